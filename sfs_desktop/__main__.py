@@ -1,0 +1,3 @@
+from sfs_desktop.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,72 @@
+"""`sfs-desktop`: the GUI by default, headless subcommands for scripts, scheduled jobs and tests.
+
+Each area of the program registers its subcommands from a module in ``sfs_desktop.commands``.
+Errors a user can fix print one Chinese line on stderr and exit non-zero; nothing is changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+from sfs_desktop import __version__
+from sfs_desktop.core.errors import UserError
+
+COMMAND_MODULES = ["setup", "data"]
+
+log = logging.getLogger("sfs_desktop")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's usage errors, in one line
+        self.exit(2, f"参数错误：{message}（用 --help 查看用法）\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    data_dir_help = "数据目录（默认：系统用户数据目录，或环境变量 SFS_DATA_DIR）"
+    # Accepted before or after the subcommand; SUPPRESS keeps the subcommand's copy from
+    # overwriting a value given before it.
+    common = _Parser(add_help=False)
+    common.add_argument("--data-dir", default=argparse.SUPPRESS, help=data_dir_help)
+    parser = _Parser(prog="sfs-desktop", description="桃江县司法所业务系统")
+    parser.add_argument("--data-dir", help=data_dir_help)
+    parser.add_argument("--version", action="version", version=f"sfs-desktop {__version__}")
+    parser.add_argument("--demo", action="store_true", help="在临时目录用演示数据启动图形界面")
+    parser.add_argument("--smoke", action="store_true", help="启动图形界面，显示后报告耗时并退出")
+    parser.add_argument("--screenshot", help="与 --smoke 一起用：把主窗口截图保存到文件")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"sfs_desktop.commands.{name}")
+        module.register(_WithCommon(sub, common))
+    return parser
+
+
+class _WithCommon:
+    """Gives every subcommand the shared options (--data-dir) without repeating them."""
+
+    def __init__(self, sub, common):
+        self._sub, self._common = sub, common
+
+    def add_parser(self, name, **kw):
+        kw.setdefault("parents", []).append(self._common)
+        kw.setdefault("description", kw.get("help"))
+        return self._sub.add_parser(name, **kw)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from sfs_desktop.ui.app import run_gui  # the GUI pulls in Qt only when asked for
+
+            return run_gui(args)
+        return int(args.func(args) or 0)
+    except UserError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("已取消", file=sys.stderr)
+        return 130

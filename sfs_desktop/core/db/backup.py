@@ -1,0 +1,114 @@
+"""Backups, restore, integrity checks and the logical digest of synced data.
+
+Backups go through SQLCipher's ``sqlcipher_export`` (a consistent online copy, encrypted with
+the same key): a file copy of a live WAL database can miss committed pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+
+from sfs_desktop.core.db.engine import open_engine
+from sfs_desktop.core.db.synced import canonical_json, synced_tables
+from sfs_desktop.core.errors import UserError
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name == "posix":
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def backup_to(engine: Engine, target: Path) -> Path:
+    """Write a consistent encrypted copy to `target` (temp file, fsync, rename)."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".part")
+    tmp.unlink(missing_ok=True)
+    key_literal = engine.url.password  # x'…' raw key, the same as the live database
+    raw = engine.raw_connection()  # autocommit DB-API connection: ATTACH/DETACH need no open transaction
+    try:
+        cur = raw.cursor()
+        path_sql = str(tmp).replace("'", "''")
+        cur.execute(f"ATTACH DATABASE '{path_sql}' AS backup KEY \"{key_literal}\"")
+        try:
+            cur.execute("SELECT sqlcipher_export('backup')")
+        finally:
+            cur.execute("DETACH DATABASE backup")
+        cur.close()
+    finally:
+        raw.close()
+    with open(tmp, "rb+") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, target)
+    _fsync_dir(target.parent)
+    return target
+
+
+def integrity_problems(engine: Engine) -> list[str]:
+    """Empty when PRAGMA integrity_check and foreign_key_check are clean."""
+    problems: list[str] = []
+    with engine.connect() as conn:
+        rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").all()]
+        if rows != ["ok"]:
+            problems.extend(f"完整性检查：{r}" for r in rows)
+        for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check").all():
+            problems.append(f"外键检查：表 {table} 第 {rowid} 行引用的 {parent} 记录不存在")
+    return problems
+
+
+def check_backup_file(path: Path, key: bytes) -> None:
+    """Refuse a file that is not a readable, intact backup of this station."""
+    if not Path(path).is_file():
+        raise UserError(f"备份文件不存在：{path}")
+    engine = open_engine(Path(path), key)
+    try:
+        problems = integrity_problems(engine)
+        with engine.connect() as conn:
+            has_node = conn.exec_driver_sql(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'local_node'").scalar()
+    finally:
+        engine.dispose()
+    if problems:
+        raise UserError(f"备份文件已损坏，未恢复：{problems[0]}")
+    if not has_node:
+        raise UserError("该文件不是 sfs-desktop 的备份，未恢复")
+
+
+def digest(engine: Engine, *, owner: str | None = None) -> str:
+    """SHA-256 over the logical content of every synced table (sorted, canonical JSON).
+
+    Two databases holding the same records give the same digest, whatever their file layout;
+    with `owner`, only that node's partition is covered (what a station and the county compare).
+    """
+    h = hashlib.sha256()
+    with engine.connect() as conn:
+        existing = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        for name, model in synced_tables().items():
+            if name not in existing:
+                continue
+            cols = [c.name for c in model.__table__.columns if c.name != "in_conflict"]
+            json_cols = {c.name for c in model.__table__.columns if c.type.__class__.__name__ == "JSON"}
+            sql = f"SELECT {', '.join(cols)} FROM {name}"
+            params = {}
+            if owner is not None:
+                sql += " WHERE owner = :owner"
+                params["owner"] = owner
+            h.update(f"\x00table:{name}\x00".encode())
+            for row in conn.execute(text(sql + " ORDER BY id"), params):
+                rec = {}
+                for col, value in zip(cols, row):
+                    if col in json_cols and isinstance(value, str):
+                        value = json.loads(value)
+                    rec[col] = value
+                h.update(canonical_json(rec).encode())
+                h.update(b"\n")
+    return h.hexdigest()

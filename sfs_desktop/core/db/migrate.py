@@ -1,0 +1,63 @@
+"""Schema migrations (Alembic) run at start-up, after an online backup.
+
+The scripts live inside the package so they work from a wheel and a frozen build. A database
+written by a newer program is refused: an older program would not know its tables.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+from alembic import command
+from sfs_desktop.core.errors import UserError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def known_revision(rev: str) -> bool:
+    script = ScriptDirectory.from_config(alembic_config())
+    return any(s.revision == rev for s in script.walk_revisions())
+
+
+def upgrade(engine: Engine, backup_dir: Path | None = None) -> str | None:
+    """Bring the database to head; returns the backup path written first, if any."""
+    current = current_revision(engine)
+    head = head_revision()
+    if current == head:
+        return None
+    if current is not None and not known_revision(current):
+        raise UserError(
+            f"数据库由更新版本的 sfs-desktop 创建（结构版本 {current}），本程序无法打开；请安装最新版本后再试"
+        )
+    backup_path = None
+    if current is not None and backup_dir is not None:
+        from sfs_desktop.core.db.backup import backup_to  # late: backup imports engine helpers
+
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup_path = backup_to(engine, backup_dir / f"pre-migrate-{current}-{stamp}.db")
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    return str(backup_path) if backup_path else None

@@ -1,0 +1,21 @@
+"""printing: printed documents (issue 5)
+
+Revision ID: 0004
+Revises: 0003
+"""
+from alembic import op  # noqa: F401
+import sqlalchemy as sa  # noqa: F401
+import sqlmodel  # noqa: F401
+
+revision = "0004"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    pass  # reserved for printed documents (issue 5); filled by that work
+
+
+def downgrade() -> None:
+    pass

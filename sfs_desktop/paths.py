@@ -1,0 +1,88 @@
+"""Where the program keeps its files: data, backups, logs and exports.
+
+Order of precedence: an explicit ``--data-dir``, then ``SFS_DATA_DIR``, then portable mode
+(a ``portable.txt`` beside the frozen program keeps data next to it, for a USB-stick install),
+then the platform's user data dir.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "sfs-desktop"
+APP_AUTHOR = "TaojiangSFJ"
+
+
+def program_dir() -> Path:
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return Path(__file__).resolve().parent.parent
+
+
+def portable_mode() -> bool:
+    return (program_dir() / "portable.txt").exists()
+
+
+def default_data_dir() -> Path:
+    env = os.environ.get("SFS_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    if portable_mode():
+        return program_dir() / "data"
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    """All paths below one data dir; one station's whole state lives here."""
+
+    root: Path
+
+    @classmethod
+    def resolve(cls, data_dir: str | os.PathLike | None = None) -> "DataPaths":
+        return cls(Path(data_dir).expanduser().resolve() if data_dir else default_data_dir().resolve())
+
+    @property
+    def database(self) -> Path:
+        return self.root / "sfs.db"
+
+    @property
+    def keyfile(self) -> Path:
+        return self.root / "keys.json"
+
+    @property
+    def lockfile(self) -> Path:
+        return self.root / ".lock"
+
+    @property
+    def backups(self) -> Path:
+        return self.root / "backups"
+
+    @property
+    def logs(self) -> Path:
+        return self.root / "logs"
+
+    @property
+    def exports(self) -> Path:
+        return self.root / "exports"
+
+    @property
+    def attachments(self) -> Path:
+        return self.root / "attachments"
+
+    @property
+    def staging(self) -> Path:
+        return self.root / "staging"
+
+    def is_initialised(self) -> bool:
+        return self.database.exists() and self.keyfile.exists()
+
+    def ensure(self) -> "DataPaths":
+        for d in (self.root, self.backups, self.logs, self.exports, self.attachments, self.staging):
+            d.mkdir(parents=True, exist_ok=True)
+        return self
