@@ -43,12 +43,13 @@ class Database:
     # --- sessions ------------------------------------------------------------------------
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only session; it never commits (writes belong to the writer)."""
-        with Session(self.engine, autoflush=False) as session:
-            try:
-                yield session
-            finally:
-                session.rollback()
+        """A read session; it never commits (writes belong to the writer).
+
+        Closing it ends the read transaction and detaches the loaded objects without expiring
+        them, so callers may keep using what they read.
+        """
+        with Session(self.engine, autoflush=False, expire_on_commit=False) as session:
+            yield session
 
     def write(self, fn: Callable[[Session], T]) -> T:
         return self.writer.run(fn)

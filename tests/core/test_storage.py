@@ -1,0 +1,75 @@
+"""The database file is encrypted, opens only with its key, and one program owns a data dir."""
+
+import sqlite3
+
+import pytest
+
+from sfs_desktop.core.db.database import Database
+from sfs_desktop.core.db.engine import is_encrypted_file, open_engine
+from sfs_desktop.core.errors import UserError
+
+
+def test_file_on_disk_is_encrypted(station_paths):
+    assert is_encrypted_file(station_paths.database)
+    assert not station_paths.database.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_plain_sqlite_cannot_read_it(station_paths):
+    conn = sqlite3.connect(station_paths.database)
+    with pytest.raises(sqlite3.DatabaseError):
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    conn.close()
+
+
+def test_wrong_key_is_refused_clearly(station_paths):
+    with pytest.raises(UserError, match="密钥不正确"):
+        open_engine(station_paths.database, b"\x01" * 32)
+
+
+def test_keyfile_holds_no_key_in_clear(station_paths, station_db):
+    raw = station_db.engine.url.password  # x'<hex>'
+    assert raw[2:-1] not in station_paths.keyfile.read_text()
+
+
+def test_second_instance_on_same_data_dir_is_refused(station_paths, station_db):
+    key = bytes.fromhex(station_db.engine.url.password[2:-1])
+    with pytest.raises(UserError, match="正被另一个"):
+        Database(station_paths, key)
+
+
+def test_uninitialised_dir_is_refused(tmp_path):
+    from sfs_desktop.paths import DataPaths
+
+    with pytest.raises(UserError, match="尚未初始化"):
+        Database(DataPaths.resolve(tmp_path / "empty"), b"\x00" * 32)
+    assert not (tmp_path / "empty" / "sfs.db").exists()
+
+
+def test_wal_and_foreign_keys_are_on(station_db):
+    with station_db.engine.connect() as c:
+        assert c.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert c.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert c.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+def test_backup_restore_round_trip_keeps_digest_and_starts_new_epoch(station_paths, station_db, tmp_path):
+    from sfs_desktop.core.db import database as dbmod
+    from sfs_desktop.core.people.models import Person
+
+    station_db.write(lambda s: s.add(Person(name="孙己")))
+    before = station_db.digest()
+    target = station_db.backup(tmp_path / "b.db")
+    assert is_encrypted_file(target)
+    key = bytes.fromhex(station_db.engine.url.password[2:-1])
+    station_db.write(lambda s: s.add(Person(name="周庚")))  # made after the backup: the restore undoes it
+    assert station_db.digest() != before
+    epoch = station_db.node().epoch
+    station_db.close()
+    dbmod.restore(station_paths, key, target)
+    db = Database(station_paths, key)
+    try:
+        assert db.digest() == before
+        assert db.node().epoch == epoch + 1
+        assert db.check() == []
+    finally:
+        db.close()
