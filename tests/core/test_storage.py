@@ -73,3 +73,15 @@ def test_backup_restore_round_trip_keeps_digest_and_starts_new_epoch(station_pat
         assert db.check() == []
     finally:
         db.close()
+
+
+def test_county_supplied_holidays_drive_due_dates(station_db):
+    from datetime import date
+
+    from sfs_desktop.core import calendar
+    from sfs_desktop.core.codes import HolidayDay
+
+    # An invented 2031 holiday on a Monday: a one-day period from the Friday before ends Tuesday.
+    station_db.write(lambda s: s.add(HolidayDay(day=date(2031, 3, 3), kind="holiday", note="测试")))
+    station_db.refresh_calendar()
+    assert calendar.due_date(date(2031, 2, 28), 1, "workday") == date(2031, 3, 4)

@@ -39,6 +39,7 @@ class Database:
             self._lock.release()
             raise
         self.writer = Writer(self.engine)
+        self.refresh_calendar()
 
     # --- sessions ------------------------------------------------------------------------
     @contextmanager
@@ -53,6 +54,13 @@ class Database:
 
     def write(self, fn: Callable[[Session], T]) -> T:
         return self.writer.run(fn)
+
+    def refresh_calendar(self) -> None:
+        """Make every due date use the county-supplied holidays; call again after they change."""
+        from sfs_desktop.core import calendar, codes
+
+        with self.read() as s:
+            calendar.set_default_calendar(calendar.WorkCalendar(codes.holiday_overrides(s)))
 
     def node(self) -> LocalNode:
         with self.read() as s:
