@@ -1,7 +1,7 @@
 """Change capture: every insert/update/delete leaves exactly one outbox entry, whatever the path."""
 
 import pytest
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select, text, update
 from sqlmodel import Session
 
 from sfs_desktop.core.db.synced import LocalNode, RowHistory, SyncOutbox, acting_as, insert_synced
@@ -91,6 +91,7 @@ def test_bulk_dml_on_synced_table_is_refused(station_db):
 
 
 def test_bulk_insert_path_stamps_like_the_orm(station_db):
+    orm_id = station_db.write(lambda s: _add(s, Person(name="对照")))
     start = counter(station_db)
     with acting_as("clerk"):
         ids = station_db.write(lambda s: insert_synced(s, Person, [{"name": f"人员{i}"} for i in range(50)]))
@@ -100,6 +101,11 @@ def test_bulk_insert_path_stamps_like_the_orm(station_db):
     with station_db.read() as s:
         p = s.get(Person, ids[-1])
         assert p.origin == p.owner == "430922101"
+        raw = s.execute(text("SELECT created_at, vv, deleted FROM person WHERE id IN (:a, :b) ORDER BY id = :a"),
+                        {"a": ids[0], "b": orm_id}).all()
+        # the bulk path stores values exactly as the ORM does (same shapes byte for byte)
+        assert [type(v) for v in raw[0]] == [type(v) for v in raw[1]]
+        assert len(raw[0][0]) == len(raw[1][0]) and raw[0][2] == raw[1][2] == 0
         assert p.vv == {"430922101.1": start + 50} and p.created_by == "clerk"
 
 

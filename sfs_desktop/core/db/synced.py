@@ -288,13 +288,16 @@ def insert_synced(session: Session, model: type[SyncedModel], rows: list[dict[st
     actor = _actor.get()
     now = utcnow()
     owner = _owner_for(model, stamp.node_id)
-    defaults = _column_defaults(model)
+    defaults, factories = _column_defaults(model)
     prepared: list[dict[str, Any]] = []
     outbox: list[dict[str, Any]] = []
     table_name = model.__tablename__
     for values in rows:
         ctr = stamp.take()
         row = {**defaults, **values}
+        for name, factory in factories.items():
+            if row.get(name) is None:
+                row[name] = factory()
         row_id = row.get("id") or new_id()
         row.update(
             id=row_id, origin=stamp.node_id, owner=owner, ver_node=stamp.node_key, ver_ctr=ctr,
@@ -304,19 +307,39 @@ def insert_synced(session: Session, model: type[SyncedModel], rows: list[dict[st
         )
         prepared.append(row)
         outbox.append({"epoch": stamp.epoch, "ctr": ctr, "table_name": table_name, "row_id": row_id, "op": "insert"})
-    conn.execute(insert(model.__table__), prepared)
-    conn.execute(insert(SyncOutbox.__table__), outbox)
+    _executemany(conn, model.__table__, prepared)
+    _executemany(conn, SyncOutbox.__table__, outbox)
     return [r["id"] for r in prepared]
 
 
-def _column_defaults(model: type[SQLModel]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
+def _executemany(conn: Connection, table, rows: list[dict[str, Any]]) -> None:
+    """One DB-API executemany with SQLAlchemy's own per-type conversion, without its per-row overhead.
+
+    Values are converted by each column type's bind processor, so what is stored is exactly what
+    the ORM path would store (the digest compares them byte for byte).
+    """
+    dialect = conn.dialect
+    present = set().union(*rows)
+    cols = [c for c in table.columns if c.name in present]
+    procs = [c.type._cached_bind_processor(dialect) for c in cols]
+    names = [c.name for c in cols]
+    params = [
+        tuple(v if v is None or proc is None else proc(v) for v, proc in ((row.get(n), pr) for n, pr in zip(names, procs)))
+        for row in rows
+    ]
+    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+    conn.exec_driver_sql(sql, params)
+
+
+def _column_defaults(model: type[SQLModel]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(static defaults, default factories) of the model's own (non-sync) fields."""
+    static: dict[str, Any] = {}
+    factories: dict[str, Any] = {}
     for name, info in model.model_fields.items():
         if name in SYNC_COLUMNS:
             continue
         if info.default_factory is not None:
-            continue  # filled per row by callers that need it
-        if info.is_required():
-            continue
-        out[name] = info.default
-    return out
+            factories[name] = info.default_factory
+        elif not info.is_required():
+            static[name] = info.default
+    return static, factories
