@@ -87,8 +87,11 @@ def digest(engine: Engine, *, owner: str | None = None) -> str:
     """SHA-256 over the logical content of every synced table (sorted, canonical JSON).
 
     Two databases holding the same records give the same digest, whatever their file layout;
-    with `owner`, only that node's partition is covered (what a station and the county compare).
+    with `owner`, only that node's partition is covered (what a station and the county compare),
+    without the S2/S3 fields that minimisation keeps from travelling (core.sync.policy).
     """
+    from sfs_desktop.core.sync.policy import withheld  # late: sync builds on the storage layer
+
     h = hashlib.sha256()
     with engine.connect() as conn:
         existing = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -109,6 +112,9 @@ def digest(engine: Engine, *, owner: str | None = None) -> str:
                     if col in json_cols and isinstance(value, str):
                         value = json.loads(value)
                     rec[col] = value
+                if owner is not None:  # a partition as both its holders see it: never-sent fields left out
+                    for col in withheld(model, rec.get("origin") or ""):
+                        rec.pop(col, None)
                 h.update(canonical_json(rec).encode())
                 h.update(b"\n")
     return h.hexdigest()

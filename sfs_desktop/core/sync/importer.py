@@ -1,0 +1,469 @@
+"""Verify and import bundles (sync-design.md §4.6).
+
+Everything is checked before the database is touched: format, sender in the roster and not
+revoked, signature, addressed to this node, body hash, every frame authenticated up to the
+FINAL tag, trailer counts and hash, schema version. Then one transaction applies the entries
+with the merge rules, writes conflicts and history, advances what we have from the sender,
+takes the sender's ack and logs the bundle. A bundle that starts after a gap, or needs a newer
+program, is held (as the still-encrypted file) until it can be applied. No plaintext is ever
+written to disk: the body is decrypted twice, once to verify and once inside the transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from sqlalchemy import Connection
+from sqlmodel import Session, select
+
+from sfs_desktop.core.db import migrate
+from sfs_desktop.core.db.database import Database
+from sfs_desktop.core.db.synced import COUNTY_NODE, SyncOutbox, Stamp, synced_tables, utcnow
+from sfs_desktop.core.errors import UserError
+from sfs_desktop.core.sync import bundle, digest, entries, identity, policy, store
+from sfs_desktop.core.sync.merge import merge, vv_join, vv_le
+from sfs_desktop.core.sync.models import SyncBundleLog, SyncConflict, SyncPeer
+from sfs_desktop.core.sync.personkey import queue_duplicates
+
+BATCH = 2000
+KEEP_IMPORT_BACKUPS = 5
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class Verified:
+    """A bundle that passed every check; what `verify` prints."""
+
+    parsed: bundle.Parsed
+    sender: str
+    epoch: int
+    records: int
+    entries: int
+    tables: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def header(self) -> dict[str, Any]:
+        return self.parsed.header
+
+
+@dataclass
+class ImportResult:
+    file: Path
+    status: str  # imported | already | held | rejected | enrolled
+    message: str
+    bundle_id: str = ""
+    sender: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def held_dir(db: Database) -> Path:
+    return db.paths.staging / "held"
+
+
+def _sender(header: dict[str, Any]) -> tuple[str, int]:
+    node, _, epoch = str(header.get("sender", "")).rpartition(".")
+    if not node or not epoch.isdigit():
+        raise bundle.BundleError("同步包包头中的发送方格式无效")
+    return node, int(epoch)
+
+
+def verify(db: Database, path: Path) -> Verified:
+    """Check a bundle completely without applying it; raises BundleError with the reason."""
+    parsed = bundle.parse(path)
+    header = parsed.header
+    node, epoch = _sender(header)
+    with db.read() as s:
+        me = identity.local_node(s)
+        ident = identity.ensure_identity(s)
+        keys = identity.node_keys(ident)
+        if header["kind"] == "enroll":
+            try:
+                sign_pk = bytes.fromhex((header.get("county_keys") or {}).get("sign_pk", ""))
+            except ValueError:
+                sign_pk = b""
+            if node != COUNTY_NODE or len(sign_pk) != 32:
+                raise bundle.BundleError("登记包的县司法局公钥无效")
+            known = identity.peer(s, COUNTY_NODE)
+            if known is not None and known.sign_pk != sign_pk:
+                raise bundle.BundleError("登记包的签名密钥与本所已登记的县司法局密钥不同，未导入")
+        else:
+            peer = identity.peer(s, node)
+            if peer is None:
+                if me.role == "station" and identity.peer(s, COUNTY_NODE) is None:
+                    raise bundle.BundleError("本所尚未登记：请先导入县司法局发来的登记包")
+                raise bundle.BundleError(f"发送方 {node} 不在名册中（未知的密钥），未导入")
+            if peer.revoked_at is not None:
+                raise bundle.BundleError(f"发送方 {node} 的密钥已于 {peer.revoked_at:%Y-%m-%d} 吊销，未导入")
+            sign_pk = peer.sign_pk
+    if not bundle.crypto.verify(sign_pk, parsed.signed, parsed.signature):
+        raise bundle.BundleError("同步包签名无效：不是由声明的发送方签发，或包头被改动")
+    if header.get("to") != me.node_id or not any(
+            isinstance(r, dict) and r.get("node") == me.node_id for r in header["recipients"]):
+        raise bundle.BundleError("该同步包不是发给本单位的（not for this station），未导入")
+    bundle.check_body_hash(parsed)
+    v = Verified(parsed, node, epoch, 0, 0)
+    for rec in bundle.open_records(parsed, keys, me.node_id):
+        v.records += 1
+        if rec.get("t") == "row":
+            v.entries += 1
+            v.tables[rec.get("tb", "?")] = v.tables.get(rec.get("tb", "?"), 0) + 1
+    if v.entries != header.get("entries", v.entries):
+        raise bundle.BundleError("同步包包头声明的条数与内容不符")
+    return v
+
+
+def _schema_problem(header: dict[str, Any]) -> str | None:
+    needed = str(header.get("app_schema", ""))
+    if needed and not migrate.known_revision(needed):
+        return f"该同步包需要更新版本的程序（数据结构版本 {needed}），请升级 sfs-desktop 后再导入；同步包已保留"
+    return None
+
+
+def _hold(db: Database, path: Path, bundle_id: str) -> None:
+    target = held_dir(db) / f"{bundle_id}{bundle.SUFFIX}"
+    if Path(path).resolve() != target.resolve():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        part = target.with_name(target.name + ".part")
+        shutil.copyfile(path, part)
+        with open(part, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(part, target)
+
+
+def _drop_held(db: Database, bundle_id: str) -> None:
+    (held_dir(db) / f"{bundle_id}{bundle.SUFFIX}").unlink(missing_ok=True)
+
+
+def backup_before_import(db: Database) -> Path:
+    """A rotating safety copy before every import run (the newest few are kept)."""
+    target = db.backup(db.paths.backups / f"pre-import-{datetime.now():%Y%m%d-%H%M%S-%f}.db")
+    old = sorted(db.paths.backups.glob("pre-import-*.db"))[:-KEEP_IMPORT_BACKUPS]
+    for p in old:
+        p.unlink(missing_ok=True)
+    return target
+
+
+def import_files(db: Database, files: Iterable[Path], *, backup: bool = True,
+                 progress: Progress | None = None) -> list[ImportResult]:
+    """Import bundles in the given order, then retry held ones until no more can be applied."""
+    files = [Path(f) for f in files]
+    db.write(identity.ensure_identity)
+    if backup and files:
+        backup_before_import(db)
+    results = [import_one(db, f, progress=progress) for f in files]
+    retry_held(db, progress=progress)
+    return results
+
+
+def retry_held(db: Database, progress: Progress | None = None) -> list[ImportResult]:
+    done: list[ImportResult] = []
+    while True:
+        progressed = False
+        for path in sorted(held_dir(db).glob(f"*{bundle.SUFFIX}")):
+            res = import_one(db, path, progress=progress)
+            if res.status in ("imported", "already", "rejected"):
+                path.unlink(missing_ok=True)
+                done.append(res)
+                progressed = progressed or res.status == "imported"
+        if not progressed:
+            return done
+
+
+def import_one(db: Database, path: Path, progress: Progress | None = None) -> ImportResult:
+    path = Path(path)
+    try:
+        v = verify(db, path)
+    except bundle.BundleError as exc:
+        return ImportResult(path, "rejected", str(exc))
+    header = v.header
+    bid = header["bundle_id"]
+    if header["kind"] == "enroll":
+        return _enroll(db, v)
+    problem = _schema_problem(header)
+    if problem:
+        _hold(db, path, bid)
+        return ImportResult(path, "held", problem, bid, v.sender)
+    try:
+        outcome = db.write(lambda s: _apply(s, db, v, progress))
+    except bundle.BundleError as exc:
+        return ImportResult(path, "rejected", str(exc), bid, v.sender)
+    if outcome.status == "held":
+        _hold(db, path, bid)
+    else:
+        _drop_held(db, bid)
+    return ImportResult(path, outcome.status, outcome.message, bid, v.sender, outcome.counts)
+
+
+@dataclass
+class _Outcome:
+    status: str
+    message: str
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def _apply(s: Session, db: Database, v: Verified, progress: Progress | None) -> _Outcome:
+    header = v.header
+    bid = header["bundle_id"]
+    peer = identity.peer(s, v.sender)
+    if s.get(SyncBundleLog, bid) is not None:
+        peer.ack_due = True  # the sender may have lost our ack: send it again
+        s.add(peer)
+        return _Outcome("already", "该同步包已导入过，未重复导入（已安排重新发送回执）")
+    have = dict(peer.have or {})
+    covers = header.get("covers") or {}
+    for ek, (start, _end) in sorted(covers.items()):
+        if start > int(have.get(ek, 0)) + 1:
+            return _Outcome("held", f"同步包之前还有未收到的同步包（{ek} 从 {int(have.get(ek, 0)) + 1} 到 {start - 1}），"
+                                    "已保留，收到缺少的包后自动导入")
+    me = identity.local_node(s)
+    ident = identity.ensure_identity(s)
+    keys = identity.node_keys(ident)
+    applier = _Applier(s.connection(), me.role, v.sender)
+    ack = None
+    roster = None
+    total = max(v.entries, 1)
+    for rec in bundle.open_records(v.parsed, keys, me.node_id):
+        kind = rec.get("t")
+        if kind == "row":
+            applier.add(rec)
+            if progress and applier.seen % BATCH == 0:
+                progress("正在导入", applier.seen, total)
+        elif kind == "ack":
+            ack = rec
+        elif kind == "roster":
+            roster = rec.get("roster")
+    applier.flush()
+    advanced = False
+    for ek, (start, end) in covers.items():
+        if end > int(have.get(ek, 0)):
+            have[ek] = end
+            advanced = True
+    peer.have = have
+    peer.ack_due = peer.ack_due or advanced or applier.changed > 0
+    peer.last_in_id, peer.last_in_at = bid, utcnow()
+    if roster and me.role == "station":
+        identity.apply_roster(s, roster)
+    if ack:
+        _take_ack(s, peer, ack, me)
+    if me.role == "county" and applier.person_keys:
+        queue_duplicates(s, applier.person_keys)
+    counts = applier.counts()
+    s.add(peer)
+    s.add(SyncBundleLog(bundle_id=bid, direction="in", kind=header["kind"], peer=v.sender,
+                        sha256=header["body_sha256"], covers=covers, counts=counts))
+    if progress:
+        progress("正在导入", total, total)
+    return _Outcome("imported", "已导入：" + "，".join(f"{_COUNT_LABELS[k]} {n} 条" for k, n in counts.items() if n)
+                    if any(counts.values()) else "已导入（没有需要更新的记录）", counts)
+
+
+_COUNT_LABELS = {"inserted": "新增", "updated": "更新", "merged": "自动合并", "conflicts": "冲突待处理",
+                 "skipped": "已有"}
+
+
+def _take_ack(s: Session, peer: SyncPeer, ack: dict[str, Any], me) -> None:
+    """The peer's statement of what it has from us: advance (or, after its restore, reset) what
+    we consider acknowledged, and compare partition digests when both sides are quiet."""
+    seq = list(ack.get("seq") or [])
+    if peer.ack_seq and seq < list(peer.ack_seq):
+        return
+    peer.ack_seq = seq
+    prefix = f"{me.node_id}."
+    peer.acked = {k: int(v) for k, v in (ack.get("have") or {}).items() if k.startswith(prefix)}
+    peer.last_ack_at = utcnow()
+    if ack.get("repair_request"):
+        peer.repair_due = True
+    my_ek = f"{me.node_id}.{me.epoch}"
+    their_ek = f"{peer.node_id}.{seq[0]}" if seq else ""
+    quiet = int(peer.acked.get(my_ek, 0)) >= me.counter and int((peer.have or {}).get(their_ek, 0)) == int(
+        ack.get("node_ctr", -1))
+    if not quiet:
+        return
+    station = peer.node_id if me.role == "county" else me.node_id
+    mine = digest.pair_digests(s.connection(), station)
+    if mine == ack.get("digests"):
+        peer.digest_state = "ok"
+    else:
+        peer.digest_state = "mismatch"
+        peer.repair_due = True
+        peer.repair_asked = True
+
+
+class _Applier:
+    """Applies row entries in batches per table with the merge rules."""
+
+    def __init__(self, conn: Connection, role: str, sender: str):
+        self.conn = conn
+        self.role = role
+        self.sender = sender
+        self.tables = synced_tables()
+        self.pending: dict[str, list[dict[str, Any]]] = {}
+        self.n_pending = 0
+        self.seen = 0
+        self.changed = 0
+        self.stats = {"inserted": 0, "updated": 0, "merged": 0, "conflicts": 0, "skipped": 0}
+        self.person_keys: set[str] = set()
+        self.forward: list[tuple[str, str]] = []
+
+    def add(self, rec: dict[str, Any]) -> None:
+        self.seen += 1
+        table = rec.get("tb")
+        if table not in self.tables:
+            raise bundle.BundleError(f"同步包含有本程序不认识的数据表 {table}：请升级程序后再导入")
+        self.pending.setdefault(table, []).append(rec)
+        self.n_pending += 1
+        if self.n_pending >= BATCH:
+            self.flush()
+
+    def counts(self) -> dict[str, int]:
+        return dict(self.stats)
+
+    def flush(self) -> None:
+        for table, recs in self.pending.items():
+            self._apply_table(self.tables[table], recs)
+        self.pending.clear()
+        self.n_pending = 0
+        if self.forward:
+            self._forward()
+
+    def _apply_table(self, model, recs: list[dict[str, Any]]) -> None:
+        t = model.__table__
+        latest: dict[str, dict[str, Any]] = {}
+        for rec in recs:  # the same row twice in one batch: keep the one that dominates
+            prev = latest.get(rec["id"])
+            if prev is None or vv_le(prev.get("vv") or {}, rec.get("vv") or {}):
+                latest[rec["id"]] = rec
+        local = store.load(self.conn, t, list(latest))
+        concurrent = [rid for rid, rec in latest.items() if rid in local and not vv_le(rec["vv"], local[rid]["vv"])
+                      and not vv_le(local[rid]["vv"], rec["vv"])]
+        bases = store.bases(self.conn, model.__tablename__, concurrent) if concurrent else {}
+        inserts, updates, superseded, conflicts = [], [], [], []
+        for rid, rec in latest.items():
+            try:
+                incoming = entries.from_entry(model, rec)
+            except (ValueError, TypeError, KeyError) as exc:
+                raise bundle.BundleError(f"同步包中表 {model.__tablename__} 的记录格式无效：{exc}") from None
+            loc = local.get(rid)
+            if loc is not None and isinstance(loc.get("vv"), str):
+                loc["vv"] = json.loads(loc["vv"])
+            base = _base(bases.get(rid, []), loc, incoming) if rid in bases else None
+            out = merge(model, loc, incoming, base)
+            if out.action == "skip":
+                self.stats["skipped"] += 1
+                continue
+            if out.action == "insert":
+                row = dict(out.values)
+                row["in_conflict"] = False
+                row.setdefault("deleted", False)
+                row.setdefault("purged", False)
+                inserts.append(row)
+                self.stats["inserted"] += 1
+            else:
+                updates.append(out.values)
+                superseded.append(loc)
+                key = "updated" if out.action == "replace" else "merged" if out.action == "merged" else "conflicts"
+                self.stats[key] += 1
+                if out.conflict:
+                    conflicts.append(out.conflict)
+            self.changed += 1
+            for c in rec.get("c") or []:
+                conflicts.append(c)
+            if model.__tablename__ == "person" and out.values.get("person_key"):
+                self.person_keys.add(out.values["person_key"])
+            if self.role == "county" and policy.is_broadcast(model):
+                self.forward.append((model.__tablename__, rid))
+        store.insert_rows(self.conn, t, inserts)
+        store.history(self.conn, model.__tablename__, superseded)
+        self._fix_conflict_flags(updates)
+        store.update_rows(self.conn, t, updates)
+        self._record_conflicts(model, conflicts, {r["id"]: r for r in [*inserts, *updates]})
+
+    def _fix_conflict_flags(self, updates: list[dict[str, Any]]) -> None:
+        """A version that dominates both sides of an open conflict resolves it here too."""
+        if not updates:
+            return
+        ids = [u["id"] for u in updates]
+        open_by_row: dict[str, list[SyncConflict]] = {}
+        t = SyncConflict.__table__
+        for i in range(0, len(ids), store.CHUNK):
+            q = t.select().where(t.c.status == "open", t.c.row_id.in_(ids[i:i + store.CHUNK]))
+            for row in self.conn.execute(q).mappings():
+                open_by_row.setdefault(row["row_id"], []).append(dict(row))
+        for u in updates:
+            still_open = False
+            for c in open_by_row.get(u["id"], []):
+                join = vv_join(_vv(c["version_a"])["vv"], _vv(c["version_b"])["vv"])
+                if vv_le(join, u["vv"]) and join != u["vv"]:
+                    self.conn.execute(t.update().where(t.c.id == c["id"]).values(
+                        status="resolved", resolved_at=utcnow(), resolved_by=u.get("updated_by") or ""))
+                else:
+                    still_open = True
+            u["in_conflict"] = bool(u.get("in_conflict")) or still_open
+
+    def _record_conflicts(self, model, conflicts: list[dict[str, Any]], rows: dict[str, dict]) -> None:
+        t = SyncConflict.__table__
+        for c in conflicts:
+            row = rows.get(c["row_id"])
+            join = vv_join(c["version_a"]["vv"], c["version_b"]["vv"])
+            if row is None or row["vv"] != join:
+                continue  # already superseded by a later write: nothing left to decide
+            if self.conn.execute(t.select().where(t.c.id == c["id"])).first() is not None:
+                continue
+            self.conn.execute(t.insert().values(
+                id=c["id"], table_name=c["table_name"], row_id=c["row_id"], fields=c["fields"],
+                version_a=c["version_a"], version_b=c["version_b"], chosen=c["chosen"], status="open",
+                created_at=utcnow()))
+            self.conn.execute(model.__table__.update().where(model.__table__.c.id == c["row_id"]).values(in_conflict=True))
+
+    def _forward(self) -> None:
+        """County: reference rows changed by a station travel on to every other station."""
+        stamp = Stamp(self.conn, len(self.forward))
+        rows = [{"epoch": stamp.epoch, "ctr": stamp.take(), "table_name": tb, "row_id": rid, "op": "update"}
+                for tb, rid in self.forward]
+        store.insert_rows(self.conn, SyncOutbox.__table__, rows)
+        self.forward.clear()
+
+
+def _vv(value):
+    if isinstance(value, str):
+        return json.loads(value)
+    return value
+
+
+def _base(history: list[dict[str, Any]], local: dict[str, Any], incoming: dict[str, Any]) -> dict[str, Any] | None:
+    """The newest superseded version contained in both sides."""
+    best = None
+    for payload in history:
+        vv = payload.get("vv") or {}
+        if vv_le(vv, local["vv"]) and vv_le(vv, incoming["vv"]):
+            if best is None or sum(vv.values()) > sum((best.get("vv") or {}).values()):
+                best = payload
+    return best
+
+
+def _enroll(db: Database, v: Verified) -> ImportResult:
+    payload: dict[str, Any] = {}
+    with db.read() as s:
+        keys = identity.node_keys(identity.ensure_identity(s))
+        node = identity.local_node(s).node_id
+    for rec in bundle.open_records(v.parsed, keys, node):
+        if rec.get("t") == "enroll":
+            payload = rec
+    if not payload:
+        return ImportResult(v.parsed.path, "rejected", "登记包内容不完整", v.header["bundle_id"], v.sender)
+    try:
+        db.write(lambda s: (identity.accept_enrollment(s, v.header, payload),
+                            s.add(SyncBundleLog(bundle_id=v.header["bundle_id"], direction="in", kind="enroll",
+                                                peer=COUNTY_NODE, sha256=v.header["body_sha256"]))))
+    except UserError as exc:
+        return ImportResult(v.parsed.path, "rejected", str(exc), v.header["bundle_id"], v.sender)
+    fp = bundle.crypto.fingerprint(bytes.fromhex(v.header["county_keys"]["sign_pk"]),
+                                   bytes.fromhex(v.header["county_keys"]["box_pk"]))
+    return ImportResult(v.parsed.path, "enrolled", f"已登记到县司法局（县局密钥指纹 {fp}，请与县局核对）",
+                        v.header["bundle_id"], v.sender)

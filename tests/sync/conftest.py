@@ -1,0 +1,111 @@
+"""Sync test helpers: a county and stations in temporary data dirs, enrolled and exchanging."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from sfs_desktop.core.db.database import Database
+from sfs_desktop.core.db.synced import COUNTY_NODE
+from sfs_desktop.core.sync import exporter, identity, importer
+from tests.conftest import init_dir, open_dir
+
+_ticket = itertools.count()
+
+
+@dataclass
+class Node:
+    name: str
+    db: Database
+    root: Path
+
+    @property
+    def node_id(self) -> str:
+        return self.db.node().node_id
+
+    def stick(self) -> Path:
+        """A fresh folder standing in for a USB stick."""
+        p = self.root.parent / f"stick-{next(_ticket)}"
+        p.mkdir()
+        return p
+
+    def export(self, to: str | None = None, **kw) -> list[Path]:
+        out = self.stick()
+        res = exporter.export(self.db, out, recipient=to, **kw)
+        return [f for r in res for f in r.files]
+
+    def import_(self, files, **kw) -> list[importer.ImportResult]:
+        return importer.import_files(self.db, files, backup=kw.pop("backup", False), **kw)
+
+    def sql(self, q: str, **params):
+        with self.db.read() as s:
+            return s.execute(text(q), params).all()
+
+    def digest(self, owner: str | None = None) -> str:
+        return self.db.digest(owner=owner)
+
+
+def make_node(tmp: Path, role: str, code: str, name: str) -> Node:
+    paths, _ = init_dir(tmp / code, role=role, code=code, name=name)
+    return Node(code, open_dir(paths), paths.root)
+
+
+def enroll(county: Node, station: Node) -> None:
+    with station.db.read() as s:
+        card = identity.public_card(s)
+    county.db.write(lambda s: identity.add_station(s, card, f"测试司法所{station.name}"))
+    path = exporter.write_enrollment(county.db, station.node_id, county.stick())
+    [res] = station.import_([path])
+    assert res.status == "enrolled", res.message
+
+
+def exchange(src: Node, dst: Node) -> list[importer.ImportResult]:
+    files = src.export(to=None if src.db.node().role == "station" else dst.node_id)
+    return dst.import_(files) if files else []
+
+
+def round_trip(county: Node, stations: list[Node]) -> int:
+    """One full round; returns the number of bundles that moved."""
+    moved = 0
+    for st in stations:
+        moved += len(exchange(st, county))
+    for st in stations:
+        moved += len(exchange(county, st))
+    return moved
+
+
+def until_quiet(county: Node, stations: list[Node], limit: int = 8) -> int:
+    for i in range(limit):
+        if round_trip(county, stations) == 0:
+            return i
+    raise AssertionError("sync did not become quiet")
+
+
+@pytest.fixture
+def county(tmp_path):
+    node = make_node(tmp_path, "county", "430922000", "桃江县司法局")
+    yield node
+    node.db.close()
+
+
+@pytest.fixture
+def station(tmp_path, county):
+    node = make_node(tmp_path, "station", "430922101", "桃江县司法局灰山港司法所")
+    enroll(county, node)
+    yield node
+    node.db.close()
+
+
+@pytest.fixture
+def station2(tmp_path, county):
+    node = make_node(tmp_path, "station", "430922102", "桃江县司法局武潭司法所")
+    enroll(county, node)
+    yield node
+    node.db.close()
+
+
+__all__ = ["Node", "make_node", "enroll", "exchange", "round_trip", "until_quiet", "COUNTY_NODE"]
