@@ -1,0 +1,64 @@
+"""Per-peer sync status: what the county's station page and the 数据同步 page show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from sfs_desktop.core.db.synced import synced_tables
+from sfs_desktop.core.sync.models import SyncBundleLog, SyncConflict, SyncPeer
+
+DIGEST_LABELS = {"unknown": "尚未核对", "ok": "一致", "mismatch": "不一致（已安排修复）"}
+
+
+@dataclass(frozen=True)
+class PeerStatus:
+    node_id: str
+    name: str
+    role: str
+    revoked: bool
+    enrolled: bool
+    last_in_at: datetime | None
+    last_out_at: datetime | None
+    last_ack_at: datetime | None
+    have: dict
+    acked: dict
+    waiting: int  # our counters the peer has not acknowledged yet
+    open_conflicts: int
+    records: int  # rows this node holds in the peer's partition
+    digest_state: str
+
+    @property
+    def digest_label(self) -> str:
+        return DIGEST_LABELS.get(self.digest_state, self.digest_state)
+
+
+def peers(session: Session) -> list[PeerStatus]:
+    from sfs_desktop.core.sync.identity import local_node
+
+    me = local_node(session)
+    conflicts = dict(session.exec(select(SyncConflict.row_id, SyncConflict.id)
+                                  .where(SyncConflict.status == "open")).all())
+    out = []
+    for p in session.exec(select(SyncPeer).order_by(SyncPeer.role, SyncPeer.node_id)).all():
+        my_ek = f"{me.node_id}.{me.epoch}"
+        waiting = max(me.counter - int((p.acked or {}).get(my_ek, 0)), 0)
+        records = 0
+        n_conf = 0
+        for model in synced_tables().values():
+            t = model.__table__
+            records += session.exec(select(func.count()).select_from(t).where(t.c.owner == p.node_id)).one()
+            if conflicts:
+                n_conf += session.exec(select(func.count()).select_from(t).where(
+                    t.c.owner == p.node_id, t.c.id.in_(list(conflicts)))).one()
+        out.append(PeerStatus(p.node_id, p.name, p.role, p.revoked_at is not None, p.enrolled_at is not None,
+                              p.last_in_at, p.last_out_at, p.last_ack_at, dict(p.have or {}), dict(p.acked or {}),
+                              waiting, n_conf, records, p.digest_state))
+    return out
+
+
+def history(session: Session, limit: int = 200) -> list[SyncBundleLog]:
+    return list(session.exec(select(SyncBundleLog).order_by(SyncBundleLog.at.desc()).limit(limit)).all())
