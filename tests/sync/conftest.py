@@ -109,3 +109,40 @@ def station2(tmp_path, county):
 
 
 __all__ = ["Node", "make_node", "enroll", "exchange", "round_trip", "until_quiet", "COUNTY_NODE"]
+
+
+SYNC_TABLES = ("sync_peer", "sync_bundle_log", "sync_conflict", "sync_outbox", "row_history", "sync_identity",
+               "local_node")
+
+
+def state(node: Node) -> str:
+    """The logical checksum of §5: every synced table plus the sync bookkeeping tables."""
+    import hashlib
+
+    h = hashlib.sha256(node.digest().encode())
+    for t in SYNC_TABLES:
+        for row in node.sql(f"SELECT * FROM {t} ORDER BY 1"):
+            h.update(repr(tuple(row)).encode())
+    return h.hexdigest()
+
+
+def add_people(node: Node, n: int, prefix: str = "人") -> list[str]:
+    """n generated persons, one change counter each (no real data)."""
+    from sfs_desktop.core.db.synced import insert_synced
+    from sfs_desktop.core.people.models import Person
+
+    return node.db.write(lambda s: insert_synced(s, Person, [{"name": f"{prefix}{i}"} for i in range(n)]))
+
+
+def set_acked(node: Node, peer: str, upto: int) -> None:
+    """Pretend `peer` acknowledged our counters up to `upto` (to cut bundles at chosen ranges)."""
+    def fn(s):
+        p = identity.peer(s, peer)
+        me = identity.local_node(s)
+        p.acked = {f"{me.node_id}.{me.epoch}": upto}
+        s.add(p)
+    node.db.write(fn)
+
+
+def counter(node: Node) -> int:
+    return node.db.node().counter
