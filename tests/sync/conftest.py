@@ -146,3 +146,25 @@ def set_acked(node: Node, peer: str, upto: int) -> None:
 
 def counter(node: Node) -> int:
     return node.db.node().counter
+
+
+def edit(node: Node, model, row_id: str, **values) -> None:
+    def fn(s):
+        obj = s.get(model, row_id)
+        for k, v in values.items():
+            setattr(obj, k, v)
+        s.add(obj)
+    node.db.write(fn)
+
+
+def delete(node: Node, model, row_id: str) -> None:
+    node.db.write(lambda s: s.delete(s.get(model, row_id)))
+
+
+def row(node: Node, model, row_id: str):
+    with node.db.read() as s:
+        return s.get(model, row_id)
+
+
+def open_conflicts(node: Node) -> list[tuple]:
+    return node.sql("SELECT id, table_name, row_id, fields FROM sync_conflict WHERE status = 'open' ORDER BY id")

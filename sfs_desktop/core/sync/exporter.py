@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from sqlalchemy import select, text
-from sqlmodel import Session
+from sqlmodel import Session, select as orm_select
 
 from sfs_desktop.core.db import migrate
 from sfs_desktop.core.db.database import Database
@@ -133,7 +133,7 @@ def _plan(s: Session, recipient: str, force: bool) -> _Plan:
     for (table_name, row_id) in latest:
         by_table.setdefault(table_name, []).append(row_id)
     open_conflicts: dict[str, list[dict]] = {}
-    for c in s.exec(select(SyncConflict).where(SyncConflict.status == "open")).all():
+    for c in s.exec(orm_select(SyncConflict).where(SyncConflict.status == "open")).all():
         open_conflicts.setdefault(c.row_id, []).append(
             {"id": c.id, "table_name": c.table_name, "row_id": c.row_id, "fields": c.fields,
              "version_a": c.version_a, "version_b": c.version_b, "chosen": c.chosen})

@@ -365,6 +365,8 @@ class _Applier:
                 inserts.append(row)
                 self.stats["inserted"] += 1
             else:
+                if out.action == "replace":
+                    out.values["in_conflict"] = False  # set again below if a conflict stays open
                 updates.append(out.values)
                 superseded.append(loc)
                 key = "updated" if out.action == "replace" else "merged" if out.action == "merged" else "conflicts"
