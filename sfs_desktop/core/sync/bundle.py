@@ -56,8 +56,10 @@ def _fsync_dir(path: Path) -> None:
             os.close(fd)
 
 
-def encode_body(records: Iterable[dict[str, Any]], writer: crypto.StreamWriter) -> tuple[bytes, int]:
-    """Compress and encrypt records into framed ciphertext; returns (body, record count)."""
+def encode_body(records: Iterable[dict[str, Any] | bytes], writer: crypto.StreamWriter) -> tuple[bytes, int]:
+    """Compress and encrypt records into framed ciphertext; returns (body, record count).
+
+    A record may come already encoded (its canonical JSON line, as bytes)."""
     out = io.BytesIO()
     comp = zlib.compressobj(6)
     plain_hash = hashlib.sha256()
@@ -65,7 +67,8 @@ def encode_body(records: Iterable[dict[str, Any]], writer: crypto.StreamWriter) 
     count = 0
 
     def flush_frames(final: bool) -> None:
-        while len(pending) >= FRAME_PLAIN or (final and pending is not None):
+        """Push full frames; with `final`, also the rest as the FINAL frame (possibly empty)."""
+        while len(pending) >= FRAME_PLAIN or final:
             chunk = bytes(pending[:FRAME_PLAIN])
             del pending[:FRAME_PLAIN]
             last = final and not pending
@@ -76,7 +79,7 @@ def encode_body(records: Iterable[dict[str, Any]], writer: crypto.StreamWriter) 
                 return
 
     for rec in records:
-        line = canonical_json(rec).encode("utf-8") + b"\n"
+        line = rec if isinstance(rec, bytes) else canonical_json(rec).encode("utf-8") + b"\n"
         plain_hash.update(line)
         pending += comp.compress(line)
         count += 1
@@ -89,7 +92,7 @@ def encode_body(records: Iterable[dict[str, Any]], writer: crypto.StreamWriter) 
     return out.getvalue(), count
 
 
-def write(directory: Path, header: dict[str, Any], records: Iterable[dict[str, Any]], keys: crypto.NodeKeys,
+def write(directory: Path, header: dict[str, Any], records: Iterable[dict[str, Any] | bytes], keys: crypto.NodeKeys,
           recipients: list[tuple[str, bytes]]) -> Path:
     """Write one bundle to `directory`: .part, fsync, rename, then read back and verify.
 

@@ -91,7 +91,7 @@ class _Plan:
     role: str
     seq: int
     covers: dict[str, list[int]]
-    items: list[tuple[tuple[int, int], dict[str, Any]]]
+    items: list[tuple[tuple[int, int], bytes]]  # (newest change, encoded entry)
     tail: list[dict[str, Any]]
     needed: bool
 
@@ -137,19 +137,19 @@ def _plan(s: Session, recipient: str, force: bool) -> _Plan:
         open_conflicts.setdefault(c.row_id, []).append(
             {"id": c.id, "table_name": c.table_name, "row_id": c.row_id, "fields": c.fields,
              "version_a": c.version_a, "version_b": c.version_b, "chosen": c.chosen})
-    items: list[tuple[tuple[int, int], dict[str, Any]]] = []
+    items: list[tuple[tuple[int, int], bytes]] = []
     for table_name, ids in by_table.items():
         model = tables.get(table_name)
         if model is None:
             continue
-        rows = store.load(conn, model.__table__, ids)
-        for row_id, row in rows.items():
-            if not row["vv"] or not policy.relevant(model, row["owner"], node.role, recipient):
-                continue
-            entry = entries.to_entry(model, row, policy.withheld(model, row["origin"]))
-            if row_id in open_conflicts:
-                entry["c"] = open_conflicts[row_id]
-            items.append((latest[(table_name, row_id)], entry))
+        for i in range(0, len(ids), store.CHUNK):  # a chunk at a time: memory stays flat
+            for row_id, row in store.load(conn, model.__table__, ids[i:i + store.CHUNK]).items():
+                if not row["vv"] or not policy.relevant(model, row["owner"], node.role, recipient):
+                    continue
+                entry = entries.to_entry(model, row, policy.withheld(model, row["origin"]))
+                if row_id in open_conflicts:
+                    entry["c"] = open_conflicts[row_id]
+                items.append((latest[(table_name, row_id)], canonical_json(entry).encode("utf-8") + b"\n"))
     items.sort(key=lambda it: it[0])
     seq = ident.export_seq + 1
     tail = [{"t": "ack", "have": dict(p.have or {}), "seq": [node.epoch, seq], "node_ctr": node.counter,
@@ -160,18 +160,17 @@ def _plan(s: Session, recipient: str, force: bool) -> _Plan:
     return _Plan(node.node_id, node.epoch, node.role, seq, covers, items, tail, needed)
 
 
-def _chunks(plan: _Plan, max_bytes: int) -> list[tuple[list[dict[str, Any]], dict[str, list[int]]]]:
+def _chunks(plan: _Plan, max_bytes: int) -> list[tuple[list[bytes], dict[str, list[int]]]]:
     """Split entries by size; each chunk's covers end at its last counter, the last at the top."""
     budget = max(int(max_bytes * 0.9) - 4096, 1024)
-    groups: list[list[tuple[tuple[int, int], dict]]] = [[]]
+    groups: list[list[tuple[tuple[int, int], bytes]]] = [[]]
     size = 0
-    for key, entry in plan.items:
-        n = len(canonical_json(entry)) + 1
-        if groups[-1] and size + n > budget:
+    for key, line in plan.items:
+        if groups[-1] and size + len(line) > budget:
             groups.append([])
             size = 0
-        groups[-1].append((key, entry))
-        size += n
+        groups[-1].append((key, line))
+        size += len(line)
     start = {ek: rng[0] for ek, rng in plan.covers.items()}
     order = sorted(plan.covers, key=lambda ek: int(ek.rsplit(".", 1)[1]))
     out = []
