@@ -153,6 +153,8 @@ def import_files(db: Database, files: Iterable[Path], *, backup: bool = True,
                  progress: Progress | None = None) -> list[ImportResult]:
     """Import bundles in the given order, then retry held ones until no more can be applied."""
     files = [Path(f) for f in files]
+    for leftover in held_dir(db).glob("*.part"):  # a copy cut short by a crash
+        leftover.unlink(missing_ok=True)
     db.write(identity.ensure_identity)
     if backup and files:
         backup_before_import(db)

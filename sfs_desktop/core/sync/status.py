@@ -62,3 +62,15 @@ def peers(session: Session) -> list[PeerStatus]:
 
 def history(session: Session, limit: int = 200) -> list[SyncBundleLog]:
     return list(session.exec(select(SyncBundleLog).order_by(SyncBundleLog.at.desc()).limit(limit)).all())
+
+
+def records_by_station(session: Session) -> dict[str, dict[str, int]]:
+    """The county-wide view: live records of every synced table, by the station that owns them
+    (a duty's statistics by station build on the same owner column)."""
+    out: dict[str, dict[str, int]] = {}
+    for name, model in synced_tables().items():
+        t = model.__table__
+        q = select(t.c.owner, func.count()).where(t.c.deleted == False).group_by(t.c.owner)  # noqa: E712
+        for owner, n in session.exec(q).all():
+            out.setdefault(owner, {})[name] = n
+    return out
