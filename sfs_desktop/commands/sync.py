@@ -138,7 +138,8 @@ def run_conflicts(args) -> int:
                   f"暂按 {c.chosen} 显示（记录所属单位的版本）")
             for d in diffs:
                 mark = "*" if d.name in c.fields else " "
-                print(f"  {mark} {d.label}：a = {_show_value(d.a)}    b = {_show_value(d.b)}")
+                show = conflicts.masked if d.sensitive else _show_value
+                print(f"  {mark} {d.label}：a = {show(d.a)}    b = {show(d.b)}")
             return 0
         choice: dict[str, str] | str
         if args.keep:

@@ -159,3 +159,27 @@ def test_22_restored_backup_reuses_no_counter_and_gets_its_data_back(county, sta
     have = county.sql("SELECT have FROM sync_peer WHERE node_id = :n", n=station.node_id)[0][0]
     assert f"{station.node_id}.1" in have and f"{station.node_id}.2" in have
     assert county.digest(station.node_id) == station.digest(station.node_id)
+
+
+def test_conflicts_on_the_command_line_mask_sensitive_values(county, station, capsys, cli_env):
+    from sfs_desktop.cli import main
+    from sfs_desktop.core.sync.assign import assign
+    pid = county.db.write(lambda s: assign(s, Person, {"name": "交办", "phone": "13800004444"}, station.node_id).id)
+    until_quiet(county, [station])
+    edit(station, Person, pid, phone="13800005555", occupation="务农")
+    edit(county, Person, pid, phone="13800006666", occupation="教师")
+    until_quiet(county, [station])
+    county.db.close()
+    try:
+        assert main(["--data-dir", str(county.root), "conflicts", "list"]) == 0
+        cid = capsys.readouterr().out.split()[0]
+        assert main(["--data-dir", str(county.root), "conflicts", "show", cid]) == 0
+        out = capsys.readouterr().out
+        assert "联系电话" in out and "职业" in out and "教师" in out
+        assert "13800005555" not in out and "138*" in out
+        assert main(["--data-dir", str(county.root), "conflicts", "resolve", cid, "--field", "phone=a"]) == 2
+        assert "未选择" in capsys.readouterr().err
+        assert main(["--data-dir", str(county.root), "conflicts", "resolve", cid, "--keep", "b"]) == 0
+    finally:
+        county.db = open_dir(DataPaths.resolve(county.root))
+    assert open_conflicts(county) == []

@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 
 from sfs_desktop.core.db.synced import synced_tables, utcnow
 from sfs_desktop.core.errors import UserError
-from sfs_desktop.core.fields import spec_of
+from sfs_desktop.core.fields import Sensitivity, sensitive_fields, spec_of
 from sfs_desktop.core.sync import entries
 from sfs_desktop.core.sync.models import SyncConflict
 
@@ -25,6 +25,7 @@ class FieldDiff:
     a: Any
     b: Any
     shown: Any
+    sensitive: bool = False  # S2/S3: lists and the command line show it masked
 
 
 def open_conflicts(session: Session) -> list[SyncConflict]:
@@ -59,7 +60,17 @@ def diff(c: SyncConflict) -> list[FieldDiff]:
     a, b = c.version_a.get("data", {}), c.version_b.get("data", {})
     chosen = a if c.chosen == "a" else b
     names = list(c.fields) + sorted(k for k in set(a) | set(b) if k not in c.fields and a.get(k) != b.get(k))
-    return [FieldDiff(n, label(c.table_name, n), a.get(n), b.get(n), chosen.get(n)) for n in names]
+    model = synced_tables().get(c.table_name)
+    secret = set(sensitive_fields(model, Sensitivity.S2)) if model is not None else set()
+    return [FieldDiff(n, label(c.table_name, n), a.get(n), b.get(n), chosen.get(n), n in secret) for n in names]
+
+
+def masked(value: Any) -> str:
+    """An S2/S3 value as a list shows it: enough to tell two versions apart, no more."""
+    if value is None:
+        return "（空）"
+    text = str(value)
+    return text[:3] + "*" * max(len(text) - 5, 2) + text[-2:] if len(text) > 5 else "*" * len(text)
 
 
 def resolve(session: Session, ident: str, choice: dict[str, str] | str, actor: str = "") -> SyncConflict:
