@@ -87,3 +87,13 @@ def test_10_lost_stick_next_bundle_is_cumulative(county, station):
     add_people(station, 30, prefix="乙")
     county.import_(station.export())
     assert county.digest(station.node_id) == station.digest(station.node_id)
+
+
+def test_preview_tells_what_would_change_and_changes_nothing(county, station):
+    add_people(station, 7)
+    [path] = station.export()
+    before = state(county)
+    res = importer.preview(county.db, path)
+    assert res.status == "preview" and res.counts["inserted"] >= 7 and "将导入" in res.message
+    assert state(county) == before
+    assert importer.import_one(county.db, path).counts == res.counts

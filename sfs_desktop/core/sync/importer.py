@@ -202,6 +202,38 @@ def import_one(db: Database, path: Path, progress: Progress | None = None) -> Im
     return ImportResult(path, outcome.status, outcome.message, bid, v.sender, outcome.counts)
 
 
+class _RollBack(Exception):
+    """Carries a dry run's outcome out of the transaction it rolls back."""
+
+    def __init__(self, outcome: "_Outcome"):
+        super().__init__(outcome.status)
+        self.outcome = outcome
+
+
+def preview(db: Database, path: Path) -> ImportResult:
+    """What importing `path` would change (counts by kind), computed in a transaction that is
+    rolled back: the 数据同步 page shows it before the user confirms."""
+    path = Path(path)
+    try:
+        v = verify(db, path)
+        if v.header["kind"] == "enroll":
+            return ImportResult(path, "preview", "登记包：导入后本所即登记到县司法局", v.header["bundle_id"], v.sender)
+        problem = _schema_problem(v.header)
+        if problem:
+            return ImportResult(path, "held", problem, v.header["bundle_id"], v.sender)
+
+        def dry(s: Session) -> None:
+            raise _RollBack(_apply(s, db, v, None))
+        db.write(dry)
+    except bundle.BundleError as exc:
+        return ImportResult(path, "rejected", str(exc))
+    except _RollBack as rb:
+        o = rb.outcome
+        return ImportResult(path, o.status if o.status != "imported" else "preview",
+                            o.message.replace("已导入", "将导入", 1), v.header["bundle_id"], v.sender, o.counts)
+    raise AssertionError("unreachable: the dry run always rolls back")
+
+
 @dataclass
 class _Outcome:
     status: str
