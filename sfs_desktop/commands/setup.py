@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+import sys
+from datetime import date
+from pathlib import Path
 
 from sfs_desktop.commands.common import ask, data_paths
 from sfs_desktop.core import setup
+from sfs_desktop.core.errors import UserError
 
 
 def register(sub) -> None:
@@ -16,6 +20,8 @@ def register(sub) -> None:
     p.add_argument("--township", default="", help="乡镇名称")
     p.add_argument("--head", default="", help="所长姓名")
     p.add_argument("--admin", required=True, help="管理员用户名（密码取自 SFS_PASSWORD 或提示输入）")
+    p.add_argument("--certificate", type=Path,
+                   help="同时把载有恢复密钥的站点设置证书保存为 PDF（只能在初始化时生成，不能补打）")
     p.set_defaults(func=run)
 
 
@@ -24,14 +30,24 @@ def run(args) -> int:
     if not password:
         password = ask("管理员密码", secret=True)
         if ask("再次输入密码", secret=True) != password:
-            print("两次输入的密码不一致，未初始化", file=__import__("sys").stderr)
+            print("两次输入的密码不一致，未初始化", file=sys.stderr)
             return 2
     req = setup.SetupRequest(role=args.role, station_code=args.station_code, station_name=args.station_name,
                              admin=args.admin, password=password, township_name=args.township, head_name=args.head)
     paths = data_paths(args)
+    if args.certificate is not None and (args.certificate.suffix.lower() != ".pdf" or not args.certificate.parent.is_dir()):
+        raise UserError(f"证书文件应为已存在文件夹中的 .pdf 文件：{args.certificate}")
     result = setup.initialise(paths, req)
     print(f"已初始化：{paths.root}（{'县司法局' if args.role == 'county' else '司法所'} {args.station_code}）")
     print(f"密钥指纹：{result.fingerprint}")
     print("恢复密钥（只显示这一次，请抄写或打印后锁入文件柜；忘记所有密码时凭它恢复）：")
     print(f"    {result.recovery_key}")
+    if args.certificate is not None:
+        from sfs_desktop.core.printing import render
+
+        render("certificate.station_setup", {
+            "station_name": req.station_name, "station_code": req.station_code, "issued_on": date.today(),
+            "recovery_key": result.recovery_key, "fingerprint": result.fingerprint,
+        }, args.certificate)
+        print(f"站点设置证书已保存到 {args.certificate}：打印后请删除该文件，证书锁入保险柜")
     return 0

@@ -1,0 +1,150 @@
+"""Printing as a recorded act: serial number, the PDF kept as a record, print log and audit.
+
+Everything happens inside the caller's write transaction, rendering included: if the
+render fails, no serial number is consumed and nothing is logged. A reprint of the same form
+for the same record keeps its first serial number (a document has one number for life).
+The PDF is stored by hash among the attachments, append-only, so a later template change does
+not rewrite what was issued.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+from sqlmodel import Session, select
+
+from sfs_desktop.core import codes
+from sfs_desktop.core.attachments import store_blob
+from sfs_desktop.core.db.synced import current_actor
+from sfs_desktop.core.documents import PrintLog, next_serial
+from sfs_desktop.core.errors import UserError
+from sfs_desktop.core.printing.formats import format_serial
+from sfs_desktop.core.printing.output import write_pdf
+from sfs_desktop.core.printing.render import render as render_pdf
+from sfs_desktop.core.printing.templates import get
+from sfs_desktop.core.station.models import Station
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What a source finds for a record: where it lives, what the form prints, and its year."""
+
+    table: str | None
+    record_id: str | None
+    context: Mapping[str, Any]
+    year: int
+
+
+Source = Callable[[Session, str | None], Loaded]
+_SOURCES: dict[str, Source] = {}
+NO_REPRINT = {"certificate.station_setup"}  # carries the recovery key, which exists only at set-up
+
+
+def source(template_id: str) -> Callable[[Source], Source]:
+    """Declare how a template finds its record by id or document number (a decorator)."""
+
+    def deco(fn: Source) -> Source:
+        _SOURCES[template_id] = fn
+        return fn
+
+    return deco
+
+
+@dataclass(frozen=True)
+class PrintResult:
+    path: Path
+    pages: int
+    serial: str | None
+    sha256: str
+    copies: int
+    reprint: bool
+
+
+def station(session: Session) -> Station:
+    row = session.exec(select(Station).where(Station.deleted == False)).first()  # noqa: E712
+    if row is None:
+        raise UserError("数据库中没有本所信息，请先完成初始化")
+    return row
+
+
+def serial_prefix(session: Session) -> str:
+    """桃 + the township's first character (灰山港镇 → 桃灰), unless the county set one."""
+    configured = codes.param(session, "print.serial_prefix", "")
+    if configured:
+        return configured
+    township = station(session).township_name or ""
+    return "桃" + (township[:1] or "")
+
+
+def print_document(session: Session, template_id: str, record_ref: str | None, out: Path,
+                   *, blob_root: Path) -> PrintResult:
+    if template_id in NO_REPRINT:
+        raise UserError("站点设置证书载有恢复密钥，只能在初始化时打印（init --certificate），不能补打")
+    template = get(template_id)
+    loader = _SOURCES.get(template_id)
+    if loader is None:
+        raise UserError(f"“{template.title}”需要在相应业务页面中填写后打印，不能直接从命令行打印")
+    loaded = loader(session, record_ref)
+    previous = None
+    if loaded.record_id is not None:
+        previous = session.exec(
+            select(PrintLog).where(PrintLog.form_id == template_id, PrintLog.record_id == loaded.record_id,
+                                   PrintLog.serial_no != None)  # noqa: E711
+            .order_by(PrintLog.printed_at)
+        ).first()
+    serial = previous.serial_no if previous else None
+    if serial is None and template.serial_kind:
+        prefix = serial_prefix(session)
+        n = next_serial(session, template_id, loaded.year, prefix)
+        serial = format_serial(loaded.year, prefix, template.serial_kind, n)
+    buffer = io.BytesIO()
+    result = render_pdf(template, loaded.context, buffer, serial=serial)
+    data = buffer.getvalue()
+    digest = store_blob(blob_root, data)
+    path = write_pdf(data, Path(out))
+    session.add(PrintLog(form_id=template_id, record_table=loaded.table, record_id=loaded.record_id,
+                         serial_no=serial, copies=result.copies, printed_by=current_actor(), pdf_sha256=digest))
+    _audit(session, template_id, loaded)
+    session.flush()
+    return PrintResult(Path(path), result.pages, serial, digest, result.copies, previous is not None)
+
+
+def _audit(session: Session, template_id: str, loaded: Loaded) -> None:
+    """Every print is a disclosure: it goes to the audit chain when the security layer is present."""
+    try:
+        from sfs_desktop.core.security import audit
+    except ImportError:
+        return
+    audit.record(session, current_actor(), "print", table=loaded.table, record_id=loaded.record_id,
+                 fields=(template_id,))
+
+
+# --- sources of the built-in certificates ---------------------------------------------------
+
+@source("certificate.work_card")
+def _work_card(session: Session, ref: str | None) -> Loaded:
+    from sfs_desktop.core.station.models import Staff
+
+    if not ref:
+        raise UserError("请指定工作人员（记录编号或姓名）")
+    staff = session.get(Staff, ref) or session.exec(
+        select(Staff).where(Staff.name == ref, Staff.deleted == False)).first()  # noqa: E712
+    if staff is None:
+        raise UserError(f"找不到工作人员“{ref}”")
+    st = station(session)
+    today = date.today()
+    return Loaded("staff", staff.id, {
+        "name": staff.name, "unit": st.name, "post": codes.code_name(session, "staff_post", staff.post),
+        "issuer": _bureau(st.name),
+        "issued_on": today, "valid_until": date(today.year + 3, today.month, min(today.day, 28)), "photo": None,
+    }, today.year)
+
+
+def _bureau(station_name: str) -> str:
+    """The issuing bureau of a station's documents: 桃江县司法局××司法所 → 桃江县司法局."""
+    head, sep, _rest = station_name.partition("司法局")
+    return head + sep if sep else station_name
