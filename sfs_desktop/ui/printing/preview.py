@@ -1,0 +1,94 @@
+"""Print preview inside the program (QtPdf), printing through QPrinter, and saving as PDF.
+
+The dialog shows exactly the PDF the core rendered, so what is previewed, printed and saved
+is one and the same document on every PC.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QPushButton,
+                               QVBoxLayout, QWidget)
+
+
+class PreviewDialog(QDialog):
+    """Shows a rendered PDF; 打印 sends it to a printer, 另存为 writes it where the user chooses."""
+
+    def __init__(self, pdf: bytes, title: str, suggested_name: str = "文书.pdf", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(f"打印预览 — {title}")
+        self._data = QByteArray(pdf)
+        self._buffer = QBuffer(self._data, self)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document = QPdfDocument(self)
+        self.document.load(self._buffer)
+        self._suggested = suggested_name
+
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+        self.pages_label = QLabel(f"共 {self.document.pageCount()} 页", self)
+        buttons = QDialogButtonBox(self)
+        self.print_button = QPushButton("打印…", self)
+        self.save_button = QPushButton("另存为 PDF…", self)
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self.print_button.clicked.connect(self.print_with_dialog)
+        self.save_button.clicked.connect(self.save_with_dialog)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.pages_label)
+        layout.addWidget(buttons)
+        self.resize(self.fontMetrics().averageCharWidth() * 90, self.fontMetrics().height() * 40)
+
+    # --- printing -----------------------------------------------------------------------
+    def print_with_dialog(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> int:
+        """Render every page at the printer's resolution; returns the pages sent."""
+        painter = QPainter()
+        if not painter.begin(printer):
+            QMessageBox.warning(self, "无法打印", "打印机没有响应，请检查打印机是否开机、联网后再试。")
+            return 0
+        try:
+            dpi = printer.resolution()
+            for i in range(self.document.pageCount()):
+                if i:
+                    printer.newPage()
+                size = self.document.pagePointSize(i)
+                image = self.document.render(i, (size * dpi / 72.0).toSize())
+                target = painter.viewport()
+                scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawImage(QRect(target.topLeft(), scaled), image)
+        finally:
+            painter.end()
+        return self.document.pageCount()
+
+    # --- saving -------------------------------------------------------------------------
+    def save_with_dialog(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "另存为 PDF", self._suggested, "PDF 文件 (*.pdf)")
+        if name:
+            self.save_to(Path(name))
+
+    def save_to(self, path: Path) -> Path:
+        from sfs_desktop.core.printing.output import write_pdf
+
+        if path.suffix.lower() != ".pdf":
+            path = path.with_suffix(".pdf")
+        write_pdf(bytes(self._data.data()), path)
+        return path
