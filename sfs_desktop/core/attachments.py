@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 from sfs_desktop.core.db.synced import SyncedModel
+from sfs_desktop.core.fsio import atomic_write
 from sfs_desktop.core.fields import Sensitivity as S, Widget as W, field
 
 
@@ -29,12 +29,7 @@ def store_blob(root: Path, data: bytes) -> str:
     if target.exists():
         return digest
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".part")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, target)
+    atomic_write(target, data)
     return digest
 
 

@@ -16,15 +16,7 @@ from sqlalchemy import Engine, text
 from sfs_desktop.core.db.engine import open_engine
 from sfs_desktop.core.db.synced import canonical_json, synced_tables
 from sfs_desktop.core.errors import UserError
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name == "posix":
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+from sfs_desktop.core.fsio import fsync_dir
 
 
 def backup_to(engine: Engine, target: Path) -> Path:
@@ -49,7 +41,7 @@ def backup_to(engine: Engine, target: Path) -> Path:
     with open(tmp, "rb+") as fh:
         os.fsync(fh.fileno())
     os.replace(tmp, target)
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
     return target
 
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from pathlib import Path
 from typing import BinaryIO, Union
 
 from sfs_desktop.core.errors import UserError
+from sfs_desktop.core.fsio import atomic_write
 
 Target = Union[str, os.PathLike, BinaryIO]
 
@@ -34,28 +34,8 @@ def write_pdf(data: bytes, out: Target) -> Path | None:
     path = Path(out)
     if not path.parent.is_dir():
         raise UserError(f"无法保存 PDF：文件夹“{path.parent}”不存在")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, PermissionError):
-            raise UserError(f"无法写入“{path}”：文件可能正被其他程序（如 PDF 阅读器）打开，请关闭后重试") from exc
-        raise
-    _fsync_dir(path.parent)
-    return path
+        return atomic_write(path, data)
+    except PermissionError as exc:
+        raise UserError(f"无法写入“{path}”：文件可能正被其他程序（如 PDF 阅读器）打开，请关闭后重试") from exc
 
-
-def _fsync_dir(directory: Path) -> None:
-    """Make the rename itself durable (POSIX; Windows has no directory handles to sync)."""
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +21,7 @@ from nacl.exceptions import CryptoError
 from nacl.secret import SecretBox
 
 from sfs_desktop.core.errors import UserError
+from sfs_desktop.core.fsio import atomic_write
 
 FORMAT = 1
 RECOVERY_WRAP = "recovery"
@@ -146,12 +146,7 @@ class KeyFile:
     def save(self) -> None:
         """Atomic: temp file, fsync, rename; a crash leaves the old or the new file, never half."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(self.path.name + ".part")
-        with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(self.data, fh, ensure_ascii=False, indent=1)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, self.path)
+        atomic_write(self.path, json.dumps(self.data, ensure_ascii=False, indent=1).encode("utf-8"))
 
 
 def new_dek() -> bytes:
