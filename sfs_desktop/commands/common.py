@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import getpass
+import logging
 import os
 import sys
 from argparse import Namespace
 
+from sfs_desktop.core import logs
 from sfs_desktop.core.db.database import Database
 from sfs_desktop.core.errors import UserError
-from sfs_desktop.core.security import keys
+from sfs_desktop.core.security import credstore
+from sfs_desktop.core.security.session import AppSession, login
 from sfs_desktop.paths import DataPaths
+
+log = logging.getLogger("sfs_desktop.cli")
 
 
 def data_paths(args: Namespace) -> DataPaths:
@@ -29,18 +34,36 @@ def credentials() -> tuple[str, str]:
     return user, password
 
 
-def unlock(paths: DataPaths) -> tuple[str, bytes]:
-    """Log in with SFS_USER/SFS_PASSWORD (or prompts); returns (username, database key)."""
-    if not paths.is_initialised():
-        raise UserError(f"数据目录 {paths.root} 尚未初始化：请先运行 sfs-desktop init")
+def say_keyring_notice() -> None:
+    text = credstore.notice()
+    if text:
+        print(text, file=sys.stderr)
+
+
+def open_session(args: Namespace) -> AppSession:
+    """Log in with SFS_USER/SFS_PASSWORD (or prompts): failed attempts count and are audited."""
+    paths = data_paths(args)
+    if paths.is_initialised():
+        logs.setup(paths.logs)
     user, password = credentials()
-    key = keys.KeyFile.load(paths.keyfile).unlock(user, password)
-    if key is None:
-        raise UserError("用户名或密码不正确")
-    return user, key
+    try:
+        app = login(paths, user, password)
+    except UserError:
+        log.info("login refused for a command")
+        raise
+    log.info("%s ran %s", user, getattr(args, "command", "?"))
+    say_keyring_notice()
+    return app
 
 
 def open_database(args: Namespace) -> tuple[str, Database]:
-    paths = data_paths(args)
-    user, key = unlock(paths)
-    return user, Database(paths, key)
+    app = open_session(args)
+    return app.principal.username, app.db
+
+
+def unlock(paths: DataPaths) -> tuple[str, bytes]:
+    """(username, database key) after a full login, for commands that must close the database (restore)."""
+    user, password = credentials()
+    app = login(paths, user, password)
+    app.close()
+    return user, app.dek

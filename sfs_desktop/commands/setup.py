@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from sfs_desktop.commands.common import ask, data_paths
+from sfs_desktop.commands.common import ask, data_paths, say_keyring_notice
 from sfs_desktop.core import setup
 from sfs_desktop.core.errors import UserError
 
@@ -40,6 +40,7 @@ def run(args) -> int:
     result = setup.initialise(paths, req)
     print(f"已初始化：{paths.root}（{'县司法局' if args.role == 'county' else '司法所'} {args.station_code}）")
     print(f"密钥指纹：{result.fingerprint}")
+    say_keyring_notice()
     print("恢复密钥（只显示这一次，请抄写或打印后锁入文件柜；忘记所有密码时凭它恢复）：")
     print(f"    {result.recovery_key}")
     if args.certificate is not None:

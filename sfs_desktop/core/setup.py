@@ -11,7 +11,7 @@ from sfs_desktop.core import codes
 from sfs_desktop.core.db.database import Database
 from sfs_desktop.core.db.synced import COUNTY_NODE, LocalNode, acting_as
 from sfs_desktop.core.errors import UserError
-from sfs_desktop.core.security import keys
+from sfs_desktop.core.security import accounts, audit, keys
 from sfs_desktop.core.security.passwords import password_problem
 from sfs_desktop.core.station.models import Station
 from sfs_desktop.paths import DataPaths
@@ -74,6 +74,8 @@ def initialise(paths: DataPaths, req: SetupRequest) -> SetupResult:
                 s.add(Station(station_code=req.station_code, name=req.station_name.strip(),
                               township_code=req.station_code[:9], township_name=req.township_name,
                               head_name=req.head_name or None))
+                accounts.add(s, req.admin, "head", display_name=req.head_name or req.admin)
+                audit.record(s, req.admin, "user_admin", "account", fields=("init",))
                 for hook in INIT_HOOKS:
                     hook(s, req)
             db.write(populate)

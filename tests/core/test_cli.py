@@ -133,4 +133,4 @@ def test_real_entry_point_runs(tmp_path):
     out = subprocess.run([sys.executable, "-m", "sfs_desktop", "check", "--data-dir", d],
                          capture_output=True, text=True, env=env, timeout=120)
     assert out.returncode == 0 and "检查通过" in out.stdout
-    assert out.stderr == ""
+    assert all("凭据库" in line for line in out.stderr.splitlines())  # at most the keyring notice

@@ -1,0 +1,91 @@
+"""Roles, permissions and row scopes, checked in core so no caller can skip them.
+
+The GUI hides what a role may not do; these checks are what actually forbid it, so a script
+using the core with a staff account cannot do more than the GUI allows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import false
+
+from sfs_desktop.core.errors import PermissionDenied
+
+ROLE_NAMES = {"head": "所长", "staff": "工作人员", "mediator": "调解员", "inspector": "只读（检查）"}
+
+PERMISSION_NAMES = {
+    "record.read": "查看记录", "record.write": "新增或修改记录", "s2.reveal": "查看完整的身份证号、电话、住址",
+    "s3.read": "查看涉罪（社区矫正、安置帮教）信息", "user.admin": "管理账户", "export": "导出数据",
+    "import": "导入数据", "print": "打印文书", "settings": "修改系统设置",
+}
+
+ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
+    "head": frozenset(PERMISSION_NAMES),
+    "staff": frozenset({"record.read", "record.write", "s2.reveal", "s3.read", "export", "import", "print"}),
+    "mediator": frozenset({"record.read", "record.write", "print"}),
+    "inspector": frozenset({"record.read"}),
+}
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is acting: what every core check is asked about."""
+
+    username: str
+    role: str
+    display_name: str = ""
+    committee_ids: frozenset[str] = field(default_factory=frozenset)
+
+    def can(self, permission: str) -> bool:
+        return permission in ROLE_PERMISSIONS.get(self.role, frozenset())
+
+
+SYSTEM = Principal("system", "head", "系统")
+
+
+def require(principal: Principal, permission: str) -> None:
+    if not principal.can(permission):
+        raise PermissionDenied(
+            f"当前账户（{ROLE_NAMES.get(principal.role, principal.role)}）无权{PERMISSION_NAMES.get(permission, permission)}")
+
+
+@dataclass(frozen=True)
+class AccessRule:
+    """Declared on a model as ``__access__``: who may see its rows.
+
+    committee_field: mediators see only rows whose field holds one of their committees.
+    s3: the table holds criminal-record data (S3): readable only with "s3.read", never by mediators.
+    """
+
+    committee_field: str | None = None
+    s3: bool = False
+
+
+def _rule(model: Any) -> AccessRule:
+    return getattr(model, "__access__", None) or AccessRule()
+
+
+def scoped(principal: Principal, stmt, model: Any):
+    """`stmt` narrowed to the rows the principal may read (raises if the table is closed to them)."""
+    require(principal, "record.read")
+    rule = _rule(model)
+    if rule.s3 and not principal.can("s3.read"):
+        raise PermissionDenied(f"当前账户（{ROLE_NAMES.get(principal.role)}）无权查看涉罪（社区矫正、安置帮教）信息")
+    if principal.role == "mediator" and rule.committee_field:
+        column = getattr(model, rule.committee_field)
+        ids = sorted(principal.committee_ids)
+        return stmt.where(column.in_(ids)) if ids else stmt.where(false())
+    return stmt
+
+
+def check_row(principal: Principal, model: Any, row: Any, *, write: bool = False) -> None:
+    """Refuse reading (or, with `write`, changing) one row the principal may not touch."""
+    require(principal, "record.write" if write else "record.read")
+    rule = _rule(model)
+    if rule.s3 and not principal.can("s3.read"):
+        raise PermissionDenied("当前账户无权查看涉罪（社区矫正、安置帮教）信息")
+    if principal.role == "mediator" and rule.committee_field:
+        if getattr(row, rule.committee_field) not in principal.committee_ids:
+            raise PermissionDenied("调解员只能查看和办理本调解委员会的案件")

@@ -1,0 +1,108 @@
+"""Account administration: add, disable, change passwords, recovery-key reset.
+
+A password change rewraps the database key for that account only; the database itself is
+never re-encrypted. Disabling an account removes its wrap, so the password no longer opens
+anything even on a copy of the key file made later.
+"""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from sfs_desktop.core.db.database import Database
+from sfs_desktop.core.errors import UserError
+from sfs_desktop.core.security import accounts, audit, keys
+from sfs_desktop.core.security.access import require
+from sfs_desktop.core.security.passwords import password_problem
+from sfs_desktop.core.security.session import AppSession
+
+
+def _station_code(s: Session) -> str:
+    from sfs_desktop.core.station.models import Station
+
+    return s.exec(select(Station.station_code)).first() or ""
+
+
+def _check_password(s: Session, username: str, password: str) -> None:
+    problem = password_problem(password, username=username, station_code=_station_code(s))
+    if problem:
+        raise UserError(f"密码不符合要求：{problem}")
+
+
+def add_user(app: AppSession, username: str, role: str, password: str, display_name: str = "",
+             committee_ids: list[str] | None = None) -> None:
+    require(app.principal, "user.admin")
+    keyfile = keys.KeyFile.load(app.paths.keyfile)
+
+    def work(s: Session) -> None:
+        _check_password(s, username, password)
+        accounts.add(s, username, role, display_name, committee_ids)
+        audit.record(s, app.principal.username, "user_admin", "account", fields=(f"add:{username}",))
+        keyfile.set_account(username, app.dek, password)
+        keyfile.save()  # inside the transaction: if saving fails, the account is not created
+    app.write(work)
+
+
+def disable_user(app: AppSession, username: str) -> None:
+    require(app.principal, "user.admin")
+    if username == app.principal.username:
+        raise UserError("不能停用自己正在使用的账户")
+    keyfile = keys.KeyFile.load(app.paths.keyfile)
+
+    def work(s: Session) -> None:
+        account = accounts.get(s, username)
+        if account is None:
+            raise UserError(f"没有账户“{username}”")
+        others = [a for a in s.exec(select(accounts.Account).where(accounts.Account.role == "head",
+                                                                   accounts.Account.disabled == False))  # noqa: E712
+                  if a.username != username]
+        if account.role == "head" and not others:
+            raise UserError("不能停用最后一个所长账户")
+        account.disabled = True
+        audit.record(s, app.principal.username, "user_admin", "account", fields=(f"disable:{username}",))
+        keyfile.remove_account(username)
+        keyfile.save()
+    app.write(work)
+
+
+def set_password(app: AppSession, username: str, new_password: str) -> None:
+    """Change one's own password, or (所长) reset another account's."""
+    if username != app.principal.username:
+        require(app.principal, "user.admin")
+    keyfile = keys.KeyFile.load(app.paths.keyfile)
+
+    def work(s: Session) -> None:
+        account = accounts.get(s, username)
+        if account is None or account.disabled:
+            raise UserError(f"没有可用的账户“{username}”")
+        _check_password(s, username, new_password)
+        from sfs_desktop.core.db.synced import utcnow
+
+        account.password_changed_at = utcnow()
+        audit.record(s, app.principal.username, "user_admin", "account", fields=(f"passwd:{username}",))
+        keyfile.set_account(username, app.dek, new_password)
+        keyfile.save()
+    app.write(work)
+
+
+def recover(db: Database, dek: bytes, username: str, new_password: str) -> None:
+    """Reset a 所长 account's password with the recovery key (opened by session.login_recovery)."""
+    keyfile = keys.KeyFile.load(db.paths.keyfile)
+
+    def work(s: Session) -> None:
+        account = accounts.get(s, username)
+        if account is None or account.role != "head":
+            raise UserError(f"“{username}”不是所长账户：恢复密钥只能重置所长账户的密码")
+        _check_password(s, username, new_password)
+        account.disabled = False
+        audit.record(s, username, "recover", "account", fields=(f"passwd:{username}",))
+        keyfile.set_account(username, dek, new_password)
+        keyfile.data.setdefault("logins", {})[username] = {"failed": [], "locked_until": None}
+        keyfile.save()
+    db.write(work)
+
+
+def list_users(app: AppSession) -> list[accounts.Account]:
+    require(app.principal, "user.admin")
+    with app.db.read() as s:
+        return list(s.exec(select(accounts.Account).order_by(accounts.Account.username)).all())
