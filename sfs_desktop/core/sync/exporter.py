@@ -20,8 +20,9 @@ from sqlmodel import Session, select as orm_select
 
 from sfs_desktop.core.db import migrate
 from sfs_desktop.core.db.database import Database
-from sfs_desktop.core.db.synced import COUNTY_NODE, canonical_json, synced_tables, utcnow
+from sfs_desktop.core.db.synced import COUNTY_NODE, canonical_json, current_actor, synced_tables, utcnow
 from sfs_desktop.core.errors import UserError
+from sfs_desktop.core.security import audit
 from sfs_desktop.core.sync import bundle, digest, entries, identity, policy, store
 from sfs_desktop.core.sync.models import SyncBundleLog, SyncConflict, SyncPeer
 from sfs_desktop.core.sync.personkey import fill_person_keys
@@ -202,6 +203,7 @@ def _export_one(db: Database, directory: Path, recipient: str, max_bytes: int, f
         ident = identity.ensure_identity(s)
         keys = identity.node_keys(ident)
         peer_pk = identity.peer(s, recipient).box_pk
+        chain_head = audit.head(s)  # the county keeps it: a rebuilt local chain would no longer match
     chunks = _chunks(plan, max_bytes)
     result = ExportResult(recipient, covers=plan.covers)
     logs = []
@@ -213,6 +215,7 @@ def _export_one(db: Database, directory: Path, recipient: str, max_bytes: int, f
             "sender": f"{plan.me}.{plan.epoch}", "to": recipient, "covers": covers,
             "app_schema": migrate.head_revision(), "protocol": PROTOCOL, "part": [i + 1, len(chunks)],
             "entries": len(group), "created_at": utcnow().isoformat(timespec="seconds"),
+            "audit_head": chain_head,
         }
         path = bundle.write(directory, header, [*group, *plan.tail], keys,
                             [(recipient, peer_pk), (plan.me, keys.box_pk)])
@@ -230,6 +233,8 @@ def _export_one(db: Database, directory: Path, recipient: str, max_bytes: int, f
         p.ack_due = p.repair_due = p.repair_asked = False
         p.last_out_id, p.last_out_at = logs[-1].bundle_id, utcnow()
         s.add_all([ident, p, *logs])
+        for log in logs:
+            audit.record(s, current_actor(), "export", "sync_bundle", log.bundle_id, (recipient,))
     db.write(record)
     return result
 

@@ -24,8 +24,9 @@ from sqlmodel import Session, select
 
 from sfs_desktop.core.db import migrate
 from sfs_desktop.core.db.database import Database
-from sfs_desktop.core.db.synced import COUNTY_NODE, SyncOutbox, Stamp, synced_tables, utcnow
+from sfs_desktop.core.db.synced import COUNTY_NODE, Stamp, SyncOutbox, current_actor, synced_tables, utcnow
 from sfs_desktop.core.errors import UserError
+from sfs_desktop.core.security import audit
 from sfs_desktop.core.sync import bundle, digest, entries, identity, policy, store
 from sfs_desktop.core.sync.merge import merge, vv_join, vv_le
 from sfs_desktop.core.sync.models import SyncBundleLog, SyncConflict, SyncPeer
@@ -291,6 +292,7 @@ def _apply(s: Session, db: Database, v: Verified, progress: Progress | None) -> 
     s.add(peer)
     s.add(SyncBundleLog(bundle_id=bid, direction="in", kind=header["kind"], peer=v.sender,
                         sha256=header["body_sha256"], covers=covers, counts=counts))
+    audit.record(s, current_actor(), "import", "sync_bundle", bid, (v.sender,))
     if progress:
         progress("正在导入", total, total)
     return _Outcome("imported", "已导入：" + "，".join(f"{_COUNT_LABELS[k]} {n} 条" for k, n in counts.items() if n)
