@@ -1,0 +1,55 @@
+"""The deadline engine's registry: every duty registers where its due items come from.
+
+A source is a function (session, today) → iterable of :class:`DueItem`, each computed through
+``calendar.due_date``. The dashboard and ``sfs-desktop due`` show them all, since the PC may
+have been off the day something fell due.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable, Iterable
+
+from sqlmodel import Session
+
+from sfs_desktop.core.calendar import badge, days_left
+
+
+@dataclass(frozen=True)
+class DueItem:
+    duty: str  # 人民调解 …
+    ref: str  # record reference a person recognises (case number, name)
+    title: str
+    rule: str  # e.g. "调解期限一个月（人民调解工作若干规定 §33）"
+    due: date
+    record_table: str | None = None
+    record_id: str | None = None
+
+    def days_left(self, today: date) -> int:
+        return days_left(self.due, today)
+
+    def badge(self, today: date) -> str:
+        return badge(self.due, today)
+
+
+Source = Callable[[Session, date], Iterable[DueItem]]
+_SOURCES: list[Source] = []
+SOURCE_MODULES: list[str] = []
+"""Modules whose import registers a duty's sources (so `due` needs no GUI)."""
+
+
+def register(source: Source) -> Source:
+    _SOURCES.append(source)
+    return source
+
+
+def collect(session: Session, today: date, horizon_days: int = 7) -> list[DueItem]:
+    """Overdue items and those due within `horizon_days`, most urgent first."""
+    import importlib
+
+    for module in SOURCE_MODULES:
+        importlib.import_module(module)
+    items = [item for source in _SOURCES for item in source(session, today)
+             if item.days_left(today) <= horizon_days]
+    return sorted(items, key=lambda i: (i.due, i.duty, i.ref))

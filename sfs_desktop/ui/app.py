@@ -1,0 +1,113 @@
+"""Starting the GUI: QApplication in Simplified Chinese, a CJK font, logging, error dialogs.
+
+`run_gui(args)` handles the three ways in: the setup wizard on an empty data dir, the login
+dialog, `--demo` (a throwaway data dir with generated data and its login shown), and
+`--smoke` (start, wait until idle, print the seconds, optionally save a screenshot, exit 0).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QDialog
+
+from sfs_desktop.core import logs
+from sfs_desktop.paths import DataPaths
+from sfs_desktop.ui.errors import ErrorReporter
+
+DEMO_USER, DEMO_PASSWORD = "demo", "Demo-station-2024"
+_CJK_FAMILIES = ["Microsoft YaHei", "Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
+                 "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "AR PL UMing CN", "SimSun"]
+
+
+def choose_font(app: QApplication) -> str | None:
+    """A CJK-capable UI family: YaHei on Windows, else the first installed from the list."""
+    families = set(QFontDatabase.families())
+    for family in _CJK_FAMILIES:
+        if family in families:
+            font = QFont(family)
+            font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
+            app.setFont(font)
+            return family
+    return None
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("sfs-desktop")
+    app.setOrganizationName("TaojiangSFJ")
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    translator = QTranslator(app)
+    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
+                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+    choose_font(app)
+    return app
+
+
+def _demo_dir() -> DataPaths:
+    from sfs_desktop.core import demo, setup
+    from sfs_desktop.core.db.synced import acting_as
+    from sfs_desktop.core.security.session import login
+
+    paths = DataPaths.resolve(tempfile.mkdtemp(prefix="sfs-demo-"))
+    setup.initialise(paths, setup.SetupRequest(role="station", station_code="430922101",
+                                               station_name="桃江县司法局灰山港司法所", admin=DEMO_USER,
+                                               password=DEMO_PASSWORD, township_name="灰山港镇", head_name="演示所长"))
+    app = login(paths, DEMO_USER, DEMO_PASSWORD)
+    with acting_as(DEMO_USER):
+        demo.generate(app.db, scale=500)
+    app.close()
+    return paths
+
+
+def run_gui(args) -> int:
+    started = time.perf_counter()
+    qt = make_app()
+    paths = _demo_dir() if args.demo else DataPaths.resolve(args.data_dir)
+    paths.ensure()
+    reporter = ErrorReporter(str(logs.setup(paths.logs)))
+    reporter.install()
+
+    from sfs_desktop.ui.login import LoginDialog
+    from sfs_desktop.ui.main_window import MainWindow
+
+    if not paths.is_initialised():
+        if args.smoke:
+            print("错误：数据目录尚未初始化", file=sys.stderr)
+            return 2
+        from sfs_desktop.ui.wizard import SetupWizard
+
+        if SetupWizard(paths).exec() != QDialog.DialogCode.Accepted and not paths.is_initialised():
+            return 1
+    if args.smoke:
+        from sfs_desktop.core.security.session import login
+
+        session = login(paths, os.environ.get("SFS_USER", ""), os.environ.get("SFS_PASSWORD", ""))
+    else:
+        hint = f"演示账户：{DEMO_USER}　密码：{DEMO_PASSWORD}（数据为生成的演示数据）" if args.demo else ""
+        dialog = LoginDialog(paths, hint=hint)
+        if args.demo:
+            dialog.user.setText(DEMO_USER)
+            dialog.password.setText(DEMO_PASSWORD)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return 1
+        session = dialog.session
+    window = MainWindow(session)
+    window.show()
+    if args.smoke:
+        def finish() -> None:
+            print(f"{time.perf_counter() - started:.3f}")
+            if args.screenshot:
+                window.grab().save(str(Path(args.screenshot)))
+            qt.quit()
+        QTimer.singleShot(0, finish)  # runs once the event loop is idle after showing
+    code = qt.exec()
+    session.close()
+    return code

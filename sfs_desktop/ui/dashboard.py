@@ -1,0 +1,59 @@
+"""工作台: what is due or overdue across duties, and this month's and year's counts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from sqlalchemy import func, select
+
+from sfs_desktop.core import deadlines
+from sfs_desktop.core.people.models import Person
+from sfs_desktop.core.security.session import AppSession
+from sfs_desktop.core.station.models import AdminArea, Staff
+
+
+class Dashboard(QWidget):
+    def __init__(self, app: AppSession, parent=None):
+        super().__init__(parent)
+        self.app = app
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(self)
+        layout.addWidget(self.heading)
+        counts = QGroupBox("基本情况", self)
+        self.count_grid = QGridLayout(counts)
+        layout.addWidget(counts)
+        due_box = QGroupBox("到期与超期事项（今天、已超期、7 天内）", self)
+        due_layout = QVBoxLayout(due_box)
+        self.due = QTableWidget(0, 5, due_box)
+        self.due.setObjectName("due")
+        self.due.setHorizontalHeaderLabels(["业务", "记录", "事项", "期限", "状态"])
+        self.due.horizontalHeader().setStretchLastSection(True)
+        self.empty = QLabel("暂无到期或超期事项。", due_box)
+        due_layout.addWidget(self.due)
+        due_layout.addWidget(self.empty)
+        layout.addWidget(due_box)
+        layout.addStretch(1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        today = date.today()
+        self.heading.setText(f"<h2>工作台</h2><p>{today:%Y年%m月%d日}，{self.app.principal.display_name}，您好。</p>")
+        with self.app.db.read() as s:
+            figures = [
+                ("人员信息", s.scalar(select(func.count()).select_from(Person).where(Person.deleted == False))),  # noqa: E712
+                ("工作人员", s.scalar(select(func.count()).select_from(Staff).where(Staff.deleted == False))),  # noqa: E712
+                ("村（社区）", s.scalar(select(func.count()).select_from(AdminArea).where(AdminArea.deleted == False))),  # noqa: E712
+            ]
+            items = deadlines.collect(s, today)
+        for i, (label, n) in enumerate(figures):
+            self.count_grid.addWidget(QLabel(label, self), 0, i)
+            value = QLabel(f"<b style='font-size:150%'>{n}</b>", self)
+            value.setObjectName(f"count_{i}")
+            self.count_grid.addWidget(value, 1, i)
+        self.due.setRowCount(len(items))
+        for r, item in enumerate(items):
+            for c, text in enumerate([item.duty, item.ref, item.title, f"{item.due:%Y-%m-%d}", item.badge(today)]):
+                self.due.setItem(r, c, QTableWidgetItem(text))
+        self.empty.setVisible(not items)
+        self.due.setVisible(bool(items))

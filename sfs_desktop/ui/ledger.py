@@ -1,0 +1,119 @@
+"""Lazy ledgers (台账): a table model that holds ids and fetches rows as they are painted.
+
+`LedgerModel(model, fetch_ids, fetch_rows)` keeps the ordered ids of what matches the filter
+(core.ledger.ids) and loads display rows a block at a time (core.ledger.fetch) as the view
+asks for them, so 100,000 rows open and scroll without loading 100,000 records. Sorting and
+filtering re-query the ids in core, on typed column values (dates sort as dates). The chosen
+columns are remembered per ledger in QSettings.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSettings, Qt
+from PySide6.QtWidgets import QHeaderView, QMenu, QTableView, QWidget
+
+from sfs_desktop.core.fields import FieldSpec
+from sfs_desktop.core.ledger import LedgerQuery
+
+BLOCK = 200
+
+
+class LedgerModel(QAbstractTableModel):
+    def __init__(self, columns: Sequence[FieldSpec], fetch_ids: Callable[[LedgerQuery], list[str]],
+                 fetch_rows: Callable[[Sequence[str], Sequence[str]], dict[str, list[str]]], parent=None):
+        super().__init__(parent)
+        self.columns = list(columns)
+        self._fetch_ids = fetch_ids
+        self._fetch_rows = fetch_rows
+        self.query = LedgerQuery()
+        self.ids: list[str] = []
+        self._cache: dict[str, list[str]] = {}
+        self.fetches = 0  # blocks loaded (tests and benchmarks read it)
+        self.refresh()
+
+    def refresh(self, query: LedgerQuery | None = None) -> None:
+        self.beginResetModel()
+        if query is not None:
+            self.query = query
+        self.ids = self._fetch_ids(self.query)
+        self._cache.clear()
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.ids)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].label
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+            return None
+        row_id = self.ids[index.row()]
+        row = self._cache.get(row_id)
+        if row is None:
+            self._load_block(index.row())
+            row = self._cache.get(row_id, [""] * len(self.columns))
+        return row[index.column()]
+
+    def _load_block(self, row: int) -> None:
+        start = (row // BLOCK) * BLOCK
+        block = self.ids[start:start + BLOCK]
+        self._cache.update(self._fetch_rows(block, [c.name for c in self.columns]))
+        self.fetches += 1
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        q = self.query
+        self.refresh(LedgerQuery(sort=self.columns[column].name, descending=order == Qt.SortOrder.DescendingOrder,
+                                 equals=q.equals, date_field=q.date_field, date_from=q.date_from,
+                                 date_to=q.date_to, text=q.text))
+
+    def id_at(self, row: int) -> str:
+        return self.ids[row]
+
+
+class LedgerView(QTableView):
+    """A table for a LedgerModel: sortable headers, uniform rows, remembered column choice."""
+
+    def __init__(self, key: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.key = key
+        self.setSortingEnabled(True)
+        self.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.horizontalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.horizontalHeader().customContextMenuRequested.connect(self._column_menu)
+
+    def setModel(self, model) -> None:  # noqa: N802 - Qt naming
+        super().setModel(model)
+        hidden = QSettings().value(f"ledger/{self.key}/hidden", []) or []
+        for i, col in enumerate(model.columns):
+            self.setColumnHidden(i, col.name in hidden)
+        self.horizontalHeader().setSortIndicatorShown(True)
+
+    def _column_menu(self, pos) -> None:
+        menu = QMenu(self)
+        model = self.model()
+        for i, col in enumerate(model.columns):
+            action = menu.addAction(col.label)
+            action.setCheckable(True)
+            action.setChecked(not self.isColumnHidden(i))
+            action.toggled.connect(lambda on, i=i: self.set_column_shown(i, on))
+        menu.popup(self.horizontalHeader().mapToGlobal(pos))
+
+    def set_column_shown(self, column: int, shown: bool) -> None:
+        self.setColumnHidden(column, not shown)
+        model = self.model()
+        hidden = [c.name for i, c in enumerate(model.columns) if self.isColumnHidden(i)]
+        QSettings().setValue(f"ledger/{self.key}/hidden", hidden)

@@ -1,0 +1,89 @@
+"""The login dialog; also used to unlock after idle, so an unsaved form survives the lock."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+
+from sfs_desktop.core.errors import UserError
+from sfs_desktop.core.security.session import AppSession, login
+from sfs_desktop.paths import DataPaths
+
+
+class LoginDialog(QDialog):
+    def __init__(self, paths: DataPaths, station_name: str = "", *, hint: str = "", parent=None):
+        super().__init__(parent)
+        self.paths = paths
+        self.session: AppSession | None = None
+        self.setWindowTitle("登录 — 司法所业务系统")
+        layout = QVBoxLayout(self)
+        title = QLabel(f"<h2>{station_name or '司法所业务系统'}</h2>", self)
+        layout.addWidget(title)
+        if hint:
+            note = QLabel(hint, self)
+            note.setObjectName("hint")
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        form = QFormLayout()
+        self.user = QLineEdit(self)
+        self.user.setObjectName("user")
+        self.password = QLineEdit(self)
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow("用户名", self.user)
+        form.addRow("密码", self.password)
+        layout.addLayout(form)
+        self.message = QLabel(self)
+        self.message.setObjectName("message")
+        self.message.setStyleSheet("color: #b00020")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("登录")
+        buttons.accepted.connect(self.try_login)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def try_login(self) -> None:
+        try:
+            self.session = login(self.paths, self.user.text().strip(), self.password.text())
+        except UserError as exc:
+            self.message.setText(str(exc))
+            self.password.clear()
+            self.password.setFocus()
+            return
+        self.accept()
+
+
+class UnlockDialog(QDialog):
+    """Shown over the main window after idle: only the same person's password unlocks it."""
+
+    def __init__(self, session: AppSession, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle("已锁定")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"长时间未操作，已自动锁定。请 {session.principal.display_name} 输入密码解锁；"
+                                "未保存的内容仍在。", self))
+        self.password = QLineEdit(self)
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        layout.addWidget(self.password)
+        self.message = QLabel(self)
+        self.message.setStyleSheet("color: #b00020")
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("解锁")
+        buttons.accepted.connect(self.try_unlock)
+        layout.addWidget(buttons)
+
+    def try_unlock(self) -> None:
+        try:
+            self.session.unlock(self.password.text())
+        except UserError as exc:
+            self.message.setText(str(exc))
+            self.password.clear()
+            return
+        self.accept()
+
+    def reject(self) -> None:  # Esc must not bypass the lock
+        pass

@@ -1,0 +1,119 @@
+"""The main window, kept thin: navigation by duty, the page area, the status bar, shortcuts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from sqlalchemy import func, select
+
+from sfs_desktop.core.db.synced import SyncOutbox
+from sfs_desktop.core.security.session import AppSession
+from sfs_desktop.core.station.models import Station
+from sfs_desktop.ui import pages
+from sfs_desktop.ui.dashboard import Dashboard
+from sfs_desktop.ui.login import UnlockDialog
+from sfs_desktop.ui.people_page import PeoplePage
+
+
+class _Activity(QObject):
+    """Counts keyboard and mouse use as activity, for the idle auto-lock."""
+
+    def __init__(self, app: AppSession):
+        super().__init__()
+        self.app = app
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt naming
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel):
+            self.app.touch()
+        return False
+
+
+def _coming_soon(title: str) -> QWidget:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.addWidget(QLabel(f"<h2>{title}</h2><p>本模块将在后续版本提供。</p>", page))
+    layout.addStretch(1)
+    return page
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, app: AppSession):
+        super().__init__()
+        self.app = app
+        with app.db.read() as s:
+            station = s.exec(select(Station)).scalars().first()
+        self.station_name = station.name if station else ""
+        self.setWindowTitle(f"{self.station_name} — 司法所业务系统")
+        pages.register_page("dashboard", "工作台", lambda w: Dashboard(w.app))
+        pages.register_page("people", "人员信息库", lambda w: PeoplePage(w.app))
+
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("nav")
+        self.stack = QStackedWidget(self)
+        for key, title in pages.NAV_ORDER:
+            page = pages.registered(key)
+            self.nav.addItem(title)
+            self.stack.addWidget(page.factory(self) if page else _coming_soon(title))
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        self.nav.setMaximumWidth(self.fontMetrics().horizontalAdvance("普法与法律服务") + self.fontMetrics().height() * 2)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([self.nav.maximumWidth(), self.nav.maximumWidth() * 5])
+        self.setCentralWidget(splitter)
+
+        self.status_user = QLabel(self)
+        self.status_outbox = QLabel(self)
+        self.status_outbox.setObjectName("outbox")
+        for w in (self.status_user, self.status_outbox):
+            self.statusBar().addPermanentWidget(w)
+        self.refresh_status()
+
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_filter)
+        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_record)
+        self._activity = _Activity(app)
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.instance().installEventFilter(self._activity)
+        self._lock_timer = QTimer(self)
+        self._lock_timer.timeout.connect(self.check_lock)
+        self._lock_timer.start(15_000)
+        size = self.fontMetrics().height()
+        self.resize(size * 75, size * 45)
+
+    def page(self, key: str) -> QWidget:
+        return self.stack.widget([k for k, _ in pages.NAV_ORDER].index(key))
+
+    def show_page(self, key: str) -> None:
+        self.nav.setCurrentRow([k for k, _ in pages.NAV_ORDER].index(key))
+
+    def refresh_status(self) -> None:
+        p = self.app.principal
+        self.status_user.setText(f"{p.display_name}（{p.username}） | {self.station_name}")
+        with self.app.db.read() as s:
+            pending = s.scalar(select(func.count()).select_from(SyncOutbox))
+        self.status_outbox.setText(f"待同步变更 {pending} 条")
+
+    def focus_filter(self) -> None:
+        current = self.stack.currentWidget()
+        target = current.findChild(QWidget, "filter")
+        if target is None:
+            self.show_page("people")
+            target = self.page("people").findChild(QWidget, "filter")
+        target.setFocus()
+
+    def new_record(self) -> None:
+        current = self.stack.currentWidget()
+        if hasattr(current, "new_record"):
+            current.new_record()
+
+    def check_lock(self) -> None:
+        if self.app.is_locked():
+            UnlockDialog(self.app, self).exec()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        self._lock_timer.stop()
+        super().closeEvent(event)

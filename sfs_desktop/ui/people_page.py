@@ -1,0 +1,135 @@
+"""人员信息库: the shared person registry — a lazy ledger, search, and a generated form."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from sfs_desktop.core import codes, ledger
+from sfs_desktop.core.errors import UserError, ValidationError
+from sfs_desktop.core.people import registry
+from sfs_desktop.core.people.models import Person
+from sfs_desktop.core.security.access import require
+from sfs_desktop.core.security.masking import reveal
+from sfs_desktop.core.security.session import AppSession
+from sfs_desktop.ui.forms import RecordForm
+from sfs_desktop.ui.ledger import LedgerModel, LedgerView
+
+
+def code_source(app: AppSession):
+    cache: dict[str, list[tuple[str, str]]] = {}
+
+    def source(kind: str) -> list[tuple[str, str]]:
+        if kind not in cache:
+            with app.db.read() as s:
+                cache[kind] = [(c.code, c.name) for c in codes.codes(s, kind)]
+        return cache[kind]
+    return source
+
+
+class PersonDialog(QDialog):
+    """New or existing person: the form comes from Person's declarations."""
+
+    def __init__(self, app: AppSession, person_id: str | None = None, parent=None):
+        super().__init__(parent)
+        self.app = app
+        self.person_id = person_id
+        self.setWindowTitle("人员信息" if person_id else "新增人员")
+        layout = QVBoxLayout(self)
+
+        def exists(kind: str, code: str) -> bool:
+            with app.db.read() as s:
+                return codes.code_exists(s, kind, code)
+
+        def do_reveal(name: str) -> str:
+            return app.write(lambda s: reveal(s, app.principal, Person, person_id, name))
+
+        self.form = RecordForm(Person, code_source(app), code_exists=exists,
+                               reveal=do_reveal if person_id else None, parent=self)
+        if person_id:
+            with app.db.read() as s:
+                self.form.set_record(s.get(Person, person_id))
+        layout.addWidget(self.form)
+        self.message = QLabel(self)
+        self.message.setObjectName("message")
+        self.message.setStyleSheet("color: #b00020")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def save(self) -> bool:
+        if not self.form.confirm():
+            self.message.setText("请先改正标红的内容")
+            return False
+        values = self.form.values()
+        try:
+            require(self.app.principal, "record.write")
+            if self.person_id:
+                self.app.write(lambda s: registry.update_person(s, self.person_id, values, confirm_warnings=True))
+            else:
+                self.app.write(lambda s: registry.register_person(s, values, confirm_warnings=True))
+        except ValidationError as exc:
+            self.form.show_problems(exc.problems)
+            self.message.setText(str(exc))
+            return False
+        except UserError as exc:
+            self.message.setText(str(exc))
+            return False
+        self.accept()
+        return True
+
+    def reject(self) -> None:
+        if self.form.is_dirty():
+            answer = QMessageBox.question(self, "放弃修改？", "填写的内容还没有保存，确定放弃吗？")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().reject()
+
+
+class PeoplePage(QWidget):
+    def __init__(self, app: AppSession, parent=None):
+        super().__init__(parent)
+        self.app = app
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setObjectName("filter")
+        self.search.setPlaceholderText("按姓名筛选")
+        self.search.returnPressed.connect(self.apply_filter)
+        new = QPushButton("新增人员", self)
+        new.clicked.connect(self.new_record)
+        bar.addWidget(QLabel("<h3>人员信息库</h3>", self))
+        bar.addStretch(1)
+        bar.addWidget(self.search)
+        bar.addWidget(new)
+        layout.addLayout(bar)
+
+        def ids(q):
+            with app.db.read() as s:
+                return ledger.ids(s, app.principal, Person, q)
+
+        def rows(row_ids, names):
+            with app.db.read() as s:
+                return ledger.fetch(s, Person, row_ids, names)
+
+        self.model = LedgerModel(ledger.columns(Person), ids, rows, self)
+        self.view = LedgerView("people", self)
+        self.view.setModel(self.model)
+        self.view.doubleClicked.connect(lambda index: self.open_record(self.model.id_at(index.row())))
+        layout.addWidget(self.view, 1)
+
+    def apply_filter(self) -> None:
+        self.model.refresh(ledger.LedgerQuery(text=self.search.text()))
+
+    def new_record(self) -> None:
+        if PersonDialog(self.app, parent=self).exec():
+            self.model.refresh()
+
+    def open_record(self, person_id: str) -> None:
+        if PersonDialog(self.app, person_id, parent=self).exec():
+            self.model.refresh()

@@ -1,0 +1,109 @@
+"""First run on an empty data dir: set up a station (or the county) and its administrator."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout,
+                               QWizard, QWizardPage)
+
+from sfs_desktop.core import setup
+from sfs_desktop.core.demo import TOWNSHIPS
+from sfs_desktop.core.errors import UserError
+from sfs_desktop.paths import DataPaths
+
+
+class SetupWizard(QWizard):
+    def __init__(self, paths: DataPaths, parent=None):
+        super().__init__(parent)
+        self.paths = paths
+        self.result_info: setup.SetupResult | None = None
+        self.setWindowTitle("初次使用设置")
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setButtonText(QWizard.WizardButton.NextButton, "下一步")
+        self.setButtonText(QWizard.WizardButton.BackButton, "上一步")
+        self.setButtonText(QWizard.WizardButton.FinishButton, "完成")
+        self.setButtonText(QWizard.WizardButton.CancelButton, "取消")
+
+        unit = QWizardPage()
+        unit.setTitle("本单位")
+        form = QFormLayout(unit)
+        self.role = QComboBox()
+        self.role.setObjectName("role")
+        self.role.addItem("司法所", "station")
+        self.role.addItem("县司法局", "county")
+        self.township = QComboBox()
+        self.township.setObjectName("township")
+        for code, name in TOWNSHIPS:
+            self.township.addItem(f"{name}（{code}）", (code, name))
+        self.head = QLineEdit()
+        self.head.setObjectName("head")
+        form.addRow("单位类型", self.role)
+        form.addRow("所在乡镇", self.township)
+        form.addRow("所长姓名", self.head)
+        self.addPage(unit)
+
+        account = QWizardPage()
+        account.setTitle("管理员账户")
+        form = QFormLayout(account)
+        self.admin = QLineEdit("admin")
+        self.admin.setObjectName("admin")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password2 = QLineEdit()
+        self.password2.setObjectName("password2")
+        self.password2.setEchoMode(QLineEdit.EchoMode.Password)
+        self.account_message = QLabel()
+        self.account_message.setObjectName("account_message")
+        self.account_message.setStyleSheet("color: #b00020")
+        self.account_message.setWordWrap(True)
+        form.addRow("用户名", self.admin)
+        form.addRow("密码（至少 8 位，含字母）", self.password)
+        form.addRow("再次输入密码", self.password2)
+        form.addRow(self.account_message)
+        account.validatePage = self._create
+        self.addPage(account)
+
+        key_page = QWizardPage()
+        key_page.setTitle("恢复密钥")
+        box = QVBoxLayout(key_page)
+        self.key_label = QLabel()
+        self.key_label.setObjectName("recovery_key")
+        self.key_label.setWordWrap(True)
+        self.confirmed = QCheckBox("我已把恢复密钥抄写下来（或打印了站点设置证书），并将锁入文件柜")
+        self.confirmed.setObjectName("confirmed")
+        box.addWidget(self.key_label)
+        box.addWidget(self.confirmed)
+        key_page.isComplete = self.confirmed.isChecked
+        self.confirmed.toggled.connect(key_page.completeChanged)
+        self.addPage(key_page)
+
+    def request(self) -> setup.SetupRequest:
+        code, name = self.township.currentData()
+        role = self.role.currentData()
+        station_name = "桃江县司法局" if role == "county" else f"桃江县司法局{name.rstrip('镇乡').removesuffix('回族')}司法所"
+        return setup.SetupRequest(role=role, station_code="430922000" if role == "county" else code,
+                                  station_name=station_name, admin=self.admin.text().strip(),
+                                  password=self.password.text(), township_name=name, head_name=self.head.text().strip())
+
+    def _create(self) -> bool:
+        if self.result_info is not None:
+            return True
+        if self.password.text() != self.password2.text():
+            self.account_message.setText("两次输入的密码不一致")
+            return False
+        try:
+            self.result_info = setup.initialise(self.paths, self.request())
+        except UserError as exc:
+            self.account_message.setText(str(exc))
+            return False
+        self.key_label.setText(
+            "<p>这是本站数据的<b>恢复密钥</b>，所有密码都遗失时凭它恢复数据。它<b>只显示这一次</b>：</p>"
+            f"<p style='font-size:150%'><b>{self.result_info.recovery_key}</b></p>"
+            f"<p>密钥指纹：{self.result_info.fingerprint}</p>")
+        return True
+
+    def reject(self) -> None:
+        if self.result_info is not None and not self.confirmed.isChecked():
+            QMessageBox.information(self, "请先记下恢复密钥", "恢复密钥只显示这一次，请记下后勾选确认。")
+            return
+        super().reject()
