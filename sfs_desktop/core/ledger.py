@@ -18,6 +18,11 @@ from sfs_desktop.core.codes import CodeTable
 from sfs_desktop.core.fields import FieldSpec, specs
 from sfs_desktop.core.security.access import Principal, scoped
 from sfs_desktop.core.security.masking import display_value
+from sfs_desktop.core.station.models import AdminArea
+
+
+REF_LABELS = {"admin_area": (AdminArea.code, AdminArea.name)}
+"""How a REF field's stored key is shown: (key column, label column) of the referenced table."""
 
 
 @dataclass(frozen=True)
@@ -65,11 +70,15 @@ def fetch(session: Session, model: Any, row_ids: Sequence[str], names: Sequence[
     by_spec = {s.name: s for s in specs(model)}
     code_names = {kind: dict(session.execute(select(CodeTable.code, CodeTable.name).where(CodeTable.kind == kind)).all())
                   for kind in {by_spec[n].code_table for n in names if by_spec[n].code_table}}
+    ref_names = {ref: dict(session.execute(select(*REF_LABELS[ref])).all())
+                 for ref in {by_spec[n].ref for n in names if by_spec[n].ref in REF_LABELS}}
 
     def text(name: str, value: Any) -> str:
         spec = by_spec[name]
-        if spec.code_table and value is not None:
+        if value is not None and spec.code_table:
             return code_names[spec.code_table].get(value, str(value))
+        if value is not None and spec.ref in ref_names:
+            return ref_names[spec.ref].get(value, str(value))
         return display_value(spec, value)
 
     out: dict[str, list[str]] = {}

@@ -21,7 +21,7 @@ from sfs_desktop.core import logs
 from sfs_desktop.paths import DataPaths
 from sfs_desktop.ui.errors import ErrorReporter
 
-DEMO_USER, DEMO_PASSWORD = "demo", "Demo-station-2024"
+DEMO_USER, DEMO_PASSWORD = "demo", "Taojiang-sfs-2024"
 _CJK_FAMILIES = ["Microsoft YaHei", "Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
                  "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "AR PL UMing CN", "SimSun"]
 

@@ -101,6 +101,8 @@ class LedgerView(QTableView):
         for i, col in enumerate(model.columns):
             self.setColumnHidden(i, col.name in hidden)
         self.horizontalHeader().setSortIndicatorShown(True)
+        self.horizontalHeader().setResizeContentsPrecision(BLOCK // 4)  # sample the first rows, not 100,000
+        self.resizeColumnsToContents()
 
     def _column_menu(self, pos) -> None:
         menu = QMenu(self)
