@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Sequence
 
-from sqlalchemy import select
+from sqlalchemy import literal_column, select
 from sqlmodel import Session
 
 from sfs_desktop.core.codes import CodeTable
@@ -60,7 +60,7 @@ def ids(session: Session, principal: Principal, model: Any, q: LedgerQuery = Led
         col = getattr(model, q.sort)
         stmt = stmt.order_by(col.desc() if q.descending else col.asc(), model.id)
     else:
-        stmt = stmt.order_by(model.created_at.desc(), model.id)
+        stmt = stmt.order_by(literal_column("rowid").desc())  # newest first, in storage order: no sort step
     return list(session.execute(stmt).scalars())
 
 

@@ -9,6 +9,11 @@ from __future__ import annotations
 
 import os
 import sys
+
+try:
+    import resource
+except ImportError:  # Windows
+    resource = None
 import tempfile
 import time
 from pathlib import Path
@@ -69,8 +74,17 @@ def _demo_dir() -> DataPaths:
 
 def run_gui(args) -> int:
     started = time.perf_counter()
-    qt = make_app()
     paths = _demo_dir() if args.demo else DataPaths.resolve(args.data_dir)
+    pending_login = None
+    if args.smoke and paths.is_initialised():
+        from concurrent.futures import ThreadPoolExecutor
+
+        from sfs_desktop.core.security.session import login
+
+        # The key derivation (Argon2id releases the GIL) overlaps with building the Qt application.
+        pending_login = ThreadPoolExecutor(1).submit(
+            login, paths, os.environ.get("SFS_USER", ""), os.environ.get("SFS_PASSWORD", ""))
+    qt = make_app()
     paths.ensure()
     reporter = ErrorReporter(str(logs.setup(paths.logs)))
     reporter.install()
@@ -86,10 +100,8 @@ def run_gui(args) -> int:
 
         if SetupWizard(paths).exec() != QDialog.DialogCode.Accepted and not paths.is_initialised():
             return 1
-    if args.smoke:
-        from sfs_desktop.core.security.session import login
-
-        session = login(paths, os.environ.get("SFS_USER", ""), os.environ.get("SFS_PASSWORD", ""))
+    if pending_login is not None:
+        session = pending_login.result()
     else:
         hint = f"演示账户：{DEMO_USER}　密码：{DEMO_PASSWORD}（数据为生成的演示数据）" if args.demo else ""
         dialog = LoginDialog(paths, hint=hint)
@@ -103,7 +115,8 @@ def run_gui(args) -> int:
     window.show()
     if args.smoke:
         def finish() -> None:
-            print(f"{time.perf_counter() - started:.3f}")
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 if resource else 0
+            print(f"{time.perf_counter() - started:.3f} s, peak {peak:.0f} MiB")
             if args.screenshot:
                 window.grab().save(str(Path(args.screenshot)))
             qt.quit()

@@ -51,11 +51,11 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(self)
         self.nav.setObjectName("nav")
         self.stack = QStackedWidget(self)
-        for key, title in pages.NAV_ORDER:
-            page = pages.registered(key)
+        for _key, title in pages.NAV_ORDER:
             self.nav.addItem(title)
-            self.stack.addWidget(page.factory(self) if page else _coming_soon(title))
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+            self.stack.addWidget(QWidget(self.stack))  # built on first visit: start-up stays fast
+        self._built: set[int] = set()
+        self.nav.currentRowChanged.connect(self._open)
         self.nav.setCurrentRow(0)
         self.nav.setMaximumWidth(self.fontMetrics().horizontalAdvance("普法与法律服务") + self.fontMetrics().height() * 2)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -84,8 +84,25 @@ class MainWindow(QMainWindow):
         size = self.fontMetrics().height()
         self.resize(size * 75, size * 45)
 
+    def _open(self, row: int) -> None:
+        if row not in self._built:
+            key, title = pages.NAV_ORDER[row]
+            page = pages.registered(key)
+            widget = page.factory(self) if page else _coming_soon(title)
+            old = self.stack.widget(row)
+            self.stack.insertWidget(row, widget)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self._built.add(row)
+        self.stack.setCurrentIndex(row)
+
     def page(self, key: str) -> QWidget:
-        return self.stack.widget([k for k, _ in pages.NAV_ORDER].index(key))
+        row = [k for k, _ in pages.NAV_ORDER].index(key)
+        if row not in self._built:
+            current = self.nav.currentRow()
+            self._open(row)
+            self.stack.setCurrentIndex(current)
+        return self.stack.widget(row)
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow([k for k, _ in pages.NAV_ORDER].index(key))

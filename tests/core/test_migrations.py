@@ -54,4 +54,4 @@ def test_migration_scripts_are_one_linear_chain():
     from alembic.script import ScriptDirectory
 
     script = ScriptDirectory.from_config(migrate.alembic_config())
-    assert len(script.get_heads()) == 1
+    assert script.get_heads() == [migrate.HEAD], "update migrate.HEAD when adding a revision"

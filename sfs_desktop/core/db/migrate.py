@@ -1,7 +1,9 @@
 """Schema migrations (Alembic) run at start-up, after an online backup.
 
 The scripts live inside the package so they work from a wheel and a frozen build. A database
-written by a newer program is refused: an older program would not know its tables.
+written by a newer program is refused: an older program would not know its tables. Alembic
+itself is imported only when there is something to migrate: the everyday start reads the
+stored revision with one query and compares it with :data:`HEAD` (a test keeps the two equal).
 """
 
 from __future__ import annotations
@@ -9,42 +11,50 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import OperationalError
 
-from alembic import command
 from sfs_desktop.core.errors import UserError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+HEAD = "0006"
+"""The newest revision in migrations/versions (tests/core/test_migrations.py checks it)."""
 
 
-def alembic_config() -> Config:
+def alembic_config():
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
+def _script():
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config())
+
+
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    return HEAD
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        try:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except OperationalError:  # no alembic_version table yet: an empty database
+            return None
 
 
 def known_revision(rev: str) -> bool:
-    script = ScriptDirectory.from_config(alembic_config())
-    return any(s.revision == rev for s in script.walk_revisions())
+    return any(s.revision == rev for s in _script().walk_revisions())
 
 
 def upgrade(engine: Engine, backup_dir: Path | None = None) -> str | None:
     """Bring the database to head; returns the backup path written first, if any."""
     current = current_revision(engine)
-    head = head_revision()
-    if current == head:
+    if current == HEAD:
         return None
     if current is not None and not known_revision(current):
         raise UserError(
@@ -56,6 +66,8 @@ def upgrade(engine: Engine, backup_dir: Path | None = None) -> str | None:
 
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         backup_path = backup_to(engine, backup_dir / f"pre-migrate-{current}-{stamp}.db")
+    from alembic import command
+
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

@@ -1,0 +1,107 @@
+"""Benchmark: GUI start (`--smoke`) on a data dir with 100,000 records vs a bare PySide6 window.
+
+Budgets (issue 4): start ≤ 8× the bare window's (production Argon2id key derivation included),
+peak memory ≤ 250 MiB; a 100,000-row ledger paints in ≤ 150 ms; a name filter over it
+returns in ≤ 150 ms. Each start is a fresh process, timed from launch to exit.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+BARE = ("import sys, time\nfrom PySide6.QtWidgets import QApplication, QLabel\nfrom PySide6.QtCore import QTimer\n"
+        "app = QApplication(sys.argv)\nw = QLabel('司法所')\nw.show()\nQTimer.singleShot(0, app.quit)\napp.exec()\n")
+N = 100_000
+USER, PASSWORD = "admin", "Bench-gui-2024"
+
+
+def timed(cmd: list[str], env: dict) -> tuple[float, float]:
+    """(seconds from launch to exit, the peak MiB the program reports for itself, if any)."""
+    t = time.perf_counter()
+    out = subprocess.run(cmd, check=True, env=env, capture_output=True, text=True).stdout
+    seconds = time.perf_counter() - t
+    match = re.search(r"peak (\d+) MiB", out)
+    return seconds, float(match.group(1)) if match else 0.0
+
+
+def make_data(root: str) -> None:
+    """Runs in its own process: Linux keeps a parent's peak RSS across fork+exec, so the parent
+    that measures the starts must stay small."""
+    from sfs_desktop.core import setup
+    from sfs_desktop.core.db.synced import insert_synced
+    from sfs_desktop.core.people.models import Person
+    from sfs_desktop.core.security.session import login
+    from sfs_desktop.paths import DataPaths
+
+    paths = DataPaths.resolve(root)
+    setup.initialise(paths, setup.SetupRequest("station", "430922101", "桃江县司法局灰山港司法所", USER, PASSWORD, "灰山港镇"))
+    app = login(paths, USER, PASSWORD)
+    app.write(lambda s: insert_synced(s, Person, [
+        {"name": f"{'李王张刘陈'[i % 5]}人员{i:06d}", "gender": "1" if i % 2 else "2",
+         "birth_date": date(1950 + i % 50, 1 + i % 12, 1)} for i in range(N)]))
+    app.close()
+
+
+def main() -> int:
+    from sfs_desktop.core.security.session import login
+    from sfs_desktop.paths import DataPaths
+
+    paths = DataPaths.resolve(Path(tempfile.mkdtemp()) / "station")
+    subprocess.run([sys.executable, __file__, "--make", str(paths.root)], check=True)
+    env = {**os.environ, "SFS_USER": USER, "SFS_PASSWORD": PASSWORD}
+    bare = min(timed([sys.executable, "-c", BARE], env)[0] for _ in range(3))
+    runs = [timed([sys.executable, "-m", "sfs_desktop", "--data-dir", str(paths.root), "--smoke"], env) for _ in range(3)]
+    smoke = min(r[0] for r in runs)
+    peak = max(r[1] for r in runs)
+
+    from PySide6.QtWidgets import QApplication
+
+    from sfs_desktop.core.ledger import LedgerQuery
+    from sfs_desktop.ui.app import make_app
+    from sfs_desktop.ui.main_window import MainWindow
+
+    make_app()
+    app = login(paths, USER, PASSWORD)
+    window = MainWindow(app)
+    window.show()
+    QApplication.processEvents()
+    page = window.page("people")
+    t = time.perf_counter()
+    page.model.refresh()
+    window.show_page("people")
+    page.view.viewport().repaint()
+    QApplication.processEvents()
+    paint_ms = (time.perf_counter() - t) * 1000
+    t = time.perf_counter()
+    page.model.refresh(LedgerQuery(text="人员09999"))
+    page.view.viewport().repaint()
+    filter_ms = (time.perf_counter() - t) * 1000
+    rows = page.model.rowCount()
+    app.close()
+
+    ratio = smoke / bare
+    ok = ratio <= 8 and peak <= 250 and paint_ms <= 150 and filter_ms <= 150
+    print(f"records: {N:,}")
+    print(f"bare PySide6 window start: {bare:.2f} s")
+    print(f"sfs-desktop --smoke start (login with Argon2id included): {smoke:.2f} s   ratio {ratio:.1f}× (budget ≤ 8×)")
+    print(f"peak memory of --smoke: {peak:.0f} MiB (budget ≤ 250 MiB)")
+    print(f"100,000-row ledger open and paint: {paint_ms:.0f} ms (budget ≤ 150 ms)")
+    print(f"name filter over 100,000 rows: {filter_ms:.0f} ms → {rows} rows (budget ≤ 150 ms)")
+    print("budgets held" if ok else "OVER BUDGET")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--make"]:
+        make_data(sys.argv[2])
+    else:
+        raise SystemExit(main())
