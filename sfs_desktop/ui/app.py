@@ -82,8 +82,9 @@ def run_gui(args) -> int:
         from sfs_desktop.core.security.session import login
 
         # The key derivation (Argon2id releases the GIL) overlaps with building the Qt application.
-        pending_login = ThreadPoolExecutor(1).submit(
-            login, paths, os.environ.get("SFS_USER", ""), os.environ.get("SFS_PASSWORD", ""))
+        user, password = (DEMO_USER, DEMO_PASSWORD) if args.demo else (os.environ.get("SFS_USER", ""),
+                                                                        os.environ.get("SFS_PASSWORD", ""))
+        pending_login = ThreadPoolExecutor(1).submit(login, paths, user, password)
     qt = make_app()
     paths.ensure()
     reporter = ErrorReporter(str(logs.setup(paths.logs)))
