@@ -14,7 +14,7 @@ import sys
 from sfs_desktop import __version__
 from sfs_desktop.core.errors import UserError
 
-COMMAND_MODULES = ["setup", "data", "security", "sync", "printing", "due"]
+COMMAND_MODULES = ["setup", "data", "security", "sync", "printing", "due", "report"]
 
 log = logging.getLogger("sfs_desktop")
 

@@ -35,7 +35,7 @@ class DueItem:
 
 Source = Callable[[Session, date], Iterable[DueItem]]
 _SOURCES: list[Source] = []
-SOURCE_MODULES: list[str] = []
+SOURCE_MODULES: list[str] = ["sfs_desktop.core.mediation.deadlines"]
 """Modules whose import registers a duty's sources (so `due` needs no GUI)."""
 
 

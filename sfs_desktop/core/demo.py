@@ -51,7 +51,7 @@ class DemoContext:
 
 Generator = Callable[[DemoContext], None]
 _GENERATORS: list[Generator] = []
-DUTY_DEMO_MODULES: list[str] = []
+DUTY_DEMO_MODULES: list[str] = ["sfs_desktop.core.mediation.demo"]
 """Modules whose import registers a duty's generator (kept here so `demo` needs no GUI)."""
 
 

@@ -7,6 +7,7 @@ from sqlmodel import SQLModel
 
 from sfs_desktop.core import attachments, codes, documents  # noqa: F401
 from sfs_desktop.core.db import synced  # noqa: F401
+from sfs_desktop.core.mediation import models as _mediation  # noqa: F401
 from sfs_desktop.core.people import models as _people  # noqa: F401
 from sfs_desktop.core.security import accounts as _accounts, audit as _audit  # noqa: F401
 from sfs_desktop.core.station import models as _station  # noqa: F401

@@ -124,4 +124,8 @@ def run_gui(args) -> int:
         QTimer.singleShot(0, finish)  # runs once the event loop is idle after showing
     code = qt.exec()
     session.close()
+    if args.demo:
+        import shutil
+
+        shutil.rmtree(paths.root, ignore_errors=True)  # the demo station is throwaway
     return code

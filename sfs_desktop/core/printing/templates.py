@@ -26,7 +26,7 @@ from sfs_desktop.core.printing.grid import FieldGrid, GridBlock, GridCell, GridR
 from sfs_desktop.core.printing.layout import CheckBoxes, blank, seal_block, signature_lines
 from sfs_desktop.core.printing.pages import FORM_PAGE, Page
 
-TEMPLATE_MODULES = ["sfs_desktop.core.printing.certificates"]
+TEMPLATE_MODULES = ["sfs_desktop.core.printing.certificates", "sfs_desktop.core.mediation.documents"]
 """Modules whose import registers templates; a duty appends its ``documents`` module."""
 
 

@@ -1,0 +1,37 @@
+"""`report NAME --period P --out FILE.json|FILE.xlsx`: official statistics tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sfs_desktop.commands.common import open_session
+from sfs_desktop.core.errors import UserError
+
+REPORTS = {"mediation": "人民调解统计表"}
+
+
+def register(sub) -> None:
+    p = sub.add_parser("report", help="导出统计表（JSON 或 Excel）")
+    p.add_argument("name", choices=sorted(REPORTS), help="mediation=人民调解")
+    p.add_argument("--period", required=True, help="统计期间：2024、2024-Q3 或 2024-07")
+    p.add_argument("--out", required=True, type=Path, help="输出文件 .json 或 .xlsx")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from sfs_desktop.core import calendar
+    from sfs_desktop.core.mediation import stats
+    from sfs_desktop.core.reports.export import write_table
+
+    try:
+        calendar.period_bounds(args.period)  # a bad period is refused before logging in
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    if args.out.suffix.lower() not in (".json", ".xlsx"):
+        raise UserError(f"输出文件应以 .json 或 .xlsx 结尾：{args.out}")
+    app = open_session(args)
+    with app.db as db, db.read() as s:
+        table = stats.compute(s, args.period).table()
+    path = write_table(f"{REPORTS[args.name]}（{args.period}）", table, args.out)
+    print(f"已导出 {path}")
+    return 0

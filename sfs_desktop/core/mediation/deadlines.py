@@ -1,0 +1,44 @@
+"""Mediation deadlines for the dashboard and `sfs-desktop due` (domain.md §3.4 table)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Iterable
+
+from sqlmodel import Session, select
+
+from sfs_desktop.core import calendar, codes, deadlines
+from sfs_desktop.core.deadlines import DueItem
+from sfs_desktop.core.mediation.models import MediationCase
+from sfs_desktop.core.mediation.rules import CONFIRMATION_DAYS, due_to_finish
+
+DUTY = "人民调解"
+
+
+@deadlines.register
+def mediation_due(s: Session, today: date) -> Iterable[DueItem]:
+    warn_day = codes.param(s, "mediation.warn_day", 20, int)
+    follow_days = codes.param(s, "mediation.follow_up_days", 7, int)
+    archive_days = codes.param(s, "mediation.archive_days", 30, int)
+    open_cases = s.exec(select(MediationCase).where(
+        MediationCase.deleted == False, MediationCase.status.in_(["accepted", "mediating", "agreed", "follow_up",  # noqa: E712
+                                                                 "terminated", "withdrawn", "rejected"]))).all()
+    for c in open_cases:
+        ref = c.case_no or "（未编号）"
+        if c.status in ("accepted", "mediating") and c.received_date and c.continue_consent_on is None:
+            due = due_to_finish(c)
+            if today >= c.received_date + timedelta(days=warn_day) or today > due:
+                yield DueItem(DUTY, ref, "调解期限（一个月）", "人民调解工作若干规定第三十三条；超期须双方同意继续", due,
+                              "mediation_case", c.id)
+        if c.status in ("agreed", "follow_up") and c.agreement_date and c.confirmation_applied_on is None \
+                and c.agreement_form == "1":
+            due = calendar.due_date(c.agreement_date, CONFIRMATION_DAYS, "day")
+            if due >= today:
+                yield DueItem(DUTY, ref, "司法确认申请期限", "人民调解法第三十三条：协议生效之日起三十日内", due,
+                              "mediation_case", c.id)
+        if c.status == "agreed" and c.performance_deadline:
+            yield DueItem(DUTY, ref, "履行期满回访", f"履行期满后 {follow_days} 日内回访",
+                          calendar.due_date(c.performance_deadline, follow_days, "day"), "mediation_case", c.id)
+        if c.status in ("terminated", "withdrawn", "rejected", "follow_up") and c.closed_date:
+            yield DueItem(DUTY, ref, "结案归档", f"结案后 {archive_days} 日内归档",
+                          calendar.due_date(c.closed_date, archive_days, "day"), "mediation_case", c.id)

@@ -1,0 +1,50 @@
+"""Statistics tables to JSON or Excel, written whole or not at all."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Sequence
+
+from sfs_desktop.core.errors import UserError
+from sfs_desktop.core.fsio import atomic_write
+
+Row = tuple[str, object]
+
+
+def write_table(title: str, rows: Sequence[Row], out: Path) -> Path:
+    suffix = out.suffix.lower()
+    if not out.parent.is_dir():
+        raise UserError(f"文件夹“{out.parent}”不存在")
+    if suffix == ".json":
+        data = json.dumps({"title": title, "rows": [{"指标": k, "值": v} for k, v in rows]},
+                          ensure_ascii=False, indent=1).encode("utf-8")
+    elif suffix == ".xlsx":
+        data = _xlsx(title, rows)
+    else:
+        raise UserError(f"输出文件应以 .json 或 .xlsx 结尾：{out}")
+    return atomic_write(out, data)
+
+
+def _xlsx(title: str, rows: Sequence[Row]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "统计表"
+    ws.append([title])
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.append(["指标", "值"])
+    for cell in ws[2]:
+        cell.font = Font(bold=True)
+    for key, value in rows:
+        ws.append([key, value])
+    ws.column_dimensions["A"].width = 32
+    ws.column_dimensions["B"].width = 18
+    for row in ws.iter_rows(min_row=3):
+        row[1].alignment = Alignment(horizontal="right")
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

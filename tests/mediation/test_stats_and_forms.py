@@ -1,0 +1,99 @@
+"""Statistics match hand counts; the agreement prints as an official, checkable PDF; report export."""
+
+import json
+from datetime import date
+
+from openpyxl import load_workbook
+
+from sfs_desktop.cli import main
+from sfs_desktop.core.db.synced import insert_synced
+from sfs_desktop.core.mediation import stats
+from sfs_desktop.core.mediation.models import MediationAgreement, MediationCase, MediationParty
+from sfs_desktop.core.people import registry
+from tests.printing import pdf
+
+Y = 2024
+
+
+def cases(db, t):
+    rows = [  # committee, type, received, result, amount, form
+        (t["village"], "02", date(Y, 1, 5), "01", "1000", "1"),
+        (t["village"], "02", date(Y, 2, 5), "02", None, None),
+        (t["village"], "01", date(Y, 3, 5), "01", "2500.50", "2"),
+        (t["community"], "03", date(Y, 4, 5), "01", None, "1"),
+        (t["community"], "01", date(Y, 8, 5), "03", "999", None),
+        (t["township"], "02", date(Y, 5, 5), "01", "3000", "1"),
+        (t["township"], "04", date(Y, 9, 5), "02", None, None),
+        (t["village"], "02", date(Y - 1, 12, 30), "01", "5000", "1"),  # previous year: not counted
+    ]
+    db.write(lambda s: insert_synced(s, MediationCase, [
+        {"committee_id": c, "dispute_type": ty, "summary": "…", "received_date": d, "result": r,
+         "amount_involved": a, "agreement_form": f, "status": "archived", "prevented_criminal": 2 if i == 0 else 0}
+        for i, (c, ty, d, r, a, f) in enumerate(rows)]))
+
+
+def test_annual_figures_match_hand_counts(township):
+    db, t = township
+    cases(db, t)
+    with db.read() as s:
+        st = stats.compute(s, str(Y))
+    assert st.received == 7
+    assert st.success == 4 and st.success_rate == round(100 * 4 / 7, 1) == 57.1
+    assert st.agreement_amount_yuan == "6500.50"  # 1000 + 2500.50 + 0 + 3000 (successful only)
+    assert (st.village_cases, st.township_cases) == (5, 2) and st.village_share == round(100 * 5 / 7, 1) == 71.4
+    assert st.by_type == {"邻里": 3, "婚姻家庭": 2, "房屋宅基地": 1, "合同": 1}
+    assert (st.areas, st.areas_covered, st.coverage) == (4, 2, 50.0)
+    assert (st.mediators, st.mediators_full_time) == (3, 1)
+    assert (st.written_agreements, st.oral_agreements) == (3, 1)
+    assert (st.prevented_criminal_cases, st.prevented_criminal_persons) == (1, 2)
+    with db.read() as s:
+        q1 = stats.compute(s, f"{Y}-Q1")
+    assert (q1.received, q1.success, q1.village_share) == (3, 2, 100.0)
+
+
+@pdf.needs_tools
+def test_agreement_pdf_for_a_two_party_case(township, tmp_path):
+    db, t = township
+    from sfs_desktop.core.printing.service import print_document
+
+    def build(s):
+        a = registry.register_person(s, {"name": "李春花", "id_number": "11010519491231002X", "phone": "13800001111"})
+        b = registry.register_person(s, {"name": "王大山", "gender": "1"})
+        [cid] = insert_synced(s, MediationCase, [{"committee_id": t["village"], "dispute_type": "02", "summary": "…",
+                                                  "case_no": "（2024）桃灰人调字第7号", "status": "agreed",
+                                                  "received_date": date(Y, 3, 1)}])
+        insert_synced(s, MediationParty, [{"case_id": cid, "role": "01", "person_id": a.id, "signed": True},
+                                          {"case_id": cid, "role": "02", "person_id": b.id, "signed": True}])
+        s.add(MediationAgreement(case_id=cid, form="1", facts="双方因宅旁排水沟堵塞发生争执。" * 3,
+                                 terms=[{"obligor": "王大山", "content": "于三日内疏通排水沟"},
+                                        {"obligor": "王大山", "content": "赔偿李春花菜地损失", "amount": "800"}],
+                                 manner="当场履行", mediator_signed=True, seal_affixed=True, signed_date=date(Y, 3, 10)))
+        return cid
+    cid = db.write(build)
+    out = tmp_path / "agreement.pdf"
+    result = db.write(lambda s: print_document(s, "mediation.agreement", "（2024）桃灰人调字第7号", out,
+                                               blob_root=db.paths.attachments))
+    assert result.copies == 3
+    pdf.assert_sound(out)
+    text = pdf.flat(out)
+    for expected in ("人民调解协议书", "竹山村人民调解委员会", "李春花", "王大山", "11010519491231002X",
+                     "于三日内疏通排水沟", "800", "本协议一式3份", "三十日内共同向人民法院申请司法确认"):
+        assert expected in text, expected
+    assert "None" not in text
+    with db.read() as s:
+        assert s.get(MediationCase, cid).case_no in text
+
+
+def test_report_command_json_and_xlsx(township, tmp_path, capsys, cli_env):
+    db, t = township
+    cases(db, t)
+    root = str(db.paths.root)
+    db.close()
+    assert main(["--data-dir", root, "report", "mediation", "--period", str(Y), "--out", str(tmp_path / "r.json")]) == 0
+    rows = {r["指标"]: r["值"] for r in json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["rows"]}
+    assert rows["受理纠纷数"] == 7 and rows["村（社区）调解占比"] == "71.4%" and rows["调委会覆盖率"] == "50.0%"
+    assert main(["--data-dir", root, "report", "mediation", "--period", str(Y), "--out", str(tmp_path / "r.xlsx")]) == 0
+    ws = load_workbook(tmp_path / "r.xlsx").active
+    assert ws["A1"].value == f"人民调解统计表（{Y}）" and ws["A4"].value == "受理纠纷数" and ws["B4"].value == 7
+    assert main(["--data-dir", root, "report", "mediation", "--period", "2024-13", "--out", str(tmp_path / "x.json")]) == 2
+    assert "1 至 12" in capsys.readouterr().err
