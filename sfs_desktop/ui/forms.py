@@ -203,7 +203,8 @@ class RecordForm(QWidget):
 
     def check(self) -> list[Problem]:
         """Validate and show every problem under its field; returns them (errors first)."""
-        problems = validate(self.model, self.values(), code_lookup=self._code_exists)
+        problems = [p for p in validate(self.model, self.values(), code_lookup=self._code_exists)
+                    if p.field in self.editors]  # fields outside this form are the page's business
         by_field: dict[str, Problem] = {}
         for p in problems:
             by_field.setdefault(p.field, p)

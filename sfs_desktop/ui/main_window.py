@@ -13,6 +13,7 @@ from sfs_desktop.core.station.models import Station
 from sfs_desktop.ui import pages
 from sfs_desktop.ui.dashboard import Dashboard
 from sfs_desktop.ui.login import UnlockDialog
+from sfs_desktop.ui.mediation_page import MediationPage
 from sfs_desktop.ui.people_page import PeoplePage
 
 
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.station_name} — 司法所业务系统")
         pages.register_page("dashboard", "工作台", lambda w: Dashboard(w.app))
         pages.register_page("people", "人员信息库", lambda w: PeoplePage(w.app))
+        pages.register_page("mediation", "人民调解", lambda w: MediationPage(w.app))
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("nav")
