@@ -85,9 +85,12 @@ def compute(s: Session, period: str) -> MediationStats:
     st = MediationStats(period=period, village_share_target=float(codes.param(s, "mediation.village_share_target", 70)))
     committee_type = dict(s.exec(select(MediationCommittee.id, MediationCommittee.committee_type)
                                  .where(MediationCommittee.deleted == False)).all())  # noqa: E712
-    cases = s.exec(select(MediationCase).where(MediationCase.deleted == False,  # noqa: E712
-                                               MediationCase.received_date >= start,
-                                               MediationCase.received_date <= end)).all()
+    m = MediationCase
+    cases = s.execute(select(  # plain rows, not ORM objects: a county-sized year stays well under a second
+        m.dispute_type, m.source, m.committee_id, m.result, m.amount_involved, m.agreement_form,
+        m.prevented_criminal, m.prevented_petition, m.prevented_fight, m.prevented_suicide,
+        m.confirmation_applied_on,
+    ).where(m.deleted == False, m.received_date >= start, m.received_date <= end)).all()  # noqa: E712
     type_names = {c.code: c.name for c in codes.codes(s, "dispute_type", active_only=False)}
     source_names = {c.code: c.name for c in codes.codes(s, "case_source", active_only=False)}
     amount = Decimal(0)
