@@ -18,6 +18,7 @@ WRITER = textwrap.dedent("""
     from sfs_desktop.core.db.database import Database
     from sfs_desktop.core.db.synced import insert_synced
     from sfs_desktop.core.people.models import Person
+    from sqlmodel import select
     from sfs_desktop.core.security import keys
     from sfs_desktop.paths import DataPaths
     paths = DataPaths.resolve(sys.argv[1])
@@ -31,7 +32,7 @@ WRITER = textwrap.dedent("""
             db.write(lambda s: insert_synced(s, Person, [{"name": f"批量{i}-{k}"} for k in range(200)]))
         else:
             def edit(s, i=i):
-                for p in s.query(Person).limit(20):
+                for p in s.exec(select(Person).limit(20)):
                     p.occupation = f"第{i}次"
             db.write(edit)
 """)

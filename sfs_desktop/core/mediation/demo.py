@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from sfs_desktop.core import demo
 from sfs_desktop.core.db.synced import insert_synced
@@ -38,7 +38,7 @@ def mediation_demo(ctx: demo.DemoContext) -> None:
                             "director_name": demo.person_name(rng), "active": True} for v in covered]
         committees = insert_synced(s, MediationCommittee, committee_rows)
         people = ctx.person_ids
-        persons = {p.id: p for p in s.query(Person).filter(Person.id.in_(people[:400]))}
+        persons = {p.id: p for p in s.exec(select(Person).where(Person.id.in_(people[:400])))}
         mediator_rows, by_committee = [], {}
         pool = list(persons.values())
         for cid in committees:
