@@ -23,14 +23,21 @@ from sfs_desktop.core.security.masking import display_value
 CodeSource = Callable[[str], list[tuple[str, str]]]  # kind -> [(code, name)]
 
 
+def error_label(parent: QWidget, name: str = "message") -> QLabel:
+    """The red line under a dialog that says, in Chinese, why something was refused."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setStyleSheet("color: #b00020")
+    label.setWordWrap(True)
+    return label
+
+
 class FieldEditor:
     """One field's editor with its error label; `value()` is the typed value or None."""
 
     def __init__(self, spec: FieldSpec, codes: CodeSource, parent: QWidget):
         self.spec = spec
-        self.error = QLabel(parent)
-        self.error.setStyleSheet("color: #b00020")
-        self.error.setWordWrap(True)
+        self.error = error_label(parent, f"error_{spec.name}")
         self.error.hide()
         w = spec.widget
         if spec.code_table:

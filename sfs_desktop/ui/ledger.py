@@ -119,3 +119,21 @@ class LedgerView(QTableView):
         model = self.model()
         hidden = [c.name for i, c in enumerate(model.columns) if self.isColumnHidden(i)]
         QSettings().setValue(f"ledger/{self.key}/hidden", hidden)
+
+
+def record_ledger(app, model, key: str, parent: QWidget) -> tuple[LedgerModel, LedgerView]:
+    """A ledger over one table as the signed-in person may see it: the usual way pages get one."""
+    from sfs_desktop.core import ledger as core_ledger
+
+    def ids(q: LedgerQuery) -> list[str]:
+        with app.db.read() as s:
+            return core_ledger.ids(s, app.principal, model, q)
+
+    def rows(row_ids, names):
+        with app.db.read() as s:
+            return core_ledger.fetch(s, model, row_ids, names)
+
+    table = LedgerModel(core_ledger.columns(model), ids, rows, parent)
+    view = LedgerView(key, parent)
+    view.setModel(table)
+    return table, view

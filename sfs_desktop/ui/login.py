@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.security.session import AppSession, login
 from sfs_desktop.paths import DataPaths
+from sfs_desktop.ui.forms import error_label
 
 
 class LoginDialog(QDialog):
@@ -32,10 +33,7 @@ class LoginDialog(QDialog):
         form.addRow("用户名", self.user)
         form.addRow("密码", self.password)
         layout.addLayout(form)
-        self.message = QLabel(self)
-        self.message.setObjectName("message")
-        self.message.setStyleSheet("color: #b00020")
-        self.message.setWordWrap(True)
+        self.message = error_label(self, "message")
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("登录")
@@ -68,8 +66,7 @@ class UnlockDialog(QDialog):
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         layout.addWidget(self.password)
-        self.message = QLabel(self)
-        self.message.setStyleSheet("color: #b00020")
+        self.message = error_label(self)
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("解锁")

@@ -21,8 +21,8 @@ from sfs_desktop.core.mediation import rules
 from sfs_desktop.core.mediation.models import MediationAgreement, MediationCase, MediationCommittee, MediationParty, Mediator
 from sfs_desktop.core.people.models import Person
 from sfs_desktop.core.security.session import AppSession
-from sfs_desktop.ui.forms import RecordForm
-from sfs_desktop.ui.ledger import LedgerModel, LedgerView
+from sfs_desktop.ui.forms import RecordForm, error_label
+from sfs_desktop.ui.ledger import record_ledger
 from sfs_desktop.ui.people_page import code_source
 
 
@@ -65,8 +65,7 @@ class NewCaseDialog(QDialog):
         top.addRow("被申请人姓名（须已在人员信息库）", self.respondent)
         layout.addLayout(top)
         layout.addWidget(self.form)
-        self.message = QLabel(self)
-        self.message.setStyleSheet("color: #b00020")
+        self.message = error_label(self)
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.save)
@@ -135,17 +134,7 @@ class MediationPage(QWidget):
             bar.addWidget(b)
         layout.addLayout(bar)
 
-        def ids(q):
-            with app.db.read() as s:
-                return ledger.ids(s, app.principal, MediationCase, q)
-
-        def rows(row_ids, names):
-            with app.db.read() as s:
-                return ledger.fetch(s, MediationCase, row_ids, names)
-
-        self.model = LedgerModel(ledger.columns(MediationCase), ids, rows, self)
-        self.view = LedgerView("mediation_cases", self)
-        self.view.setModel(self.model)
+        self.model, self.view = record_ledger(app, MediationCase, "mediation_cases", self)
         layout.addWidget(self.view, 1)
         self.selected_id: str | None = None
         self.view.clicked.connect(lambda index: setattr(self, "selected_id", self.model.id_at(index.row())))

@@ -12,8 +12,8 @@ from sfs_desktop.core.people.models import Person
 from sfs_desktop.core.security.access import require
 from sfs_desktop.core.security.masking import reveal
 from sfs_desktop.core.security.session import AppSession
-from sfs_desktop.ui.forms import RecordForm
-from sfs_desktop.ui.ledger import LedgerModel, LedgerView
+from sfs_desktop.ui.forms import RecordForm, error_label
+from sfs_desktop.ui.ledger import record_ledger
 
 
 def code_source(app: AppSession):
@@ -50,10 +50,7 @@ class PersonDialog(QDialog):
             with app.db.read() as s:
                 self.form.set_record(s.get(Person, person_id))
         layout.addWidget(self.form)
-        self.message = QLabel(self)
-        self.message.setObjectName("message")
-        self.message.setStyleSheet("color: #b00020")
-        self.message.setWordWrap(True)
+        self.message = error_label(self, "message")
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
@@ -109,17 +106,7 @@ class PeoplePage(QWidget):
         bar.addWidget(new)
         layout.addLayout(bar)
 
-        def ids(q):
-            with app.db.read() as s:
-                return ledger.ids(s, app.principal, Person, q)
-
-        def rows(row_ids, names):
-            with app.db.read() as s:
-                return ledger.fetch(s, Person, row_ids, names)
-
-        self.model = LedgerModel(ledger.columns(Person), ids, rows, self)
-        self.view = LedgerView("people", self)
-        self.view.setModel(self.model)
+        self.model, self.view = record_ledger(app, Person, "people", self)
         self.view.doubleClicked.connect(lambda index: self.open_record(self.model.id_at(index.row())))
         layout.addWidget(self.view, 1)
 

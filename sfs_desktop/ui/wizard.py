@@ -9,6 +9,7 @@ from sfs_desktop.core import setup
 from sfs_desktop.core.demo import TOWNSHIPS
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.paths import DataPaths
+from sfs_desktop.ui.forms import error_label
 
 
 class SetupWizard(QWizard):
@@ -52,10 +53,7 @@ class SetupWizard(QWizard):
         self.password2 = QLineEdit()
         self.password2.setObjectName("password2")
         self.password2.setEchoMode(QLineEdit.EchoMode.Password)
-        self.account_message = QLabel()
-        self.account_message.setObjectName("account_message")
-        self.account_message.setStyleSheet("color: #b00020")
-        self.account_message.setWordWrap(True)
+        self.account_message = error_label(account, "account_message")
         form.addRow("用户名", self.admin)
         form.addRow("密码（至少 8 位，含字母）", self.password)
         form.addRow("再次输入密码", self.password2)

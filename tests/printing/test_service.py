@@ -1,7 +1,7 @@
 """Printing as a recorded act: serial numbers never reused, PDF kept by hash, print log, CLI."""
 
 import pytest
-from sqlalchemy import select, text as sql
+from sqlalchemy import select
 
 from sfs_desktop.cli import main
 from sfs_desktop.core import demo

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from sqlalchemy import Connection
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from sfs_desktop.core.db import migrate
 from sfs_desktop.core.db.database import Database
