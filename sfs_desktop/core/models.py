@@ -5,7 +5,7 @@ A duty adds its models module here; that is the only registration it needs.
 
 from sqlmodel import SQLModel
 
-from sfs_desktop.core import attachments, codes, documents  # noqa: F401
+from sfs_desktop.core import attachments, codes, documents, search  # noqa: F401
 from sfs_desktop.core.db import synced  # noqa: F401
 from sfs_desktop.core.mediation import models as _mediation  # noqa: F401
 from sfs_desktop.core.people import models as _people  # noqa: F401

@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(w)
         self.refresh_status()
 
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_filter)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.open_search)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_record)
         self._activity = _Activity(app)
         from PySide6.QtWidgets import QApplication
@@ -116,13 +116,11 @@ class MainWindow(QMainWindow):
             pending = s.scalar(select(func.count()).select_from(SyncOutbox))
         self.status_outbox.setText(f"待同步变更 {pending} 条")
 
-    def focus_filter(self) -> None:
-        current = self.stack.currentWidget()
-        target = current.findChild(QWidget, "filter")
-        if target is None:
-            self.show_page("people")
-            target = self.page("people").findChild(QWidget, "filter")
-        target.setFocus()
+    def open_search(self) -> None:
+        from sfs_desktop.ui.search_dialog import SearchDialog
+
+        self.search_dialog = SearchDialog(self)
+        self.search_dialog.show()
 
     def new_record(self) -> None:
         current = self.stack.currentWidget()

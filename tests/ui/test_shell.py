@@ -155,3 +155,25 @@ def test_error_dialog_once_per_distinct_error(qtbot, tmp_path):
     reporter.last_box = None
     reporter.handle(*info)
     assert reporter.last_box is None  # the same error is not shown twice
+
+
+def test_ctrl_f_search_groups_and_opens(qtbot, app_session):
+    from sfs_desktop.core.people import registry
+
+    app_session.write(lambda s: registry.register_person(s, {"name": "欧阳明月"}))
+    window = MainWindow(app_session)
+    qtbot.addWidget(window)
+    window.show()
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    keys = [sc.key().toString() for sc in window.findChildren(QShortcut)]
+    assert QKeySequence(QKeySequence.StandardKey.Find).toString() in keys
+    window.open_search()  # what Ctrl+F triggers
+    dialog = window.search_dialog
+    dialog.query.setText("oymy")
+    dialog.run()
+    top = dialog.results.topLevelItem(0)
+    assert top.text(0) == "人员信息库（1）" and top.child(0).text(0) == "欧阳明月"
+    dialog.query.setText("张")
+    dialog.run()
+    assert "没有找到" in dialog.summary.text()

@@ -279,6 +279,10 @@ def _refuse_bulk_dml(state) -> None:
 
 # --- bulk path (same stamping, Core executemany) ---------------------------------------------
 
+AFTER_BULK_INSERT: list = []
+"""Callables (connection, model, rows) run after a bulk insert, in its transaction (the search index)."""
+
+
 def insert_synced(session: Session, model: type[SyncedModel], rows: list[dict[str, Any]]) -> list[str]:
     """Insert many new rows of `model` fast, stamped and with outbox entries like the ORM path."""
     if not rows:
@@ -309,6 +313,8 @@ def insert_synced(session: Session, model: type[SyncedModel], rows: list[dict[st
         outbox.append({"epoch": stamp.epoch, "ctr": ctr, "table_name": table_name, "row_id": row_id, "op": "insert"})
     _executemany(conn, model.__table__, prepared)
     _executemany(conn, SyncOutbox.__table__, outbox)
+    for hook in AFTER_BULK_INSERT:
+        hook(conn, model, prepared)
     return [r["id"] for r in prepared]
 
 

@@ -24,7 +24,7 @@ from sqlmodel import Session
 
 from sfs_desktop.core.db import migrate
 from sfs_desktop.core.db.database import Database
-from sfs_desktop.core.db.synced import COUNTY_NODE, Stamp, SyncOutbox, current_actor, synced_tables, utcnow
+from sfs_desktop.core.db.synced import AFTER_BULK_INSERT, COUNTY_NODE, Stamp, SyncOutbox, current_actor, synced_tables, utcnow
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.security import audit
 from sfs_desktop.core.sync import bundle, digest, entries, identity, policy, store
@@ -420,6 +420,8 @@ class _Applier:
         store.history(self.conn, model.__tablename__, superseded)
         self._fix_conflict_flags(updates)
         store.update_rows(self.conn, t, updates)
+        for hook in AFTER_BULK_INSERT:  # keeps the search index in step with what was merged
+            hook(self.conn, model, [*inserts, *updates])
         self._record_conflicts(model, conflicts, {r["id"]: r for r in [*inserts, *updates]})
 
     def _fix_conflict_flags(self, updates: list[dict[str, Any]]) -> None:

@@ -1,0 +1,133 @@
+"""Global search: one FTS5 index (trigram) over the searchable fields of every table.
+
+What goes in is decided by the field declarations (`searchable=True`, which S2/S3 fields can
+never have), so ID numbers, phones and criminal data are never in the index in clear. Names
+also get their pinyin initials (王小明 → wxm). Trigram matching needs three characters; many
+Chinese names have two (张三), so shorter queries use a LIKE scan of the same index.
+The index is kept current by a session hook and by the bulk-insert path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from pypinyin import Style, lazy_pinyin
+from sqlalchemy import Connection, event, text
+from sqlalchemy.orm import Session
+
+from sfs_desktop.core.db import synced
+from sfs_desktop.core.fields import specs
+from sfs_desktop.core.security.access import Principal, check_row
+from sfs_desktop.core.errors import PermissionDenied
+
+DUTIES = {"person": "人员信息库", "organization": "人员信息库", "mediation_case": "人民调解",
+          "mediation_committee": "人民调解", "mediator": "人民调解", "staff": "所务管理", "print_log": "所务管理"}
+INDEX = "search_index"
+
+
+def _fields(model: Any) -> list[str]:
+    return [s.name for s in specs(model) if s.searchable]
+
+
+def initials(value: str) -> str:
+    return "".join(lazy_pinyin(value, style=Style.FIRST_LETTER, errors="ignore")).lower()
+
+
+def _entry(model: Any, row: Any, get) -> dict[str, str] | None:
+    names = _fields(model)
+    values = [str(get(row, n)) for n in names if get(row, n)]
+    if not values or get(row, "deleted"):
+        return None
+    name = get(row, "name") if "name" in names else ""
+    return {"t": model.__tablename__, "r": get(row, "id"), "text": " ".join(values),
+            "initials": initials(name) if name else ""}
+
+
+def _write(conn: Connection, model: Any, rows: Iterable[Any], get) -> None:
+    rows = list(rows)
+    if not rows or not _fields(model):
+        return
+    conn.execute(text(f"DELETE FROM {INDEX} WHERE table_name = :t AND row_id = :r"),
+                 [{"t": model.__tablename__, "r": get(r, "id")} for r in rows])
+    entries = [e for e in (_entry(model, r, get) for r in rows) if e]
+    if entries:
+        conn.execute(text(f"INSERT INTO {INDEX}(table_name, row_id, text, initials) VALUES (:t, :r, :text, :initials)"),
+                     entries)
+
+
+@event.listens_for(Session, "after_flush")
+def _after_flush(session: Session, _ctx) -> None:
+    by_model: dict[type, list] = {}
+    for obj in list(session.new) + list(session.dirty):
+        if isinstance(obj, synced.SyncedModel) and _fields(type(obj)):
+            by_model.setdefault(type(obj), []).append(obj)
+    if not by_model:
+        return
+    conn = session.connection()
+    for model, objs in by_model.items():
+        _write(conn, model, objs, getattr)
+
+
+def _bulk(conn: Connection, model: Any, rows: list[dict]) -> None:
+    _write(conn, model, rows, lambda row, name: row.get(name))
+
+
+synced.AFTER_BULK_INSERT.append(_bulk)
+
+
+def rebuild(session: Session) -> int:
+    """Index every searchable table from scratch (after an import or an upgrade)."""
+    conn = session.connection()
+    conn.execute(text(f"DELETE FROM {INDEX}"))
+    n = 0
+    for model in synced.synced_tables().values():
+        names = _fields(model)
+        if not names:
+            continue
+        cols = ", ".join(["id", "deleted", *names])
+        rows = [dict(r._mapping) for r in conn.execute(text(f"SELECT {cols} FROM {model.__tablename__}"))]
+        _write(conn, model, rows, lambda row, name: row.get(name))
+        n += len(rows)
+    return n
+
+
+@dataclass(frozen=True)
+class Hit:
+    duty: str
+    table: str
+    row_id: str
+    text: str
+
+
+def search(session: Session, principal: Principal, query: str, limit: int = 50) -> dict[str, list[Hit]]:
+    """Hits grouped by duty; rows the person may not read are left out."""
+    q = query.strip()
+    if not q:
+        return {}
+    if q.isascii() and q.isalpha():
+        sql, params = f"SELECT table_name, row_id, text FROM {INDEX} WHERE initials LIKE :p LIMIT :n", \
+            {"p": q.lower() + "%", "n": limit * 2}
+    elif len(q) >= 3:
+        sql, params = f"SELECT table_name, row_id, text FROM {INDEX} WHERE {INDEX} MATCH :m LIMIT :n", \
+            {"m": '"' + q.replace('"', '""') + '"', "n": limit * 2}
+    else:
+        sql, params = f"SELECT table_name, row_id, text FROM {INDEX} WHERE text LIKE :p LIMIT :n", \
+            {"p": f"%{q}%", "n": limit * 2}
+    tables = synced.synced_tables()
+    out: dict[str, list[Hit]] = {}
+    count = 0
+    for table, row_id, body in session.execute(text(sql), params):
+        model = tables.get(table)
+        row = session.get(model, row_id) if model else None
+        if row is None:
+            continue
+        try:
+            check_row(principal, model, row)
+        except PermissionDenied:
+            continue
+        out.setdefault(DUTIES.get(table, "其他"), []).append(Hit(DUTIES.get(table, "其他"), table, row_id, body))
+        count += 1
+        if count >= limit:
+            break
+    return out
