@@ -9,6 +9,7 @@ The index is kept current by a session hook and by the bulk-insert path.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -34,26 +35,32 @@ def initials(value: str) -> str:
     return "".join(lazy_pinyin(value, style=Style.FIRST_LETTER, errors="ignore")).lower()
 
 
-def _entry(model: Any, row: Any, get) -> dict[str, str] | None:
+def _key(table: str, row_id: str) -> int:
+    """The index rowid of a record: a stable 60-bit hash, so replacing an entry is a rowid lookup."""
+    return int(hashlib.blake2b(f"{table}/{row_id}".encode(), digest_size=8).hexdigest()[:15], 16)
+
+
+def _entry(model: Any, row: Any, get) -> dict[str, Any] | None:
     names = _fields(model)
     values = [str(get(row, n)) for n in names if get(row, n)]
     if not values or get(row, "deleted"):
         return None
     name = get(row, "name") if "name" in names else ""
-    return {"t": model.__tablename__, "r": get(row, "id"), "text": " ".join(values),
-            "initials": initials(name) if name else ""}
+    return {"k": _key(model.__tablename__, get(row, "id")), "t": model.__tablename__, "r": get(row, "id"),
+            "text": " ".join(values), "initials": initials(name) if name else ""}
 
 
-def _write(conn: Connection, model: Any, rows: Iterable[Any], get) -> None:
+def _write(conn: Connection, model: Any, rows: Iterable[Any], get, *, new: bool = False) -> None:
     rows = list(rows)
     if not rows or not _fields(model):
         return
-    conn.execute(text(f"DELETE FROM {INDEX} WHERE table_name = :t AND row_id = :r"),
-                 [{"t": model.__tablename__, "r": get(r, "id")} for r in rows])
+    if not new:
+        conn.execute(text(f"DELETE FROM {INDEX} WHERE rowid = :k"),
+                     [{"k": _key(model.__tablename__, get(r, "id"))} for r in rows])
     entries = [e for e in (_entry(model, r, get) for r in rows) if e]
     if entries:
-        conn.execute(text(f"INSERT INTO {INDEX}(table_name, row_id, text, initials) VALUES (:t, :r, :text, :initials)"),
-                     entries)
+        conn.execute(text(f"INSERT INTO {INDEX}(rowid, table_name, row_id, text, initials) "
+                          "VALUES (:k, :t, :r, :text, :initials)"), entries)
 
 
 @event.listens_for(Session, "after_flush")
@@ -69,8 +76,8 @@ def _after_flush(session: Session, _ctx) -> None:
         _write(conn, model, objs, getattr)
 
 
-def _bulk(conn: Connection, model: Any, rows: list[dict]) -> None:
-    _write(conn, model, rows, lambda row, name: row.get(name))
+def _bulk(conn: Connection, model: Any, rows: list[dict], new: bool = False) -> None:
+    _write(conn, model, rows, lambda row, name: row.get(name), new=new)
 
 
 synced.AFTER_BULK_INSERT.append(_bulk)
@@ -87,7 +94,7 @@ def rebuild(session: Session) -> int:
             continue
         cols = ", ".join(["id", "deleted", *names])
         rows = [dict(r._mapping) for r in conn.execute(text(f"SELECT {cols} FROM {model.__tablename__}"))]
-        _write(conn, model, rows, lambda row, name: row.get(name))
+        _write(conn, model, rows, lambda row, name: row.get(name), new=True)
         n += len(rows)
     return n
 

@@ -280,7 +280,7 @@ def _refuse_bulk_dml(state) -> None:
 # --- bulk path (same stamping, Core executemany) ---------------------------------------------
 
 AFTER_BULK_INSERT: list = []
-"""Callables (connection, model, rows) run after a bulk insert, in its transaction (the search index)."""
+"""Callables (connection, model, rows, new=bool) run after bulk writes, in their transaction (the search index)."""
 
 
 def insert_synced(session: Session, model: type[SyncedModel], rows: list[dict[str, Any]]) -> list[str]:
@@ -314,7 +314,7 @@ def insert_synced(session: Session, model: type[SyncedModel], rows: list[dict[st
     _executemany(conn, model.__table__, prepared)
     _executemany(conn, SyncOutbox.__table__, outbox)
     for hook in AFTER_BULK_INSERT:
-        hook(conn, model, prepared)
+        hook(conn, model, prepared, new=True)
     return [r["id"] for r in prepared]
 
 
