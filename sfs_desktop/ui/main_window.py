@@ -1,20 +1,26 @@
-"""The main window, kept thin: navigation by duty, the page area, the status bar, shortcuts."""
+"""The main window, kept thin: navigation by duty, the page area, the status bar, shortcuts.
+
+Ctrl+N, Ctrl+S and Ctrl+P call `new_record()`, `save()` and `print_record()` on the page being
+shown when it has them (see ui/pages.py); Ctrl+F opens the global search.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 from sqlalchemy import func, select
 
 from sfs_desktop.core.db.synced import SyncOutbox
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.core.station.models import Station
+from sfs_desktop.core.sync.models import SyncBundleLog
 from sfs_desktop.ui import pages
 from sfs_desktop.ui.dashboard import Dashboard
 from sfs_desktop.ui.login import UnlockDialog
 from sfs_desktop.ui.mediation_page import MediationPage
 from sfs_desktop.ui.people_page import PeoplePage
+from sfs_desktop.ui.settings_page import SettingsPage
 
 
 class _Activity(QObject):
@@ -33,7 +39,8 @@ class _Activity(QObject):
 def _coming_soon(title: str) -> QWidget:
     page = QWidget()
     layout = QVBoxLayout(page)
-    layout.addWidget(QLabel(f"<h2>{title}</h2><p>本模块将在后续版本提供。</p>", page))
+    notice = QApplication.translate("MainWindow", "本模块将在后续版本提供。")
+    layout.addWidget(QLabel(f"<h2>{title}</h2><p>{notice}</p>", page))
     layout.addStretch(1)
     return page
 
@@ -45,21 +52,22 @@ class MainWindow(QMainWindow):
         with app.db.read() as s:
             station = s.exec(select(Station)).scalars().first()
         self.station_name = station.name if station else ""
-        self.setWindowTitle(f"{self.station_name} — 司法所业务系统")
+        self.setWindowTitle(f"{self.station_name} — {self.tr('司法所业务系统')}")
         pages.register_page("dashboard", "工作台", lambda w: Dashboard(w.app))
-        pages.register_page("people", "人员信息库", lambda w: PeoplePage(w.app))
-        pages.register_page("mediation", "人民调解", lambda w: MediationPage(w.app))
+        pages.register_page("people", "人员信息库", lambda w: PeoplePage(w.app), tables=("person", "organization"))
+        pages.register_page("mediation", "人民调解", lambda w: MediationPage(w.app), tables=("mediation_",))
+        pages.register_page("settings", "设置", lambda w: SettingsPage(w.app))
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("nav")
         self.stack = QStackedWidget(self)
-        for _key, title in pages.NAV_ORDER:
-            self.nav.addItem(title)
+        for key, title in pages.NAV_ORDER:
+            self.nav.addItem(QListWidgetItem(pages.icon(key), title))
             self.stack.addWidget(QWidget(self.stack))  # built on first visit: start-up stays fast
         self._built: set[int] = set()
         self.nav.currentRowChanged.connect(self._open)
         self.nav.setCurrentRow(0)
-        self.nav.setMaximumWidth(self.fontMetrics().horizontalAdvance("普法与法律服务") + self.fontMetrics().height() * 2)
+        self.nav.setMaximumWidth(self.fontMetrics().horizontalAdvance("普法与法律服务") + self.fontMetrics().height() * 4)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
@@ -68,17 +76,19 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         self.status_user = QLabel(self)
+        self.status_sync = QLabel(self)
+        self.status_sync.setObjectName("last_sync")
         self.status_outbox = QLabel(self)
         self.status_outbox.setObjectName("outbox")
-        for w in (self.status_user, self.status_outbox):
+        for w in (self.status_user, self.status_sync, self.status_outbox):
             self.statusBar().addPermanentWidget(w)
         self.refresh_status()
 
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.open_search)
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_record)
+        QShortcut(QKeySequence.StandardKey.New, self, activated=lambda: self._page_action("new_record"))
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=lambda: self._page_action("save"))
+        QShortcut(QKeySequence.StandardKey.Print, self, activated=lambda: self._page_action("print_record"))
         self._activity = _Activity(app)
-        from PySide6.QtWidgets import QApplication
-
         QApplication.instance().installEventFilter(self._activity)
         self._lock_timer = QTimer(self)
         self._lock_timer.timeout.connect(self.check_lock)
@@ -114,7 +124,10 @@ class MainWindow(QMainWindow):
         self.status_user.setText(f"{p.display_name}（{p.username}） | {self.station_name}")
         with self.app.db.read() as s:
             pending = s.scalar(select(func.count()).select_from(SyncOutbox))
-        self.status_outbox.setText(f"待同步变更 {pending} 条")
+            last = s.scalar(select(func.max(SyncBundleLog.at)))
+        when = QLocale().toString(last.date(), QLocale.FormatType.ShortFormat) if last else self.tr("从未同步")
+        self.status_sync.setText(self.tr("上次同步：%1").replace("%1", when))
+        self.status_outbox.setText(self.tr("待同步变更 %1 条").replace("%1", str(pending)))
 
     def open_search(self) -> None:
         from sfs_desktop.ui.search_dialog import SearchDialog
@@ -122,10 +135,10 @@ class MainWindow(QMainWindow):
         self.search_dialog = SearchDialog(self)
         self.search_dialog.show()
 
-    def new_record(self) -> None:
-        current = self.stack.currentWidget()
-        if hasattr(current, "new_record"):
-            current.new_record()
+    def _page_action(self, name: str) -> None:
+        action = getattr(self.stack.currentWidget(), name, None)
+        if callable(action):
+            action()
 
     def check_lock(self) -> None:
         if self.app.is_locked():

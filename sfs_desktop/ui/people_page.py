@@ -107,7 +107,7 @@ class PeoplePage(QWidget):
         layout.addLayout(bar)
 
         self.model, self.view = record_ledger(app, Person, "people", self)
-        self.view.doubleClicked.connect(lambda index: self.open_record(self.model.id_at(index.row())))
+        self.view.doubleClicked.connect(lambda index: self.open_record("person", self.model.id_at(index.row())))
         layout.addWidget(self.view, 1)
 
     def apply_filter(self) -> None:
@@ -117,6 +117,6 @@ class PeoplePage(QWidget):
         if PersonDialog(self.app, parent=self).exec():
             self.model.refresh()
 
-    def open_record(self, person_id: str) -> None:
+    def open_record(self, _table: str, person_id: str) -> None:
         if PersonDialog(self.app, person_id, parent=self).exec():
             self.model.refresh()
