@@ -62,12 +62,17 @@ def _write(conn: Connection, model: Any, rows: Iterable[Any], get, *, new: bool 
     rows = list(rows)
     if not rows or not _fields(model):
         return
-    if not new:
-        conn.execute(text(f"DELETE FROM {INDEX} WHERE rowid = :k"),
-                     [{"k": _key(model.__tablename__, get(r, "id"))} for r in rows])
-    entries = [e for e in (_entry(model, r, get) for r in rows) if e]
-    if entries:
-        conn.execute(text(f"INSERT INTO {INDEX}(rowid, table_name, row_id, text, initials) "
+    entries, gone = [], []
+    for r in rows:
+        e = _entry(model, r, get)
+        if e:
+            entries.append(e)
+        elif not new:
+            gone.append({"k": _key(model.__tablename__, get(r, "id"))})
+    if gone:  # deleted, or nothing searchable left
+        conn.execute(text(f"DELETE FROM {INDEX} WHERE rowid = :k"), gone)
+    if entries:  # REPLACE: an entry left over from a row removed behind the program's back is overwritten
+        conn.execute(text(f"INSERT OR REPLACE INTO {INDEX}(rowid, table_name, row_id, text, initials) "
                           "VALUES (:k, :t, :r, :text, :initials)"), entries)
 
 

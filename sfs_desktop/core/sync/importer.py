@@ -421,7 +421,8 @@ class _Applier:
         self._fix_conflict_flags(updates)
         store.update_rows(self.conn, t, updates)
         for hook in AFTER_BULK_INSERT:  # keeps the search index in step with what was merged
-            hook(self.conn, model, [*inserts, *updates])
+            hook(self.conn, model, inserts, new=True)
+            hook(self.conn, model, updates)
         self._record_conflicts(model, conflicts, {r["id"]: r for r in [*inserts, *updates]})
 
     def _fix_conflict_flags(self, updates: list[dict[str, Any]]) -> None:
