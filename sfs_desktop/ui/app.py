@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from sfs_desktop.core import logs
 from sfs_desktop.paths import DataPaths
+from sfs_desktop import resources as shipped
 from sfs_desktop.ui.errors import ErrorReporter
 
 DEMO_USER, DEMO_PASSWORD = "demo", "Taojiang-sfs-2024"
@@ -52,6 +53,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
                        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
+    ours = QTranslator(app)  # our own tr() strings: resources/i18n/sfs_desktop_<locale>.qm
+    if ours.load(QLocale(), "sfs_desktop", "_", str(shipped.resource("i18n"))):
+        app.installTranslator(ours)
     choose_font(app)
     return app
 
@@ -116,11 +120,16 @@ def run_gui(args) -> int:
     window.show()
     if args.smoke:
         def finish() -> None:
-            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 if resource else 0
-            print(f"{time.perf_counter() - started:.3f} s, peak {peak:.0f} MiB")
-            if args.screenshot:
-                window.grab().save(str(Path(args.screenshot)))
-            qt.quit()
+            try:
+                peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 if resource else 0
+                print(f"{time.perf_counter() - started:.3f} s, peak {peak:.0f} MiB")
+                if args.screenshot:
+                    window.grab().save(str(Path(args.screenshot)))
+            except Exception as exc:  # a smoke run never waits on a dialog: say it and fail
+                print(f"错误：{exc}", file=sys.stderr)
+                qt.exit(1)
+            else:
+                qt.quit()
         QTimer.singleShot(0, finish)  # runs once the event loop is idle after showing
     code = qt.exec()
     session.close()

@@ -20,16 +20,16 @@ class Dashboard(QWidget):
         layout = QVBoxLayout(self)
         self.heading = QLabel(self)
         layout.addWidget(self.heading)
-        counts = QGroupBox("基本情况", self)
+        counts = QGroupBox(self.tr("基本情况"), self)
         self.count_grid = QGridLayout(counts)
         layout.addWidget(counts)
-        due_box = QGroupBox("到期与超期事项（今天、已超期、7 天内）", self)
+        due_box = QGroupBox(self.tr("到期与超期事项（今天、已超期、7 天内）"), self)
         due_layout = QVBoxLayout(due_box)
         self.due = QTableWidget(0, 5, due_box)
         self.due.setObjectName("due")
-        self.due.setHorizontalHeaderLabels(["业务", "记录", "事项", "期限", "状态"])
+        self.due.setHorizontalHeaderLabels([self.tr("业务"), self.tr("记录"), self.tr("事项"), self.tr("期限"), self.tr("状态")])
         self.due.horizontalHeader().setStretchLastSection(True)
-        self.empty = QLabel("暂无到期或超期事项。", due_box)
+        self.empty = QLabel(self.tr("暂无到期或超期事项。"), due_box)
         due_layout.addWidget(self.due)
         due_layout.addWidget(self.empty)
         layout.addWidget(due_box)
@@ -41,9 +41,9 @@ class Dashboard(QWidget):
         self.heading.setText(f"<h2>工作台</h2><p>{today:%Y年%m月%d日}，{self.app.principal.display_name}，您好。</p>")
         with self.app.db.read() as s:
             figures = [
-                ("人员信息", s.scalar(select(func.count()).select_from(Person).where(Person.deleted == False))),  # noqa: E712
-                ("工作人员", s.scalar(select(func.count()).select_from(Staff).where(Staff.deleted == False))),  # noqa: E712
-                ("村（社区）", s.scalar(select(func.count()).select_from(AdminArea).where(AdminArea.deleted == False))),  # noqa: E712
+                (self.tr("人员信息"), s.scalar(select(func.count()).select_from(Person).where(Person.deleted == False))),  # noqa: E712
+                (self.tr("工作人员"), s.scalar(select(func.count()).select_from(Staff).where(Staff.deleted == False))),  # noqa: E712
+                (self.tr("村（社区）"), s.scalar(select(func.count()).select_from(AdminArea).where(AdminArea.deleted == False))),  # noqa: E712
             ]
             items = deadlines.collect(s, today)
         for i, (label, n) in enumerate(figures):

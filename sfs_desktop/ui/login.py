@@ -15,7 +15,7 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.paths = paths
         self.session: AppSession | None = None
-        self.setWindowTitle("登录 — 司法所业务系统")
+        self.setWindowTitle(self.tr("登录 — 司法所业务系统"))
         layout = QVBoxLayout(self)
         title = QLabel(f"<h2>{station_name or '司法所业务系统'}</h2>", self)
         layout.addWidget(title)
@@ -30,13 +30,13 @@ class LoginDialog(QDialog):
         self.password = QLineEdit(self)
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow("用户名", self.user)
-        form.addRow("密码", self.password)
+        form.addRow(self.tr("用户名"), self.user)
+        form.addRow(self.tr("密码"), self.password)
         layout.addLayout(form)
         self.message = error_label(self, "message")
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("登录")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登录"))
         buttons.accepted.connect(self.try_login)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -58,7 +58,7 @@ class UnlockDialog(QDialog):
     def __init__(self, session: AppSession, parent=None):
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle("已锁定")
+        self.setWindowTitle(self.tr("已锁定"))
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"长时间未操作，已自动锁定。请 {session.principal.display_name} 输入密码解锁；"
                                 "未保存的内容仍在。", self))
@@ -69,7 +69,7 @@ class UnlockDialog(QDialog):
         self.message = error_label(self)
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("解锁")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("解锁"))
         buttons.accepted.connect(self.try_unlock)
         layout.addWidget(buttons)
 

@@ -14,11 +14,11 @@ class SearchDialog(QDialog):
         super().__init__(parent or window)
         self.window_ = window
         self.app = window.app
-        self.setWindowTitle("全局搜索")
+        self.setWindowTitle(self.tr("全局搜索"))
         layout = QVBoxLayout(self)
         self.query = QLineEdit(self)
         self.query.setObjectName("query")
-        self.query.setPlaceholderText("姓名、案号、文号或拼音首字母（如 wxm），回车搜索")
+        self.query.setPlaceholderText(self.tr("姓名、案号、文号或拼音首字母（如 wxm），回车搜索"))
         self.query.returnPressed.connect(self.run)
         self.results = QTreeWidget(self)
         self.results.setHeaderHidden(True)

@@ -17,33 +17,33 @@ class SetupWizard(QWizard):
         super().__init__(parent)
         self.paths = paths
         self.result_info: setup.SetupResult | None = None
-        self.setWindowTitle("初次使用设置")
+        self.setWindowTitle(self.tr("初次使用设置"))
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
-        self.setButtonText(QWizard.WizardButton.NextButton, "下一步")
-        self.setButtonText(QWizard.WizardButton.BackButton, "上一步")
-        self.setButtonText(QWizard.WizardButton.FinishButton, "完成")
-        self.setButtonText(QWizard.WizardButton.CancelButton, "取消")
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("下一步"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("上一步"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("完成"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("取消"))
 
         unit = QWizardPage()
-        unit.setTitle("本单位")
+        unit.setTitle(self.tr("本单位"))
         form = QFormLayout(unit)
         self.role = QComboBox()
         self.role.setObjectName("role")
-        self.role.addItem("司法所", "station")
-        self.role.addItem("县司法局", "county")
+        self.role.addItem(self.tr("司法所"), "station")
+        self.role.addItem(self.tr("县司法局"), "county")
         self.township = QComboBox()
         self.township.setObjectName("township")
         for code, name in TOWNSHIPS:
             self.township.addItem(f"{name}（{code}）", (code, name))
         self.head = QLineEdit()
         self.head.setObjectName("head")
-        form.addRow("单位类型", self.role)
-        form.addRow("所在乡镇", self.township)
-        form.addRow("所长姓名", self.head)
+        form.addRow(self.tr("单位类型"), self.role)
+        form.addRow(self.tr("所在乡镇"), self.township)
+        form.addRow(self.tr("所长姓名"), self.head)
         self.addPage(unit)
 
         account = QWizardPage()
-        account.setTitle("管理员账户")
+        account.setTitle(self.tr("管理员账户"))
         form = QFormLayout(account)
         self.admin = QLineEdit("admin")
         self.admin.setObjectName("admin")
@@ -54,20 +54,20 @@ class SetupWizard(QWizard):
         self.password2.setObjectName("password2")
         self.password2.setEchoMode(QLineEdit.EchoMode.Password)
         self.account_message = error_label(account, "account_message")
-        form.addRow("用户名", self.admin)
-        form.addRow("密码（至少 8 位，含字母）", self.password)
-        form.addRow("再次输入密码", self.password2)
+        form.addRow(self.tr("用户名"), self.admin)
+        form.addRow(self.tr("密码（至少 8 位，含字母）"), self.password)
+        form.addRow(self.tr("再次输入密码"), self.password2)
         form.addRow(self.account_message)
         account.validatePage = self._create
         self.addPage(account)
 
         key_page = QWizardPage()
-        key_page.setTitle("恢复密钥")
+        key_page.setTitle(self.tr("恢复密钥"))
         box = QVBoxLayout(key_page)
         self.key_label = QLabel()
         self.key_label.setObjectName("recovery_key")
         self.key_label.setWordWrap(True)
-        self.confirmed = QCheckBox("我已把恢复密钥抄写下来（或打印了站点设置证书），并将锁入文件柜")
+        self.confirmed = QCheckBox(self.tr("我已把恢复密钥抄写下来（或打印了站点设置证书），并将锁入文件柜"))
         self.confirmed.setObjectName("confirmed")
         box.addWidget(self.key_label)
         box.addWidget(self.confirmed)
@@ -87,7 +87,7 @@ class SetupWizard(QWizard):
         if self.result_info is not None:
             return True
         if self.password.text() != self.password2.text():
-            self.account_message.setText("两次输入的密码不一致")
+            self.account_message.setText(self.tr("两次输入的密码不一致"))
             return False
         try:
             self.result_info = setup.initialise(self.paths, self.request())
@@ -102,6 +102,6 @@ class SetupWizard(QWizard):
 
     def reject(self) -> None:
         if self.result_info is not None and not self.confirmed.isChecked():
-            QMessageBox.information(self, "请先记下恢复密钥", "恢复密钥只显示这一次，请记下后勾选确认。")
+            QMessageBox.information(self, self.tr("请先记下恢复密钥"), self.tr("恢复密钥只显示这一次，请记下后勾选确认。"))
             return
         super().reject()
