@@ -9,7 +9,7 @@ def test_demo_start_reaches_the_main_window(tmp_path):
     shot = tmp_path / "demo.png"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(tmp_path)}
     out = subprocess.run([sys.executable, "-m", "sfs_desktop", "--demo", "--smoke", "--screenshot", str(shot)],
-                         capture_output=True, text=True, env=env, timeout=300)
+                         capture_output=True, text=True, env=env, timeout=500)
     assert out.returncode == 0, out.stderr
     assert " s, peak " in out.stdout
     assert shot.stat().st_size > 10_000
