@@ -19,16 +19,20 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 BARE = ("import sys, time\nfrom PySide6.QtWidgets import QApplication, QLabel\nfrom PySide6.QtCore import QTimer\n"
-        "app = QApplication(sys.argv)\nw = QLabel('司法所')\nw.show()\nQTimer.singleShot(0, app.quit)\napp.exec()\n")
+        "app = QApplication(sys.argv)\nw = QLabel('司法所')\nw.show()\n"
+        "QTimer.singleShot(0, lambda: (print(f'ready {time.time():.3f}'), app.quit()))\napp.exec()\n")
 N = 100_000
 USER, PASSWORD = "admin", "Bench-gui-2024"
 
 
 def timed(cmd: list[str], env: dict) -> tuple[float, float]:
-    """(seconds from launch to exit, the peak MiB the program reports for itself, if any)."""
-    t = time.perf_counter()
+    """(seconds from launch until the window is shown and idle, the peak MiB the program reports).
+
+    Both programs print the wall-clock moment they were ready; interpreter teardown after that
+    is no part of what a user waits for."""
+    t = time.time()
     out = subprocess.run(cmd, check=True, env=env, capture_output=True, text=True).stdout
-    seconds = time.perf_counter() - t
+    seconds = float(re.search(r"ready (\d+\.\d+)", out).group(1)) - t
     match = re.search(r"peak (\d+) MiB", out)
     return seconds, float(match.group(1)) if match else 0.0
 
@@ -86,16 +90,26 @@ def main() -> int:
     page.view.viewport().repaint()
     filter_ms = (time.perf_counter() - t) * 1000
     rows = page.model.rowCount()
+    window.open_search()  # Ctrl+F: index query plus filling the grouped result tree
+    search_ms = {}
+    for query in ("人员09999", "lry", "张人员"):
+        window.search_dialog.query.setText(query)
+        t = time.perf_counter()
+        window.search_dialog.run()
+        QApplication.processEvents()
+        search_ms[query] = (time.perf_counter() - t) * 1000
     app.close()
 
     ratio = smoke / bare
-    ok = ratio <= 8 and peak <= 250 and paint_ms <= 150 and filter_ms <= 150
+    ok = ratio <= 8 and peak <= 250 and paint_ms <= 150 and filter_ms <= 150 and max(search_ms.values()) <= 150
     print(f"records: {N:,}")
-    print(f"bare PySide6 window start: {bare:.2f} s")
-    print(f"sfs-desktop --smoke start (login with Argon2id included): {smoke:.2f} s   ratio {ratio:.1f}× (budget ≤ 8×)")
+    print(f"bare PySide6 window launch to idle: {bare:.2f} s")
+    print(f"sfs-desktop --smoke launch to idle main window (login with Argon2id included): {smoke:.2f} s   ratio {ratio:.1f}× (budget ≤ 8×)")
     print(f"peak memory of --smoke: {peak:.0f} MiB (budget ≤ 250 MiB)")
     print(f"100,000-row ledger open and paint: {paint_ms:.0f} ms (budget ≤ 150 ms)")
     print(f"name filter over 100,000 rows: {filter_ms:.0f} ms → {rows} rows (budget ≤ 150 ms)")
+    for query, ms in search_ms.items():
+        print(f"global search {query!r} over 100,000 people: {ms:.0f} ms (budget ≤ 150 ms)")
     print("budgets held" if ok else "OVER BUDGET")
     return 0 if ok else 1
 

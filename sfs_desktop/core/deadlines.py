@@ -44,12 +44,17 @@ def register(source: Source) -> Source:
     return source
 
 
-def collect(session: Session, today: date, horizon_days: int = 7) -> list[DueItem]:
-    """Overdue items and those due within `horizon_days`, most urgent first."""
+def load_sources() -> None:
+    """Import every duty's deadline module (the GUI does it early, off the UI thread)."""
     import importlib
 
     for module in SOURCE_MODULES:
         importlib.import_module(module)
+
+
+def collect(session: Session, today: date, horizon_days: int = 7) -> list[DueItem]:
+    """Overdue items and those due within `horizon_days`, most urgent first."""
+    load_sources()
     items = [item for source in _SOURCES for item in source(session, today)
              if item.days_left(today) <= horizon_days]
     return sorted(items, key=lambda i: (i.due, i.duty, i.ref))

@@ -14,7 +14,6 @@ from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from pypinyin import Style, lazy_pinyin
 from sqlalchemy import Connection, event, text
 from sqlalchemy.orm import Session
 
@@ -34,6 +33,8 @@ def _fields(model: Any) -> list[str]:
 
 @lru_cache(maxsize=8192)
 def _initial(char: str) -> str:
+    from pypinyin import Style, lazy_pinyin  # late: its dictionaries cost start-up time; only writes need them
+
     letters = lazy_pinyin(char, style=Style.FIRST_LETTER, errors="ignore")
     return letters[0].lower() if letters else ""
 

@@ -16,11 +16,7 @@ from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.core.station.models import Station
 from sfs_desktop.core.sync.models import SyncBundleLog
 from sfs_desktop.ui import pages
-from sfs_desktop.ui.dashboard import Dashboard
 from sfs_desktop.ui.login import UnlockDialog
-from sfs_desktop.ui.mediation_page import MediationPage
-from sfs_desktop.ui.people_page import PeoplePage
-from sfs_desktop.ui.settings_page import SettingsPage
 
 
 class _Activity(QObject):
@@ -45,6 +41,35 @@ def _coming_soon(title: str) -> QWidget:
     return page
 
 
+def _register_pages() -> None:
+    """The pages built so far; each module is imported on the page's first visit (fast start-up)."""
+
+    def dashboard(w):
+        from sfs_desktop.ui.dashboard import Dashboard
+
+        return Dashboard(w.app)
+
+    def people(w):
+        from sfs_desktop.ui.people_page import PeoplePage
+
+        return PeoplePage(w.app)
+
+    def mediation(w):
+        from sfs_desktop.ui.mediation_page import MediationPage
+
+        return MediationPage(w.app)
+
+    def settings(w):
+        from sfs_desktop.ui.settings_page import SettingsPage
+
+        return SettingsPage(w.app)
+
+    pages.register_page("dashboard", "工作台", dashboard)
+    pages.register_page("people", "人员信息库", people, tables=("person", "organization"))
+    pages.register_page("mediation", "人民调解", mediation, tables=("mediation_",))
+    pages.register_page("settings", "设置", settings)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, app: AppSession):
         super().__init__()
@@ -53,10 +78,7 @@ class MainWindow(QMainWindow):
             station = s.exec(select(Station)).scalars().first()
         self.station_name = station.name if station else ""
         self.setWindowTitle(f"{self.station_name} — {self.tr('司法所业务系统')}")
-        pages.register_page("dashboard", "工作台", lambda w: Dashboard(w.app))
-        pages.register_page("people", "人员信息库", lambda w: PeoplePage(w.app), tables=("person", "organization"))
-        pages.register_page("mediation", "人民调解", lambda w: MediationPage(w.app), tables=("mediation_",))
-        pages.register_page("settings", "设置", lambda w: SettingsPage(w.app))
+        _register_pages()
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("nav")
