@@ -142,3 +142,10 @@ def test_20_known_hard_case(template):
                     ("send", 0, False), ("lose", 0), ("send", 0, True), ("deliver", 0, True), ("deliver", 0, False),
                     ("county_ref", "务农"), ("send", 0, False), ("deliver", 0, False), ("resolve", False),
                     ("delete", 1, 1), ("county_edit", 1, 1, "employer", "教师")])
+
+
+def test_20_station_that_already_has_a_range_still_acks_it(template):
+    """Found by the 500-case run: a county bundle re-covering what the station already holds
+    must still be acknowledged, or the county re-sends it forever."""
+    _run(template, [("edit", 0, 0, "occupation", "务农"), ("county_edit", 0, 0, "occupation", "务农"),
+                    ("send", 1, False), ("deliver", 0, False), ("send", 1, True)])

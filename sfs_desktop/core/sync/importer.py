@@ -274,13 +274,13 @@ def _apply(s: Session, db: Database, v: Verified, progress: Progress | None) -> 
         elif kind == "roster":
             roster = rec.get("roster")
     applier.flush()
-    advanced = False
+    waiting = False  # a non-empty range means the sender still waits for our ack of it
     for ek, (start, end) in covers.items():
+        waiting = waiting or start <= end
         if end > int(have.get(ek, 0)):
             have[ek] = end
-            advanced = True
     peer.have = have
-    peer.ack_due = peer.ack_due or advanced or applier.changed > 0
+    peer.ack_due = peer.ack_due or waiting or applier.changed > 0
     peer.last_in_id, peer.last_in_at = bid, utcnow()
     if roster and me.role == "station":
         identity.apply_roster(s, roster)
