@@ -98,12 +98,18 @@ synced.AFTER_BULK_INSERT.append(_bulk)
 
 
 def rebuild(session: Session) -> int:
-    """Index every searchable table from scratch (after an import or an upgrade)."""
+    """Index every searchable table from scratch (after an import or an upgrade).
+
+    During an upgrade the models may already name tables and columns a later revision adds;
+    only what exists in the database now is read (the later revision's tables start empty).
+    """
     conn = session.connection()
     conn.execute(text(f"DELETE FROM {INDEX}"))
+    present = {r[0]: {c[1] for c in conn.execute(text(f"PRAGMA table_info({r[0]})"))}
+               for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'"))}
     n = 0
     for model in synced.synced_tables().values():
-        names = _fields(model)
+        names = [f for f in _fields(model) if f in present.get(model.__tablename__, ())]
         if not names:
             continue
         cols = ", ".join(["id", "deleted", *names])

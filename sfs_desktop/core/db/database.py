@@ -39,6 +39,8 @@ class Database:
             self._lock.release()
             raise
         self.writer = Writer(self.engine)
+        if self.migration_backup:
+            self._add_new_defaults()
         self.refresh_calendar()
 
     # --- sessions ------------------------------------------------------------------------
@@ -54,6 +56,15 @@ class Database:
 
     def write(self, fn: Callable[[Session], T]) -> T:
         return self.writer.run(fn)
+
+    def _add_new_defaults(self) -> None:
+        """After an upgrade, code tables and parameters new in this release join the baseline."""
+        from sfs_desktop.core import codes
+
+        with self.read() as s:
+            if s.get(LocalNode, 1) is None:  # not initialised yet: init loads them
+                return
+        self.write(codes.load_defaults)
 
     def refresh_calendar(self) -> None:
         """Make every due date use the county-supplied holidays; call again after they change."""

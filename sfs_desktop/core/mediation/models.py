@@ -135,3 +135,31 @@ class GuidanceRecord(SyncedModel, table=True):
     problems: str | None = field("发现的问题", widget=W.MULTILINE, max_length=2000)
     follow_up: str | None = field("整改跟进", widget=W.MULTILINE, max_length=2000)
 
+
+
+class MediationRecord(SyncedModel, table=True):
+    """调查记录 (F-M6) and 调解记录 (F-M7): what was asked and said, entered after each sitting."""
+
+    __tablename__ = "mediation_record"
+    case_id: str = field("案件", required=True, widget=W.HIDDEN, max_length=36, index=True)
+    kind: str = field("记录类别", "2", code_table="mediation_record_kind", max_length=4)
+    held_on: date = field("时间", required=True, widget=W.DATE)
+    place: str = field("地点", required=True, max_length=64)
+    conducted_by: str = field("调查人（调解员）", required=True, max_length=64)
+    recorder: str | None = field("记录人", max_length=32)
+    present: str | None = field("在场人员", max_length=256, list_column=False)
+    subject: str | None = field("事由", max_length=128)
+    body: str = field("记录内容", required=True, widget=W.MULTILINE, max_length=8000, list_column=False)
+    outcome: str | None = field("调解结果", widget=W.MULTILINE, max_length=2000, list_column=False)
+
+
+class MediatorTraining(SyncedModel, table=True):
+    """A training the station organised or sent mediators to (业务培训), with who attended."""
+
+    __tablename__ = "mediator_training"
+    held_on: date = field("培训日期", required=True, widget=W.DATE)
+    topic: str = field("培训内容", required=True, max_length=128, searchable=True)
+    organiser: str | None = field("组织单位", max_length=64)
+    hours: int = field("学时", 2, widget=W.INT)
+    attendee_ids: list = field("参训调解员", widget=W.HIDDEN, default_factory=list, sa_type=JSON, list_column=False)
+    notes: str | None = field("备注", widget=W.MULTILINE, max_length=1000, list_column=False)
