@@ -36,6 +36,14 @@ def test_first_release_database_upgrades_with_backup(old_station):
         assert db.check() == []
 
 
+def test_upgrade_adds_code_tables_new_in_this_release(old_station):
+    """A station upgraded from the first release gets the code tables later revisions rely on."""
+    with Database(old_station, FIXTURE_KEY) as db:
+        with db.read() as s:
+            kinds = {r[0] for r in s.execute(text("SELECT DISTINCT kind FROM code_table"))}
+    assert {"mediation_record_kind", "dispute_type", "case_status"} <= kinds
+
+
 def test_database_from_a_newer_program_is_refused(old_station):
     with Database(old_station, FIXTURE_KEY) as db:
         with db.engine.begin() as c:
