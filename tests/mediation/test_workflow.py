@@ -6,7 +6,7 @@ import pytest
 from sqlmodel import select
 
 from sfs_desktop.core.errors import PermissionDenied, UserError
-from sfs_desktop.core.mediation import rules
+from sfs_desktop.core.mediation import casefile, rules, work
 from sfs_desktop.core.mediation.models import FollowUpVisit, MediationAgreement, MediationCase, MediationParty
 from sfs_desktop.core.security.access import Principal
 from tests.mediation.conftest import HEAD, new_case
@@ -43,14 +43,25 @@ def test_success_path_through_follow_up_to_archive(township, tmp_path):
     agreement(db, cid)
     c = go(db, rules.reach_agreement, cid, TODAY, TODAY + timedelta(days=5))
     assert (c.status, c.result, c.agreement_form, c.performance) == ("agreed", "01", "1", "04")
-    with pytest.raises(UserError, match="人民调解协议书（尚未打印）.*人民调解回访记录"):
+    with pytest.raises(UserError, match="卷宗还缺：人民调解申请书.*人民调解协议书、人民调解回访记录、封底"):
         go(db, rules.archive, cid, TODAY)
-    from sfs_desktop.core.printing.service import print_document
-
-    db.write(lambda s: print_document(s, "mediation.agreement", cid, tmp_path / "a.pdf", blob_root=db.paths.attachments))
+    for form in ("mediation.registration", "mediation.notice", "mediation.agreement", "mediation.cover"):
+        printed(db, form, cid, tmp_path)
+    record = db.write(lambda s: work.add_record(s, HEAD, cid, {
+        "kind": "2", "held_on": TODAY, "place": "村委会", "conducted_by": "甲一", "body": "双方陈述意见。"})).id
+    printed(db, "mediation.record", record, tmp_path)
     c = go(db, rules.record_visit, cid, FollowUpVisit(case_id=cid, visit_date=TODAY, visitee="甲一", performance="01"))
     assert c.status == "follow_up" and c.closed_date == TODAY
+    with pytest.raises(UserError, match="卷宗还缺：当事人身份证明，"):
+        go(db, rules.archive, cid, TODAY)
+    db.write(lambda s: casefile.attach(s, cid, "当事人身份证明", b"%PDF-scan", ".pdf", blob_root=db.paths.attachments))
     assert go(db, rules.archive, cid, TODAY).status == "archived"
+
+
+def printed(db, form, ref, tmp_path):
+    from sfs_desktop.core.printing.service import print_document
+
+    return db.write(lambda s: print_document(s, form, ref, tmp_path / f"{form}.pdf", blob_root=db.paths.attachments))
 
 
 def test_oral_agreement_needs_no_signatures(township):
@@ -62,12 +73,16 @@ def test_oral_agreement_needs_no_signatures(township):
     assert go(db, rules.reach_agreement, cid, TODAY).agreement_form == "2"
 
 
-def test_reject_withdraw_terminate_paths(township):
+def test_reject_withdraw_terminate_paths(township, tmp_path):
     db, t = township
     a = new_case(db, t["village"], t["people"])
     with pytest.raises(UserError, match="理由"):
         go(db, rules.reject, a, " ", TODAY)
     assert go(db, rules.reject, a, "法院已受理", TODAY).status == "rejected"
+    with pytest.raises(UserError, match="卷宗还缺：人民调解申请书、封底，"):
+        go(db, rules.archive, a, TODAY)
+    printed(db, "mediation.registration", a, tmp_path)
+    printed(db, "mediation.cover", a, tmp_path)
     assert go(db, rules.archive, a, TODAY).status == "archived"
 
     b = new_case(db, t["village"], t["people"])

@@ -11,8 +11,9 @@ from datetime import date
 from sqlmodel import Session, select
 
 from sfs_desktop.core import calendar, codes
-from sfs_desktop.core.documents import PrintLog, next_serial
+from sfs_desktop.core.documents import next_serial
 from sfs_desktop.core.errors import UserError
+from sfs_desktop.core.mediation import casefile
 from sfs_desktop.core.mediation.models import (FollowUpVisit, MediationAgreement, MediationCase, MediationCommittee,
                                                MediationParty, Mediator)
 from sfs_desktop.core.security.access import Principal, check_row
@@ -182,28 +183,9 @@ def record_visit(s: Session, who: Principal, case_id: str, visit: FollowUpVisit)
     return case
 
 
-REQUIRED_DOCUMENTS = {"agreed": ["mediation.agreement"], "follow_up": ["mediation.agreement"]}
-
-
-def missing_for_archive(s: Session, case: MediationCase) -> list[str]:
-    """The case file (卷宗) items still missing (§3.5 F-M2), in plain words."""
-    missing = []
-    if len(parties(s, case.id)) < MIN_PARTIES and case.status != "rejected":
-        missing.append("当事人身份证明")
-    printed = set(s.exec(select(PrintLog.form_id).where(PrintLog.record_id == case.id)).all())
-    if case.status in ("agreed", "follow_up") and case.agreement_form == "1" \
-            and "mediation.agreement" not in printed:
-        missing.append("人民调解协议书（尚未打印）")
-    if case.status in ("agreed", "follow_up") and case.performance not in ("01",):
-        visits = s.exec(select(FollowUpVisit).where(FollowUpVisit.case_id == case.id)).first()
-        if visits is None:
-            missing.append("人民调解回访记录")
-    return missing
-
-
 def archive(s: Session, who: Principal, case_id: str, on: date) -> MediationCase:
     case = _case(s, who, case_id, "agreed", "follow_up", "terminated", "withdrawn", "rejected")
-    missing = missing_for_archive(s, case)
+    missing = casefile.missing(s, case)
     if missing:
         raise UserError("卷宗还缺：" + "、".join(missing) + "，补齐后才能归档")
     case.status, case.archived_date = "archived", on

@@ -22,6 +22,8 @@ from sfs_desktop.core.printing.templates import (
     Cell,
     Grid,
     Group,
+    NewPage,
+    Rows,
     Seal,
     Signatures,
     Template,
@@ -34,7 +36,7 @@ from sfs_desktop.core.printing.templates import (
 )
 
 __all__ = [
-    "BatchResult", "Cell", "FontSet", "Grid", "Group", "POLICY_ENV", "PrivacyError", "RenderResult",
+    "BatchResult", "Cell", "FontSet", "Grid", "Group", "NewPage", "POLICY_ENV", "PrivacyError", "RenderResult", "Rows",
     "Seal", "Signatures", "TEMPLATE_MODULES", "Template", "Terms", "Text", "all_templates",
     "blank_serial", "font_set", "format_serial", "get", "money", "money_capital", "money_figures",
     "official_date", "plain_date", "register", "render", "render_batch", "spec_map",

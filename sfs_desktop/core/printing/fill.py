@@ -86,12 +86,12 @@ class Fill:
         return "".join(out)
 
     def format(self, pattern: str, font: str | None = None) -> str:
-        """Paragraph markup of `pattern`; a missing value becomes an underlined blank."""
+        """Paragraph markup of `pattern`; a missing value becomes an underlined blank, a line break stays one."""
         font = font or self.fonts.song
         out = []
         for literal, name, how, _ in _FORMATTER.parse(pattern):
             out.append(self.fonts.markup(literal, font))
             if name:
                 text = self.text(name, how or "")
-                out.append(self.fonts.markup(text, font) if text else blank())
+                out.append(self.fonts.markup(text, font).replace("\n", "<br/>") if text else blank())
         return "".join(out)

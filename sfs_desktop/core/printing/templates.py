@@ -16,14 +16,14 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Mapping, Protocol, Sequence, Union
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.fields import FieldSpec, Widget, specs
 from sfs_desktop.core.printing.fill import Fill, placeholders
 from sfs_desktop.core.printing.formats import official_date
 from sfs_desktop.core.printing.grid import FieldGrid, GridBlock, GridCell, GridRow
-from sfs_desktop.core.printing.layout import CheckBoxes, blank, seal_block, signature_lines
+from sfs_desktop.core.printing.layout import CheckBoxes, blank, seal_block, signature_lines, table_style
 from sfs_desktop.core.printing.pages import FORM_PAGE, Page
 
 TEMPLATE_MODULES = ["sfs_desktop.core.printing.certificates", "sfs_desktop.core.mediation.documents"]
@@ -163,6 +163,50 @@ class Terms:
         return out
 
 
+@dataclass(frozen=True)
+class Rows:
+    """A ruled table of one list value (卷内目录, 排查台账): a header row, a row per item.
+
+    `columns` are (key, header, share of the width); an item is a mapping read by key. Rows
+    are padded with blank ones up to `min_rows`, for entries added by hand.
+    """
+
+    ref: str
+    columns: Sequence[tuple[str, str, float]]
+    min_rows: int = 0
+
+    def refs(self) -> list[str]:
+        return [self.ref]
+
+    def flowables(self, fill: Fill) -> list[Flowable]:
+        styles = fill.styles
+        head = styles.cell.clone("rows_head", alignment=1, fontName=fill.fonts.hei)
+        items = list(fill.value(self.ref) or [])
+        data = [[Paragraph(fill.markup(h, fill.fonts.hei), head) for _k, h, _w in self.columns]]
+        for item in items:
+            data.append([Paragraph(fill.markup(str(item.get(k, "") or "")), styles.cell) for k, _h, _w in self.columns])
+        data += [[""] * len(self.columns) for _ in range(max(0, self.min_rows - len(items)))]
+        total = sum(w for _k, _h, w in self.columns)
+        table = Table(data, colWidths=[f"{100 * w / total:.2f}%" for _k, _h, w in self.columns], repeatRows=1,
+                      rowHeights=[None] + [None] * len(items) + [8 * mm] * max(0, self.min_rows - len(items)))
+        table.setStyle(table_style(fill.fonts, [
+            ("GRID", (0, 0), (-1, -1), 0.6, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]))
+        return [table, Spacer(1, 4 * mm)]
+
+
+@dataclass(frozen=True)
+class NewPage:
+    """Start a new sheet (the back cover printed with a file cover)."""
+
+    def refs(self) -> list[str]:
+        return []
+
+    def flowables(self, fill: Fill) -> list[Flowable]:
+        return [PageBreak()]
+
+
 # --- signatures and seal ------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -171,12 +215,14 @@ class Signatures:
 
     signers: Sequence[str]
     dated: bool = True
+    each: str | None = None  # ref of a list of names: one "name（签名）" line per name, before `signers`
 
     def refs(self) -> list[str]:
-        return []
+        return [self.each] if self.each else []
 
     def flowables(self, fill: Fill) -> list[Flowable]:
-        table = signature_lines([(s, self.dated) for s in self.signers], fill.styles)
+        named = [f"{n}（签名、盖章或按指印）" for n in (fill.value(self.each) or [])] if self.each else []
+        table = signature_lines([(s, self.dated) for s in [*named, *self.signers]], fill.styles)
         table.keepWithNext = True  # signatures stay on the page of a seal block that follows
         return [Spacer(1, 3 * mm), table]
 

@@ -1,0 +1,125 @@
+"""The station's other mediation work: sitting records, screening, guidance and training.
+
+Each function checks what staff could get wrong and refuses in a plain Chinese sentence,
+changing nothing; the case state machine itself lives in :mod:`.rules`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlmodel import Session, select
+
+from sfs_desktop.core import codes
+from sfs_desktop.core.errors import UserError
+from sfs_desktop.core.fields import validate
+from sfs_desktop.core.mediation.models import (DisputeScreening, GuidanceRecord, MediationCase, MediationCommittee,
+                                               MediationRecord, Mediator, MediatorTraining)
+from sfs_desktop.core.mediation.rules import _case
+from sfs_desktop.core.security.access import Principal, check_row
+
+RECORDABLE = ("accepted", "mediating", "agreed", "follow_up", "terminated", "withdrawn")
+MAX_TRAINING_HOURS = 200
+
+
+def _checked(s: Session, model, values: dict[str, Any]):
+    """The row built from `values`, or every problem with them in one message."""
+    problems = [p for p in validate(model, values, lambda kind, code: codes.code_exists(s, kind, code))
+                if p.level == "error"]
+    if problems:
+        raise UserError("；".join(p.message for p in problems))
+    return model(**values)
+
+
+def _not_future(day: date | None, what: str) -> None:
+    if day is not None and day > date.today():
+        raise UserError(f"{what}不能晚于今天")
+
+
+def add_record(s: Session, who: Principal, case_id: str, values: dict[str, Any]) -> MediationRecord:
+    """调查记录 / 调解记录 of a case that has been taken up, dated within the case."""
+    case = _case(s, who, case_id, *RECORDABLE)
+    row = _checked(s, MediationRecord, {**values, "case_id": case_id})
+    _not_future(row.held_on, "记录时间")
+    if case.received_date and row.held_on < case.received_date:
+        raise UserError(f"记录时间早于受理日期 {case.received_date:%Y-%m-%d}，请核对")
+    s.add(row)
+    return row
+
+
+def screening_to_case(s: Session, who: Principal, screening_id: str, committee_id: str, dispute_type: str,
+                      summary: str | None = None) -> MediationCase:
+    """Turn a dispute found in screening into a draft case (source: 调委会主动调解); once only."""
+    row = s.get(DisputeScreening, screening_id)
+    if row is None or row.deleted:
+        raise UserError("找不到这条排查记录")
+    if row.case_id:
+        existing = s.get(MediationCase, row.case_id)
+        if existing is not None and not existing.deleted:
+            raise UserError(f"这条排查记录已转为调解案件{existing.case_no or '（登记草稿）'}，不能重复转立")
+    committee = s.get(MediationCommittee, committee_id)
+    if committee is None or committee.deleted or not committee.active:
+        raise UserError("请选择一个在运行的调解委员会")
+    text = (summary or row.found or "").strip()
+    if not text:
+        raise UserError("请填写纠纷简要情况")
+    case = _checked(s, MediationCase, {"committee_id": committee_id, "dispute_type": dispute_type, "summary": text,
+                                    "source": "02", "escalation_risk": row.risk_level == "1"})
+    check_row(who, MediationCase, case, write=True)
+    s.add(case)
+    s.flush()
+    row.case_id = case.id
+    s.add(row)
+    return case
+
+
+def add_screening(s: Session, values: dict[str, Any]) -> DisputeScreening:
+    row = _checked(s, DisputeScreening, values)
+    _not_future(row.screened_on, "排查日期")
+    if row.found_count < 0:
+        raise UserError("发现纠纷数不能为负数")
+    if row.target_date and row.target_date < row.screened_on:
+        raise UserError("化解限期不能早于排查日期")
+    s.add(row)
+    return row
+
+
+def add_guidance(s: Session, who: Principal, values: dict[str, Any]) -> GuidanceRecord:
+    """指导记录: the station's visit to a committee, what it found and what follows."""
+    row = _checked(s, GuidanceRecord, values)
+    committee = s.get(MediationCommittee, row.committee_id)
+    if committee is None or committee.deleted:
+        raise UserError("请选择被指导的调解委员会")
+    check_row(who, GuidanceRecord, row, write=True)
+    _not_future(row.guided_on, "指导日期")
+    s.add(row)
+    return row
+
+
+def add_training(s: Session, values: dict[str, Any], attendee_ids: list[str]) -> MediatorTraining:
+    """A training and who attended; every attendee must be a mediator on record."""
+    row = _checked(s, MediatorTraining, {**values, "attendee_ids": list(dict.fromkeys(attendee_ids))})
+    _not_future(row.held_on, "培训日期")
+    if not 0 < row.hours <= MAX_TRAINING_HOURS:
+        raise UserError(f"学时应在 1 到 {MAX_TRAINING_HOURS} 之间")
+    if not row.attendee_ids:
+        raise UserError("请至少选择一名参训调解员")
+    known = set(s.exec(select(Mediator.id).where(Mediator.id.in_(row.attendee_ids),
+                                                 Mediator.deleted == False)).all())  # noqa: E712
+    if len(known) != len(row.attendee_ids):
+        raise UserError("参训人员中有不在调解员名册上的人员，请核对")
+    s.add(row)
+    return row
+
+
+def training_hours(s: Session, year: int) -> dict[str, int]:
+    """Hours of training each mediator attended in `year` (mediator id → hours)."""
+    out: dict[str, int] = {}
+    rows = s.exec(select(MediatorTraining).where(MediatorTraining.deleted == False,  # noqa: E712
+                                                 MediatorTraining.held_on >= date(year, 1, 1),
+                                                 MediatorTraining.held_on <= date(year, 12, 31))).all()
+    for t in rows:
+        for mid in t.attendee_ids:
+            out[mid] = out.get(mid, 0) + t.hours
+    return out
