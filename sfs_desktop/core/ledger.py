@@ -34,6 +34,7 @@ class LedgerQuery:
     date_from: date | None = None
     date_to: date | None = None
     text: str = ""  # contains, over the searchable S0/S1 fields
+    within: dict[str, tuple] = field(default_factory=dict)  # field → allowed values ("open cases")
 
 
 def columns(model: Any) -> list[FieldSpec]:
@@ -44,6 +45,8 @@ def ids(session: Session, principal: Principal, model: Any, q: LedgerQuery = Led
     stmt = scoped(principal, select(model.id).where(model.deleted == False), model)  # noqa: E712
     for name, value in q.equals.items():
         stmt = stmt.where(getattr(model, name) == value)
+    for name, values in q.within.items():
+        stmt = stmt.where(getattr(model, name).in_(values))
     if q.date_field:
         col = getattr(model, q.date_field)
         if q.date_from:

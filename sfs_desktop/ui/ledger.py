@@ -9,6 +9,7 @@ columns are remembered per ledger in QSettings.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSettings, Qt
@@ -72,9 +73,7 @@ class LedgerModel(QAbstractTableModel):
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         q = self.query
-        self.refresh(LedgerQuery(sort=self.columns[column].name, descending=order == Qt.SortOrder.DescendingOrder,
-                                 equals=q.equals, date_field=q.date_field, date_from=q.date_from,
-                                 date_to=q.date_to, text=q.text))
+        self.refresh(replace(q, sort=self.columns[column].name, descending=order == Qt.SortOrder.DescendingOrder))
 
     def id_at(self, row: int) -> str:
         return self.ids[row]
