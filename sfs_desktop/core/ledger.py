@@ -22,7 +22,21 @@ from sfs_desktop.core.station.models import AdminArea
 
 
 REF_LABELS = {"admin_area": (AdminArea.code, AdminArea.name)}
-"""How a REF field's stored key is shown: (key column, label column) of the referenced table."""
+"""How a REF field's stored key is shown: (key column, label column) of the referenced table.
+
+A duty adds its own short reference lists (committees) when its models are imported; long
+ones (persons) are not listed here and are typed or searched instead.
+"""
+
+
+def ref_choices(session: Session, ref: str) -> list[tuple[str, str]]:
+    """(key, label) of every live row a REF field may point to; empty when not a short list."""
+    if ref not in REF_LABELS:
+        return []
+    key, label = REF_LABELS[ref]
+    table = key.class_
+    return [tuple(r) for r in session.execute(select(key, label).where(table.deleted == False)  # noqa: E712
+                                              .order_by(label))]
 
 
 @dataclass(frozen=True)

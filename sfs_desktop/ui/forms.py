@@ -20,7 +20,7 @@ from sfs_desktop.core import idcheck
 from sfs_desktop.core.fields import FieldSpec, Problem, Sensitivity, Widget, specs, validate
 from sfs_desktop.core.security.masking import display_value
 
-CodeSource = Callable[[str], list[tuple[str, str]]]  # kind -> [(code, name)]
+CodeSource = Callable[[str], list[tuple[str, str]]]  # kind (or "ref:table") -> [(code, name)]
 
 
 def error_label(parent: QWidget, name: str = "message") -> QLabel:
@@ -40,10 +40,11 @@ class FieldEditor:
         self.error = error_label(parent, f"error_{spec.name}")
         self.error.hide()
         w = spec.widget
-        if spec.code_table:
+        choices = codes(spec.code_table) if spec.code_table else codes(f"ref:{spec.ref}") if spec.ref else None
+        if spec.code_table or choices:  # a reference with a short list of targets is chosen, not typed
             self.widget = QComboBox(parent)
             self.widget.addItem("（未选择）", None)
-            for code, name in codes(spec.code_table):
+            for code, name in choices:
                 self.widget.addItem(name, code)
         elif w is Widget.DATE:
             self.widget = QDateEdit(parent)

@@ -22,7 +22,10 @@ def code_source(app: AppSession):
     def source(kind: str) -> list[tuple[str, str]]:
         if kind not in cache:
             with app.db.read() as s:
-                cache[kind] = [(c.code, c.name) for c in codes.codes(s, kind)]
+                if kind.startswith("ref:"):
+                    cache[kind] = ledger.ref_choices(s, kind[4:])
+                else:
+                    cache[kind] = [(c.code, c.name) for c in codes.codes(s, kind)]
         return cache[kind]
     return source
 

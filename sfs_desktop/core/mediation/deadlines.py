@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from sfs_desktop.core import calendar, codes, deadlines
 from sfs_desktop.core.deadlines import DueItem
-from sfs_desktop.core.mediation.models import MediationCase
+from sfs_desktop.core.mediation.models import MediationCase, MediationCommittee
 from sfs_desktop.core.mediation.rules import CONFIRMATION_DAYS, due_to_finish
 
 DUTY = "人民调解"
@@ -17,6 +17,7 @@ DUTY = "人民调解"
 
 @deadlines.register
 def mediation_due(s: Session, today: date) -> Iterable[DueItem]:
+    yield from _renewals(s, today)
     warn_day = codes.param(s, "mediation.warn_day", 20, int)
     follow_days = codes.param(s, "mediation.follow_up_days", 7, int)
     archive_days = codes.param(s, "mediation.archive_days", 30, int)
@@ -42,3 +43,17 @@ def mediation_due(s: Session, today: date) -> Iterable[DueItem]:
         if c.status in ("terminated", "withdrawn", "rejected", "follow_up") and c.closed_date:
             yield DueItem(DUTY, ref, "结案归档", f"结案后 {archive_days} 日内归档",
                           calendar.due_date(c.closed_date, archive_days, "day"), "mediation_case", c.id)
+
+
+RENEWAL_NOTICE_DAYS = 90  # elections take organising: remind a quarter ahead
+
+
+def _renewals(s: Session, today: date) -> Iterable[DueItem]:
+    """调委会换届 (人民调解法 §9: a three-year term), from a quarter before the term ends."""
+    rows = s.exec(select(MediationCommittee).where(
+        MediationCommittee.deleted == False, MediationCommittee.active == True,  # noqa: E712
+        MediationCommittee.term_end != None,  # noqa: E711
+        MediationCommittee.term_end <= today + timedelta(days=RENEWAL_NOTICE_DAYS))).all()
+    for c in rows:
+        yield DueItem(DUTY, c.name, "调解委员会换届", "人民调解法第九条：委员每届任期三年", c.term_end,
+                      "mediation_committee", c.id)

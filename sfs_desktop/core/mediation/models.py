@@ -12,6 +12,7 @@ from sqlmodel import JSON
 
 from sfs_desktop.core.db.synced import SyncedModel
 from sfs_desktop.core.fields import Widget as W, field, money, phone
+from sfs_desktop.core.ledger import REF_LABELS
 from sfs_desktop.core.security.access import AccessRule
 
 
@@ -163,3 +164,6 @@ class MediatorTraining(SyncedModel, table=True):
     hours: int = field("学时", 2, widget=W.INT)
     attendee_ids: list = field("参训调解员", widget=W.HIDDEN, default_factory=list, sa_type=JSON, list_column=False)
     notes: str | None = field("备注", widget=W.MULTILINE, max_length=1000, list_column=False)
+
+
+REF_LABELS["mediation_committee"] = (MediationCommittee.id, MediationCommittee.name)

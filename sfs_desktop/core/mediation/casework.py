@@ -1,0 +1,119 @@
+"""The parts of a case staff fill in between transitions: parties and the agreement text.
+
+Refusals name what is wrong in plain Chinese and change nothing. The transitions themselves
+(受理, 达成协议, 归档 …) stay in :mod:`.rules`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlmodel import Session, select
+
+from sfs_desktop.core import calendar, codes
+from sfs_desktop.core.errors import UserError
+from sfs_desktop.core.mediation.models import MediationAgreement, MediationParty
+from sfs_desktop.core.mediation.rules import _case, agreement, due_to_finish, parties
+from sfs_desktop.core.people.models import Organization, Person
+from sfs_desktop.core.security.access import Principal
+
+PARTY_STEPS = ("draft", "accepted", "mediating")  # parties change only before the case is decided
+OPEN = ("accepted", "mediating")
+
+
+def find_party(s: Session, name: str) -> tuple[str | None, str | None]:
+    """(person_id, organization_id) for a name typed by staff: exactly one match, or a refusal."""
+    name = name.strip()
+    if not name:
+        raise UserError("请填写当事人姓名或单位名称")
+    people = s.exec(select(Person.id).where(Person.name == name, Person.deleted == False)).all()  # noqa: E712
+    orgs = s.exec(select(Organization.id).where(Organization.name == name,
+                                                Organization.deleted == False)).all()  # noqa: E712
+    if len(people) + len(orgs) == 0:
+        raise UserError(f"人员信息库中没有“{name}”，请先在人员信息库中登记")
+    if len(people) + len(orgs) > 1:
+        raise UserError(f"人员信息库中有多个“{name}”，请先在人员信息库中核对（可用证件号码区分）")
+    return (people[0], None) if people else (None, orgs[0])
+
+
+def add_party(s: Session, who: Principal, case_id: str, role: str, name: str,
+              agent_name: str | None = None) -> MediationParty:
+    _case(s, who, case_id, *PARTY_STEPS)
+    if not codes.code_exists(s, "party_role", role or ""):
+        raise UserError("请选择当事人类别")
+    person_id, org_id = find_party(s, name)
+    for p in parties(s, case_id):
+        if (person_id and p.person_id == person_id) or (org_id and p.organization_id == org_id):
+            raise UserError(f"“{name.strip()}”已是本案当事人")
+    row = MediationParty(case_id=case_id, role=role, person_id=person_id, organization_id=org_id,
+                         agent_name=(agent_name or "").strip() or None)
+    s.add(row)
+    return row
+
+
+def remove_party(s: Session, who: Principal, case_id: str, party_id: str) -> None:
+    _case(s, who, case_id, *PARTY_STEPS)
+    row = s.get(MediationParty, party_id)
+    if row is None or row.deleted or row.case_id != case_id:
+        raise UserError("该当事人不在本案中")
+    s.delete(row)  # a tombstone: the history keeps who was a party
+
+
+def _amount(text: Any) -> str | None:
+    if text in (None, ""):
+        return None
+    try:
+        value = Decimal(str(text).replace(",", "").strip())
+    except InvalidOperation:
+        raise UserError(f"金额“{text}”不是数字") from None
+    if value < 0 or value.as_tuple().exponent < -2:
+        raise UserError(f"金额“{text}”应为不小于 0、至多两位小数的数字")
+    return str(value)
+
+
+def save_agreement(s: Session, who: Principal, case_id: str, *, form: str, facts: str, terms: list[dict],
+                   manner: str | None, parties_signed: bool, mediator_signed: bool,
+                   seal_affixed: bool) -> MediationAgreement:
+    """The agreement as drafted or re-drafted while mediating; it takes effect at 达成协议."""
+    _case(s, who, case_id, "mediating")
+    if form not in ("1", "2"):
+        raise UserError("请选择协议形式（书面或口头）")
+    if not facts.strip():
+        raise UserError("请填写纠纷主要事实、争议事项及各方责任")
+    clean = []
+    for i, t in enumerate(terms, 1):
+        content = (t.get("content") or "").strip()
+        if not content:
+            if any((t.get(k) or "") for k in ("obligor", "amount", "deadline")):
+                raise UserError(f"第 {i} 条协议内容是空的")
+            continue
+        deadline = t.get("deadline")
+        if isinstance(deadline, date):
+            deadline = f"{deadline:%Y-%m-%d}"
+        clean.append({"obligor": (t.get("obligor") or "").strip(), "content": content,
+                      "amount": _amount(t.get("amount")), "deadline": deadline or None})
+    if not clean:
+        raise UserError("调解协议至少要有一条协议内容")
+    ag = agreement(s, case_id) or MediationAgreement(case_id=case_id, facts="")
+    ag.form, ag.facts, ag.terms, ag.manner = form, facts.strip(), clean, (manner or "").strip() or None
+    ag.mediator_signed, ag.seal_affixed = mediator_signed, seal_affixed
+    for p in parties(s, case_id):
+        p.signed = parties_signed
+        s.add(p)
+    s.add(ag)
+    return ag
+
+
+def overdue_cutoff(today: date) -> date:
+    """The latest 受理日期 whose one-month limit has passed by `today` (the 超期 filter)."""
+    day = today
+    while calendar.due_date(day, 1, "month") >= today:
+        day = date.fromordinal(day.toordinal() - 1)
+    return day
+
+
+def is_overdue(case, today: date) -> bool:
+    due = due_to_finish(case)
+    return bool(case.status in OPEN and due and today > due and case.continue_consent_on is None)
