@@ -2,6 +2,397 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="zh_CN">
 <context>
+    <name>CaseWorkspace</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="60"/>
+        <source>调解案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="124"/>
+        <source>受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="124"/>
+        <source>受理日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="130"/>
+        <source>不予受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="130"/>
+        <source>不予受理的理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="143"/>
+        <source>指定调解员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="143"/>
+        <source>勾选调解员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="150"/>
+        <source>双方同意继续调解</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="150"/>
+        <source>同意日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="156"/>
+        <source>达成协议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="156"/>
+        <source>履行期限（当场履行可不填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="161"/>
+        <source>已告知当事人可以通过仲裁、行政、司法等途径解决</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="163"/>
+        <source>终止调解</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="168"/>
+        <source>撤回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="168"/>
+        <source>当事人撤回调解申请，确认办理吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="191"/>
+        <source>当事人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="198"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="417"/>
+        <source>是</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="198"/>
+        <source>否</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="200"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="210"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="244"/>
+        <source>类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="200"/>
+        <source>姓名（名称）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="200"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="211"/>
+        <source>委托代理人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="201"/>
+        <source>已签名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="210"/>
+        <source>添加当事人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="210"/>
+        <source>姓名或单位名称（须已在人员信息库）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="218"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="259"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="383"/>
+        <source>请选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="218"/>
+        <source>请先在列表中点选一位当事人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="238"/>
+        <source>调查与调解记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="244"/>
+        <source>时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="244"/>
+        <source>地点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="244"/>
+        <source>调查人（调解员）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="245"/>
+        <source>事由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="251"/>
+        <source>新增记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="259"/>
+        <source>请先在列表中点选一条记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="272"/>
+        <source>书面协议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="273"/>
+        <source>口头协议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="280"/>
+        <source>增加一条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="289"/>
+        <source>协议形式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="290"/>
+        <source>纠纷主要事实、争议事项及各方责任</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="291"/>
+        <source>协议内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="293"/>
+        <source>履行方式、地点、期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="305"/>
+        <source>调解协议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="361"/>
+        <source>回访</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="367"/>
+        <source>回访日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="367"/>
+        <source>回访对象</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="367"/>
+        <source>方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="367"/>
+        <source>履行情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="368"/>
+        <source>满意度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="374"/>
+        <source>登记回访</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="383"/>
+        <source>请先在列表中点选一次回访</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="392"/>
+        <source>卷内目录随打印和附件自动生成；必备文书齐全后才能归档。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="401"/>
+        <source>打印</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="404"/>
+        <source>附加扫描件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="412"/>
+        <source>卷宗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="416"/>
+        <source>序号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="416"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="433"/>
+        <source>文书名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="416"/>
+        <source>必备</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="416"/>
+        <source>情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="416"/>
+        <source>备注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="418"/>
+        <source>已有</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="418"/>
+        <source>尚缺</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="433"/>
+        <source>附加扫描件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="437"/>
+        <source>选择扫描件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="438"/>
+        <source>扫描件 (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CasesTab</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="96"/>
+        <source>全部状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="101"/>
+        <source>全部纠纷类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="102"/>
+        <source>全部调解委员会</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="103"/>
+        <source>只看超期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="108"/>
+        <source>按案号筛选，回车确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="157"/>
+        <source>请选择案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="157"/>
+        <source>请先在列表中点选一个案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommitteesTab</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="76"/>
+        <source>新增调解委员会</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="80"/>
+        <source>修改调解委员会</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="87"/>
+        <source>尚未建立调解委员会的村（社区）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="88"/>
+        <source>各村（社区）均已建立调解委员会。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="92"/>
+        <source>组成符合要求。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <location filename="../../sfs_desktop/ui/dashboard.py" line="23"/>
@@ -60,6 +451,24 @@
     </message>
 </context>
 <context>
+    <name>GuidanceTab</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/guidance.py" line="45"/>
+        <source>登记指导</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/guidance.py" line="64"/>
+        <source>登记培训</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/guidance.py" line="66"/>
+        <source>参训调解员</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../sfs_desktop/ui/login.py" line="18"/>
@@ -85,23 +494,150 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sfs_desktop/ui/main_window.py" line="42"/>
+        <location filename="../../sfs_desktop/ui/main_window.py" line="38"/>
         <source>本模块将在后续版本提供。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/main_window.py" line="128"/>
+        <location filename="../../sfs_desktop/ui/main_window.py" line="150"/>
         <source>从未同步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/main_window.py" line="129"/>
+        <location filename="../../sfs_desktop/ui/main_window.py" line="151"/>
         <source>上次同步：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/main_window.py" line="130"/>
+        <location filename="../../sfs_desktop/ui/main_window.py" line="152"/>
         <source>待同步变更 %1 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MediatorsTab</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="103"/>
+        <source>新增调解员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="105"/>
+        <source>姓名（须已在人员信息库）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="108"/>
+        <source>修改调解员：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="113"/>
+        <source>调解员须先在人员信息库中登记；罢免、解聘、离任须写明原因。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="33"/>
+        <source>登记调解案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="48"/>
+        <source>调解委员会</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="49"/>
+        <source>申请人姓名或单位（须已在人员信息库）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="50"/>
+        <source>被申请人姓名或单位（须已在人员信息库）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="56"/>
+        <source>保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="57"/>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="65"/>
+        <source>请先改正标红的内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="68"/>
+        <source>还没有在运行的调解委员会，请先在“调解组织”中登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/common.py" line="79"/>
+        <source>保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/common.py" line="80"/>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/common.py" line="88"/>
+        <source>请先改正标红的内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningTab</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="40"/>
+        <source>登记矛盾纠纷排查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="46"/>
+        <source>请选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="46"/>
+        <source>请先在列表中点选一条排查记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="62"/>
+        <source>转为调解案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="62"/>
+        <source>调解委员会</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="62"/>
+        <source>纠纷类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="68"/>
+        <source>已转为案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="69"/>
+        <source>已登记为调解案件草稿，请到“案件”中补充当事人后受理。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -330,6 +866,32 @@
     <message>
         <location filename="../../sfs_desktop/ui/login.py" line="72"/>
         <source>解锁</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_RegisterTab</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="64"/>
+        <source>请选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="64"/>
+        <source>请先在列表中点选一行</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owner</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/common.py" line="35"/>
+        <source>确定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/common.py" line="36"/>
+        <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

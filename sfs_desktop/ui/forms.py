@@ -142,9 +142,21 @@ class RecordForm(QWidget):
             layout.addRow(label, row)
             layout.addRow("", editor.error)
             self._watch(editor)
+        self._defaults()
         id_editor = self.editors.get("id_number")
         if id_editor is not None and isinstance(id_editor.widget, QLineEdit):
             id_editor.widget.textEdited.connect(self._id_typed)
+
+    def _defaults(self) -> None:
+        """A new record starts from the model's defaults (在运行 ticked, status 在任 chosen)."""
+        from pydantic_core import PydanticUndefined
+
+        declared = getattr(self.model, "model_fields", {})
+        for name, editor in self.editors.items():
+            default = getattr(declared.get(name), "default", None)
+            if default is not None and default is not PydanticUndefined:
+                editor.set_value(default)
+        self._dirty = False
 
     def _watch(self, editor: FieldEditor) -> None:
         w = editor.widget

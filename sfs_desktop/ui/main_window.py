@@ -55,7 +55,7 @@ def _register_pages() -> None:
         return PeoplePage(w.app)
 
     def mediation(w):
-        from sfs_desktop.ui.mediation_page import MediationPage
+        from sfs_desktop.ui.mediation.page import MediationPage
 
         return MediationPage(w.app)
 

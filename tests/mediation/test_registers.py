@@ -91,6 +91,8 @@ def test_agreement_terms_are_checked(township):
         save(terms=[{"content": "赔偿", "amount": "八百"}])
     with pytest.raises(UserError, match="至多两位小数"):
         save(terms=[{"content": "赔偿", "amount": "8.001"}])
+    with pytest.raises(UserError, match="应写成 年-月-日"):
+        save(terms=[{"content": "赔偿", "deadline": "下个月"}])
     with pytest.raises(UserError, match="纠纷主要事实"):
         save(facts=" ")
     with db.read() as s:

@@ -1,28 +1,37 @@
-"""Through the GUI only: register a case, accept it, assign a mediator, record an agreement, print it."""
+"""人民调解 through the GUI only: register a case, take it to a printed agreement, and the other tabs."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
-
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QLineEdit, QListWidget, QMessageBox
+from sqlalchemy import func
 from sqlmodel import select
 
 from sfs_desktop.core.db.synced import insert_synced
 from sfs_desktop.core.documents import PrintLog
-from sfs_desktop.core.mediation.models import MediationCase, MediationCommittee, Mediator
+from sfs_desktop.core.mediation.models import (DisputeScreening, MediationCase, MediationCommittee, MediatorTraining,
+                                               Mediator)
 from sfs_desktop.core.people import registry
+from sfs_desktop.core.station.models import AdminArea
 from sfs_desktop.ui.main_window import MainWindow
+
+TODAY = date.today()
 
 
 def _setup(app):
     def build(s):
-        for name in ("周一", "吴二", "郑三"):
-            registry.register_person(s, {"name": name, "gender": "2" if name == "吴二" else "1"})
+        people = [registry.register_person(s, {"name": name, "gender": g}).id
+                  for name, g in (("周一", "1"), ("吴二", "2"), ("郑三", "1"))]
+        insert_synced(s, AdminArea, [{"code": "430922101201", "name": "竹山村", "level": "village"},
+                                     {"code": "430922101202", "name": "石门村", "level": "village"}])
         [cid] = insert_synced(s, MediationCommittee, [{"name": "竹山村人民调解委员会", "committee_type": "01",
+                                                       "area_code": "430922101201",
                                                        "established_on": date(2015, 1, 1), "active": True}])
-        insert_synced(s, Mediator, [{"person_id": "x", "name": "郑三", "gender": "1", "committee_id": cid, "status": "01"}])
-    app.write(build)
+        insert_synced(s, Mediator, [{"person_id": people[2], "name": "郑三", "gender": "1", "committee_id": cid,
+                                     "status": "01"}])
+        return cid
+    return app.write(build)
 
 
 def _later(fn):
@@ -30,70 +39,221 @@ def _later(fn):
 
 
 def _ok(dialog):
-    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    box = dialog.findChild(QDialogButtonBox)
+    (box.button(QDialogButtonBox.StandardButton.Ok) or box.button(QDialogButtonBox.StandardButton.Save)).click()
 
 
-@pytest.mark.timeout(120)
-def test_case_to_printed_agreement_through_the_gui(qtbot, app_session, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
+@pytest.fixture
+def refusals(monkeypatch):
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: said.append(text))
+    return said
 
-    refusals = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: refusals.append(text))
+
+@pytest.fixture
+def page(qtbot, app_session):
     _setup(app_session)
     window = MainWindow(app_session)
     qtbot.addWidget(window)
     window.show()
     window.show_page("mediation")
-    page = window.page("mediation")
+    return window.page("mediation")
+
+
+def _register(page, applicant="周一", respondent="吴二"):
+    cases = page.cases
 
     def fill_new():
-        d = page._open_dialog
-        d.applicant.setText("周一")
-        d.respondent.setText("吴二")
+        d = cases._open_dialog
+        d.applicant.setText(applicant)
+        d.respondent.setText(respondent)
         d.form.editors["dispute_type"].widget.setCurrentIndex(2)  # 邻里
         d.form.editors["summary"].widget.setPlainText("两家因宅旁排水沟堵塞发生争执。")
         d.save()
         if d.isVisible():  # refused: close so the test fails with the message instead of hanging
-            refusals.append(d.message.text())
+            cases.refused = d.message.text()
             d.reject()
     _later(fill_new)
-    page.buttons["new"].click()
-    assert page.model.rowCount() == 1 and page.selected_id
+    cases.buttons["new"].click()
+    return getattr(cases, "workspace", None)
 
-    assert refusals == []
-    page.buttons["accept"].click()
-    with app_session.db.read() as s:
-        case = s.get(MediationCase, page.selected_id)
-    assert case.status == "accepted" and case.case_no.endswith("人调字第1号")
+
+@pytest.mark.timeout(120)
+def test_case_to_printed_agreement_through_the_gui(page, app_session, refusals):
+    ws = _register(page)
+    assert page.cases.model.rowCount() == 1 and refusals == []
+    assert "登记草稿" in ws.header.text() and ws.party_table.rowCount() == 2
+
+    _later(lambda: _ok(ws._open_dialog))
+    ws.steps["accept"].click()
+    assert ws.case.status == "accepted" and ws.case.case_no.endswith("人调字第1号")
+    assert not ws.steps["accept"].isEnabled() and ws.steps["start"].isEnabled()
 
     def choose():
-        from PySide6.QtWidgets import QListWidget
-
-        d = page._open_dialog
-        lst = d.findChild(QListWidget, "mediators")
-        lst.item(0).setCheckState(Qt.CheckState.Checked)
+        d = ws._open_dialog
+        d.findChild(QListWidget, "mediators").item(0).setCheckState(Qt.CheckState.Checked)
         _ok(d)
     _later(choose)
-    page.buttons["start"].click()
+    ws.steps["start"].click()
+    assert ws.case.status == "mediating"
 
-    def agreement():
-        from PySide6.QtWidgets import QCheckBox, QPlainTextEdit
+    _later(lambda: _ok(ws._open_dialog))
+    ws.steps["agree"].click()  # no agreement yet: refused in the rule's words, nothing changes
+    assert refusals[-1] == "调解成功须有调解协议（书面协议或口头协议记录）" and ws.case.status == "mediating"
 
-        d = page._open_dialog
-        d.findChild(QPlainTextEdit, "facts").setPlainText("双方因排水沟堵塞发生争执，吴二负主要责任。")
-        d.findChild(QPlainTextEdit, "terms").setPlainText("吴二于三日内疏通排水沟\n吴二赔偿周一菜地损失800元")
-        d.findChild(QCheckBox, "signed").setChecked(True)
-        _ok(d)
-    _later(agreement)
-    page.buttons["agreement"].click()
-    page.buttons["agree"].click()
-    with app_session.db.read() as s:
-        assert s.get(MediationCase, page.selected_id).status == "agreed"
+    ws.tabs.setCurrentIndex(2)
+    ws.ag_facts.setPlainText("双方因排水沟堵塞发生争执，吴二负主要责任。")
+    for r, (obligor, content, amount) in enumerate([("吴二", "于三日内疏通排水沟", ""), ("吴二", "赔偿周一菜地损失", "八百")]):
+        for c, text in enumerate([obligor, content, amount]):
+            ws.ag_terms.item(r, c).setText(text)
+    ws.save_agreement()
+    assert refusals[-1] == "金额“八百”不是数字"
+    ws.ag_terms.item(1, 2).setText("800")
+    ws.save_agreement()
+    _later(lambda: _ok(ws._open_dialog))
+    ws.steps["agree"].click()
+    assert refusals[-1].startswith("书面调解协议尚未生效：2 方当事人未签名，调解员未签名，未加盖调解委员会印章")
+    for box in ws.ag_signed.values():
+        box.setChecked(True)
+    ws.save_agreement()
+    _later(lambda: _ok(ws._open_dialog))
+    ws.steps["agree"].click()
+    assert ws.case.status == "agreed"
 
-    assert refusals == []
-    page.buttons["print"].click()
-    preview = page._open_dialog
+    ws.print_agreement()
+    preview = ws._open_dialog
     assert preview.document.pageCount() >= 1
-    assert page.last_print.copies == 3 and page.last_print.path.exists()
+    assert ws.last_print.copies == 3 and ws.last_print.path.exists()
+    assert "-" in ws.last_print.path.name and "周一" not in ws.last_print.path.name
     with app_session.db.read() as s:
         assert s.exec(select(PrintLog).where(PrintLog.form_id == "mediation.agreement")).first() is not None
+    preview.close()
+
+    ws.tabs.setCurrentIndex(4)  # 卷宗: the agreement is there now, the cover is not
+    rows = {ws.file_table.item(r, 1).text(): ws.file_table.item(r, 3).text() for r in range(ws.file_table.rowCount())}
+    assert rows["人民调解协议书"] == "已有" and rows["封底"] == "尚缺"
+    ws.do_archive()
+    assert refusals[-1].startswith("卷宗还缺：人民调解申请书") and ws.case.status == "agreed"
+
+
+def test_register_refuses_unknown_or_same_person(page, refusals):
+    _register(page, "周一", "无此人")
+    assert page.cases.refused == "人员信息库中没有“无此人”，请先在人员信息库中登记"
+    _register(page, "周一", "周一")
+    assert page.cases.refused == "申请人和被申请人不能是同一人"
+    assert page.cases.model.rowCount() == 0
+
+
+def test_case_filters_match_the_database(page, app_session):
+    with app_session.db.read() as s:
+        cid = s.exec(select(MediationCommittee.id)).first()
+    old = TODAY - timedelta(days=60)
+
+    def build(s):
+        insert_synced(s, MediationCase, [
+            {"committee_id": cid, "dispute_type": t, "summary": "…", "status": st, "received_date": rd}
+            for t, st, rd in [("01", "mediating", old), ("02", "mediating", TODAY), ("02", "draft", None),
+                              ("03", "agreed", old), ("01", "accepted", old)]])
+    app_session.write(build)
+    tab = page.cases
+    tab.model.refresh(tab.model.query)
+    assert tab.model.rowCount() == 5
+    tab.status_filter.setCurrentIndex(tab.status_filter.findData("mediating"))
+    assert tab.model.rowCount() == 2
+    tab.type_filter.setCurrentIndex(tab.type_filter.findData("02"))
+    assert tab.model.rowCount() == 1
+    tab.status_filter.setCurrentIndex(0)
+    tab.type_filter.setCurrentIndex(0)
+    tab.overdue.setChecked(True)  # open and received 60 days ago: the mediating and the accepted one
+    assert tab.model.rowCount() == 2
+    with app_session.db.read() as s:
+        expected = s.scalar(select(func.count()).select_from(MediationCase).where(
+            MediationCase.status.in_(["accepted", "mediating"]), MediationCase.received_date == old))
+    assert tab.model.rowCount() == expected
+
+
+def test_committee_register_refuses_bad_input_and_shows_gaps(page, app_session):
+    tab = page.show_tab("committees")
+    assert "石门村" in tab.notice.text()
+
+    def bad_then_good():
+        d = tab._open_dialog
+        d.form.editors["committee_type"].widget.setCurrentIndex(1)  # 村
+        assert not d.save() and "必须填写" in d.form.editors["name"].error.text()
+        d.form.editors["name"].widget.setText("石门村人民调解委员会")
+        assert not d.save() and d.message.text() == "村（社区）调解委员会须选择所在村（社区）"
+        area = d.form.editors["area_code"].widget
+        area.setCurrentIndex(area.findText("石门村"))
+        assert d.save()
+    _later(bad_then_good)
+    tab.buttons["new"].click()
+    assert tab.model.rowCount() == 2 and "各村（社区）均已建立调解委员会" in tab.notice.text()
+    tab.select(tab.model.id_at(0))
+    assert "委员应为 3–9 人" in tab.notice.text() or "妇女" in tab.notice.text()
+
+
+def test_mediator_added_from_the_registry(page, app_session):
+    tab = page.show_tab("mediators")
+
+    def fill():
+        d = tab._open_dialog
+        d.findChild(QLineEdit, "person_name").setText("吴二")
+        d.form.editors["committee_id"].widget.setCurrentIndex(1)
+        assert d.save(), d.message.text()
+    _later(fill)
+    tab.buttons["new"].click()
+    with app_session.db.read() as s:
+        m = s.exec(select(Mediator).where(Mediator.name == "吴二")).one()
+    assert m.gender == "2" and tab.model.rowCount() == 2
+
+
+def test_screening_to_draft_case_and_training(page, app_session, refusals):
+    tab = page.show_tab("screening")
+
+    def fill():
+        d = tab._open_dialog
+        d.form.editors["screened_on"].set_value(TODAY)
+        d.form.editors["scope"].widget.setText("竹山村")
+        d.form.editors["found"].widget.setPlainText("两户因山林界址争执")
+        assert d.save(), d.message.text()
+    _later(fill)
+    tab.buttons["new"].click()
+    tab.selected_id = tab.model.id_at(0)
+    _later(lambda: _ok(tab._open_dialog))
+    tab.buttons["to_case"].click()
+    with app_session.db.read() as s:
+        row = s.exec(select(DisputeScreening)).one()
+        case = s.get(MediationCase, row.case_id)
+    assert case.status == "draft" and case.summary == "两户因山林界址争执"
+    _later(lambda: _ok(tab._open_dialog))
+    tab.buttons["to_case"].click()
+    assert "不能重复转立" in refusals[-1]
+
+    guidance = page.show_tab("guidance")
+
+    def training():
+        d = guidance._open_dialog
+        d.form.editors["held_on"].set_value(TODAY)
+        d.form.editors["topic"].widget.setText("调解技巧")
+        assert not d.save() and d.message.text() == "请至少选择一名参训调解员"
+        d.findChild(QListWidget, "attendees").item(0).setCheckState(Qt.CheckState.Checked)
+        assert d.save(), d.message.text()
+    _later(training)
+    guidance.buttons["new_training"].click()
+    with app_session.db.read() as s:
+        assert len(s.exec(select(MediatorTraining)).one().attendee_ids) == 1
+
+
+def test_workspace_attach_and_print_case_forms(page, app_session, tmp_path, refusals):
+    ws = _register(page)
+    scan = tmp_path / "scan.jpg"
+    scan.write_bytes(b"\xff\xd8scan")
+    ws.attach_scan(str(scan), "当事人身份证明")
+    ws.form_choice.setCurrentIndex(ws.form_choice.findData("mediation.registration"))
+    ws.print_case_form()
+    ws._open_dialog.close()
+    rows = {ws.file_table.item(r, 1).text(): ws.file_table.item(r, 3).text() for r in range(ws.file_table.rowCount())}
+    assert rows["当事人身份证明"] == "已有" and rows["人民调解申请书"] == "已有", rows
+    assert refusals == []
+    ws.grab().save(str(tmp_path / "workspace.png"))

@@ -89,7 +89,12 @@ def save_agreement(s: Session, who: Principal, case_id: str, *, form: str, facts
             if any((t.get(k) or "") for k in ("obligor", "amount", "deadline")):
                 raise UserError(f"第 {i} 条协议内容是空的")
             continue
-        deadline = t.get("deadline")
+        deadline = t.get("deadline") or None
+        if isinstance(deadline, str):
+            try:
+                deadline = date.fromisoformat(deadline.strip())
+            except ValueError:
+                raise UserError(f"第 {i} 条的履行期限“{deadline}”应写成 年-月-日，例如 2024-05-01") from None
         if isinstance(deadline, date):
             deadline = f"{deadline:%Y-%m-%d}"
         clean.append({"obligor": (t.get("obligor") or "").strip(), "content": content,

@@ -1,0 +1,167 @@
+"""案件 tab: the case ledger with its filters (status, type, committee, overdue, text) and 登记.
+
+A case opens in its workspace (double-click or 打开); registering asks only what a 登记 needs:
+the committee, the dispute, and the two sides from the person registry.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit,
+                               QMessageBox, QPushButton, QVBoxLayout, QWidget)
+from sqlmodel import select
+
+from sfs_desktop.core import codes, ledger
+from sfs_desktop.core.db.synced import insert_synced
+from sfs_desktop.core.errors import UserError
+from sfs_desktop.core.mediation import casework, rules
+from sfs_desktop.core.mediation.models import MediationCase, MediationCommittee, MediationParty
+from sfs_desktop.core.security.session import AppSession
+from sfs_desktop.ui.forms import RecordForm, error_label
+from sfs_desktop.ui.ledger import record_ledger
+from sfs_desktop.ui.mediation.common import open_dialog
+from sfs_desktop.ui.people_page import code_source
+
+
+class NewCaseDialog(QDialog):
+    """登记: committee, dispute type, summary and the two sides, chosen from the person registry."""
+
+    def __init__(self, app: AppSession, parent=None):
+        super().__init__(parent)
+        self.app = app
+        self.setWindowTitle(self.tr("登记调解案件"))
+        layout = QVBoxLayout(self)
+        self.committee = QComboBox(self)
+        self.committee.setObjectName("committee")
+        with app.db.read() as s:
+            for c in s.exec(select(MediationCommittee).where(MediationCommittee.active == True,  # noqa: E712
+                                                             MediationCommittee.deleted == False)).all():  # noqa: E712
+                self.committee.addItem(c.name, c.id)
+        self.form = RecordForm(MediationCase, code_source(app), only=["dispute_type", "source", "summary", "request",
+                                                                     "amount_involved"], parent=self)
+        self.applicant = QLineEdit(self)
+        self.applicant.setObjectName("applicant")
+        self.respondent = QLineEdit(self)
+        self.respondent.setObjectName("respondent")
+        top = QFormLayout()
+        top.addRow(self.tr("调解委员会"), self.committee)
+        top.addRow(self.tr("申请人姓名或单位（须已在人员信息库）"), self.applicant)
+        top.addRow(self.tr("被申请人姓名或单位（须已在人员信息库）"), self.respondent)
+        layout.addLayout(top)
+        layout.addWidget(self.form)
+        self.message = error_label(self)
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.case_id: str | None = None
+
+    def save(self) -> None:
+        if not self.form.confirm():
+            self.message.setText(self.tr("请先改正标红的内容"))
+            return
+        if self.committee.currentData() is None:
+            self.message.setText(self.tr("还没有在运行的调解委员会，请先在“调解组织”中登记"))
+            return
+        values = {k: v for k, v in self.form.values().items() if v is not None}  # unset: the model's default
+        values["committee_id"] = self.committee.currentData()
+        names = [self.applicant.text(), self.respondent.text()]
+
+        def build(s):
+            sides = [casework.find_party(s, n) for n in names]
+            if sides[0] == sides[1]:
+                raise UserError("申请人和被申请人不能是同一人")
+            [cid] = insert_synced(s, MediationCase, [values])
+            insert_synced(s, MediationParty, [{"case_id": cid, "role": role, "person_id": pid, "organization_id": oid}
+                                              for role, (pid, oid) in zip(("01", "02"), sides)])
+            return cid
+        try:
+            self.case_id = self.app.write(build)
+        except UserError as exc:
+            self.message.setText(str(exc))
+            return
+        self.accept()
+
+
+class CasesTab(QWidget):
+    def __init__(self, app: AppSession, parent=None):
+        super().__init__(parent)
+        self.app = app
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.status_filter = self._combo("status_filter", self.tr("全部状态"), list(rules.STATUS_NAMES.items()))
+        with app.db.read() as s:
+            types = [(c.code, c.name) for c in codes.codes(s, "dispute_type")]
+            committees = [(c.id, c.name) for c in s.exec(select(MediationCommittee).where(
+                MediationCommittee.deleted == False).order_by(MediationCommittee.name))]  # noqa: E712
+        self.type_filter = self._combo("type_filter", self.tr("全部纠纷类型"), types)
+        self.committee_filter = self._combo("committee_filter", self.tr("全部调解委员会"), committees)
+        self.overdue = QCheckBox(self.tr("只看超期"), self)
+        self.overdue.setObjectName("overdue_filter")
+        self.overdue.toggled.connect(self.apply_filter)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("filter")
+        self.search.setPlaceholderText(self.tr("按案号筛选，回车确认"))
+        self.search.returnPressed.connect(self.apply_filter)
+        for w in (self.status_filter, self.type_filter, self.committee_filter, self.overdue):
+            bar.addWidget(w)
+        bar.addWidget(self.search, 1)
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, slot in [("new", "登记", self.new_record), ("open", "打开案件", self.open_selected)]:
+            b = QPushButton(self.tr(text), self)
+            b.setObjectName(f"btn_{key}")
+            b.clicked.connect(slot)
+            self.buttons[key] = b
+            bar.addWidget(b)
+        layout.addLayout(bar)
+        self.model, self.view = record_ledger(app, MediationCase, "mediation_cases", self)
+        layout.addWidget(self.view, 1)
+        self.selected_id: str | None = None
+        self.view.clicked.connect(lambda index: setattr(self, "selected_id", self.model.id_at(index.row())))
+        self.view.doubleClicked.connect(lambda index: self.open_case(self.model.id_at(index.row())))
+
+    def _combo(self, name: str, everything: str, items: list[tuple[str, str]]) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.addItem(everything, None)
+        for key, label in items:
+            combo.addItem(label, key)
+        combo.currentIndexChanged.connect(self.apply_filter)
+        return combo
+
+    def apply_filter(self) -> None:
+        equals = {k: w.currentData() for k, w in [("status", self.status_filter), ("dispute_type", self.type_filter),
+                                                  ("committee_id", self.committee_filter)] if w.currentData()}
+        q = ledger.LedgerQuery(sort=self.model.query.sort, descending=self.model.query.descending, equals=equals,
+                               text=self.search.text())
+        if self.overdue.isChecked():  # still open, past the one-month limit, no recorded consent to go on
+            q = ledger.LedgerQuery(sort=q.sort, descending=q.descending, text=q.text,
+                                   equals={**equals, "continue_consent_on": None},
+                                   within={"status": casework.OPEN}, date_field="received_date",
+                                   date_to=casework.overdue_cutoff(date.today()))
+        self.model.refresh(q)
+
+    def new_record(self) -> None:
+        dialog = NewCaseDialog(self.app, self)
+        if open_dialog(self, dialog):
+            self.selected_id = dialog.case_id
+            self.model.refresh(self.model.query)
+            self.open_case(dialog.case_id)
+
+    def open_selected(self) -> None:
+        if self.selected_id is None:
+            QMessageBox.information(self, self.tr("请选择案件"), self.tr("请先在列表中点选一个案件"))
+            return
+        self.open_case(self.selected_id)
+
+    def open_case(self, case_id: str) -> None:
+        from sfs_desktop.ui.mediation.workspace import CaseWorkspace
+
+        self.workspace = CaseWorkspace(self.app, case_id, self)
+        self._open_dialog = self.workspace
+        self.workspace.finished.connect(lambda _r: self.model.refresh(self.model.query))
+        self.workspace.show()

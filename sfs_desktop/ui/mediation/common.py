@@ -1,0 +1,137 @@
+"""What every mediation tab does the same way: a generated form in a dialog, a write that may be
+refused, a printed form shown in the preview, a small table of rows.
+
+Dialogs are remembered on their owner as ``_open_dialog`` while open, so tests can reach them.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Sequence
+
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QMessageBox, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from sfs_desktop.core import codes
+from sfs_desktop.core.errors import UserError
+from sfs_desktop.core.security.session import AppSession
+from sfs_desktop.ui.forms import RecordForm, error_label
+from sfs_desktop.ui.people_page import code_source
+
+
+def open_dialog(owner: QWidget, dialog: QDialog) -> bool:
+    owner._open_dialog = dialog
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def ask(owner: QWidget, title: str, rows: list[tuple[str, QWidget]]) -> bool:
+    """A few loose widgets in an OK/Cancel dialog (a reason, a date, a choice of mediators)."""
+    dialog = QDialog(owner)
+    dialog.setWindowTitle(title)
+    form = QFormLayout(dialog)
+    for label, widget in rows:
+        widget.setParent(dialog)
+        form.addRow(label, widget)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(owner.tr("确定"))
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(owner.tr("取消"))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    return open_dialog(owner, dialog)
+
+
+def run(owner: QWidget, app: AppSession, fn: Callable, title: str = "不能办理") -> Any:
+    """`fn(session)` through the writer; a refusal is shown in its own words and None returned."""
+    try:
+        return app.write(fn)
+    except UserError as exc:
+        QMessageBox.warning(owner, title, str(exc))
+        return None
+
+
+class RecordDialog(QDialog):
+    """A form generated from `model`'s declarations; 保存 calls `save(session, values)`."""
+
+    def __init__(self, app: AppSession, model, title: str, save: Callable[[Any, dict], Any], *,
+                 only: list[str] | None = None, record: Any = None,
+                 extra: Sequence[tuple[str, QWidget]] = (), parent: QWidget | None = None):
+        super().__init__(parent)
+        self.app, self._save = app, save
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        if extra:
+            top = QFormLayout()
+            for label, widget in extra:
+                widget.setParent(self)
+                top.addRow(label, widget)
+            layout.addLayout(top)
+
+        def exists(kind: str, code: str) -> bool:
+            with app.db.read() as s:
+                return codes.code_exists(s, kind, code)
+        self.form = RecordForm(model, code_source(app), only=only, code_exists=exists, parent=self)
+        if record is not None:
+            self.form.set_record(record)
+        layout.addWidget(self.form)
+        self.message = error_label(self)
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.saved: Any = None
+
+    def save(self) -> bool:
+        if not self.form.confirm():
+            self.message.setText(self.tr("请先改正标红的内容"))
+            return False
+        values = {k: v for k, v in self.form.values().items() if v is not None}  # unset: the model's default
+        try:
+            self.saved = self.app.write(lambda s: self._save(s, values))
+        except UserError as exc:
+            self.message.setText(str(exc))
+            return False
+        self.accept()
+        return True
+
+
+def print_form(owner: QWidget, app: AppSession, form_id: str, ref: str, title: str):
+    """Print one form for one record and show it in the preview; the serial and log are core's."""
+    from sfs_desktop.core.printing.service import print_document
+    from sfs_desktop.ui.printing.preview import PreviewDialog
+
+    target = app.paths.exports / f"{title}-{ref[:8]}.pdf"  # the record id, never a name or ID number
+    result = run(owner, app, lambda s: print_document(s, form_id, ref, target, blob_root=app.paths.attachments),
+                 "不能打印")
+    if result is None:
+        return None
+    owner.last_print = result
+    preview = PreviewDialog(result.path.read_bytes(), title, target.name, owner)
+    owner._open_dialog = preview
+    preview.show()
+    return result
+
+
+def fill_table(table: QTableWidget, headers: list[str], rows: list[list[str]], ids: list[str] | None = None) -> None:
+    """A small read-only table (a case's parties, records, visits); row ids kept in UserRole."""
+    table.clear()
+    table.setColumnCount(len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setRowCount(len(rows))
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            if ids is not None:
+                item.setData(256, ids[r])
+            table.setItem(r, c, item)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.resizeColumnsToContents()
+
+
+def selected_id(table: QTableWidget) -> str | None:
+    item = table.item(table.currentRow(), 0) if table.currentRow() >= 0 else None
+    return item.data(256) if item is not None else None

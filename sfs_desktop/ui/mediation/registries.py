@@ -1,0 +1,113 @@
+"""调解组织 and 调解员 tabs: the registers, with what each committee still lacks shown beside it."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from sfs_desktop.core.mediation import committees, rules
+from sfs_desktop.core.mediation.models import MediationCommittee, Mediator
+from sfs_desktop.core.security.session import AppSession
+from sfs_desktop.ui.ledger import record_ledger
+from sfs_desktop.ui.mediation.common import RecordDialog, open_dialog
+
+COMMITTEE_FIELDS = ["name", "committee_type", "area_code", "established_on", "term_start", "term_end",
+                    "director_name", "phone", "active"]
+NEW_MEDIATOR_FIELDS = ["committee_id", "role", "full_time", "appointed_on"]
+MEDIATOR_FIELDS = ["role", "full_time", "appointed_on", "status", "status_reason"]
+
+
+class _RegisterTab(QWidget):
+    """A ledger with 新增/修改 buttons over one register; subclasses say how a row is saved."""
+
+    model_class = None
+    key = ""
+
+    def __init__(self, app: AppSession, parent=None):
+        super().__init__(parent)
+        self.app = app
+        self.layout_ = QVBoxLayout(self)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+        self.layout_.addWidget(self.notice)
+        bar = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, slot in [("new", "新增", self.new_record), ("edit", "修改", self.edit_selected)]:
+            b = QPushButton(self.tr(text), self)
+            b.setObjectName(f"btn_{key}")
+            b.clicked.connect(slot)
+            self.buttons[key] = b
+            bar.addWidget(b)
+        bar.addStretch(1)
+        self.layout_.addLayout(bar)
+        self.model, self.view = record_ledger(app, self.model_class, self.key, self)
+        self.layout_.addWidget(self.view, 1)
+        self.selected_id: str | None = None
+        self.view.clicked.connect(lambda index: self.select(self.model.id_at(index.row())))
+        self.view.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.update_notice()
+
+    def select(self, row_id: str) -> None:
+        self.selected_id = row_id
+        self.update_notice()
+
+    def update_notice(self) -> None:
+        pass
+
+    def _done(self, dialog) -> None:
+        if open_dialog(self, dialog):
+            self.model.refresh(self.model.query)
+            self.update_notice()
+
+    def edit_selected(self) -> None:
+        if self.selected_id is None:
+            QMessageBox.information(self, self.tr("请选择"), self.tr("请先在列表中点选一行"))
+            return
+        with self.app.db.read() as s:
+            row = s.get(self.model_class, self.selected_id)
+        self._done(self.edit_dialog(row))
+
+
+class CommitteesTab(_RegisterTab):
+    model_class = MediationCommittee
+    key = "mediation_committees"
+
+    def new_record(self) -> None:
+        self._done(RecordDialog(self.app, MediationCommittee, self.tr("新增调解委员会"),
+                                lambda s, v: committees.save_committee(s, v), only=COMMITTEE_FIELDS, parent=self))
+
+    def edit_dialog(self, row):
+        return RecordDialog(self.app, MediationCommittee, self.tr("修改调解委员会"),
+                            lambda s, v: committees.save_committee(s, v, row.id), only=COMMITTEE_FIELDS, record=row,
+                            parent=self)
+
+    def update_notice(self) -> None:
+        with self.app.db.read() as s:
+            gaps = rules.uncovered_areas(s)
+            lines = [self.tr("尚未建立调解委员会的村（社区）：") + "、".join(n for _c, n in gaps) if gaps
+                     else self.tr("各村（社区）均已建立调解委员会。")]
+            row = s.get(MediationCommittee, self.selected_id) if self.selected_id else None
+            if row is not None:
+                problems = rules.committee_problems(s, row)
+                lines.append(f"{row.name}：" + ("；".join(problems) if problems else self.tr("组成符合要求。")))
+        self.notice.setText("\n".join(lines))
+
+
+class MediatorsTab(_RegisterTab):
+    model_class = Mediator
+    key = "mediators"
+
+    def new_record(self) -> None:
+        person = QLineEdit()
+        person.setObjectName("person_name")
+        self._done(RecordDialog(self.app, Mediator, self.tr("新增调解员"),
+                                lambda s, v: committees.save_mediator(s, v, person.text()), only=NEW_MEDIATOR_FIELDS,
+                                extra=[(self.tr("姓名（须已在人员信息库）"), person)], parent=self))
+
+    def edit_dialog(self, row):
+        return RecordDialog(self.app, Mediator, self.tr("修改调解员：") + row.name,
+                            lambda s, v: committees.save_mediator(s, v, mediator_id=row.id), only=MEDIATOR_FIELDS,
+                            record=row, parent=self)
+
+    def update_notice(self) -> None:
+        self.notice.setText(self.tr("调解员须先在人员信息库中登记；罢免、解聘、离任须写明原因。"))
