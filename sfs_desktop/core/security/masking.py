@@ -33,6 +33,8 @@ def display_value(spec: FieldSpec, value: Any) -> str:
     """What a list or a form shows for a value: S2/S3 masked, others as text."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
     text = str(value)
     if spec.sensitivity >= Sensitivity.S2:
         return mask(spec.mask, text)

@@ -128,6 +128,7 @@ def fill_table(table: QTableWidget, headers: list[str], rows: list[list[str]], i
             if ids is not None:
                 item.setData(256, ids[r])
             table.setItem(r, c, item)
+    table.verticalHeader().hide()
     table.horizontalHeader().setStretchLastSection(True)
     table.resizeColumnsToContents()
 

@@ -11,7 +11,9 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout, QHBoxLayout,
+                               QHeaderView,
                                QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit,
                                QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 from sqlmodel import select
@@ -109,6 +111,10 @@ class CaseWorkspace(QDialog):
             self._read_file(s, case)
         for key, _text, when in STEPS:
             self.steps[key].setEnabled(case.status in when)
+        drafting = case.status == "mediating"  # the agreement is written while mediating, then it is fixed
+        for w in (self.ag_form, self.ag_facts, self.ag_terms, self.ag_manner, self.add_term, self.save_button,
+                  *self.ag_signed.values()):
+            w.setEnabled(drafting)
 
     def _step(self, fn) -> bool:
         """One write; the view is read again only when it happened, so a refusal keeps what was typed."""
@@ -276,8 +282,9 @@ class CaseWorkspace(QDialog):
         self.ag_terms = QTableWidget(0, len(TERM_COLUMNS), tab)
         self.ag_terms.setObjectName("terms")
         self.ag_terms.setHorizontalHeaderLabels([self.tr(c) for c in TERM_COLUMNS])
-        self.ag_terms.horizontalHeader().setStretchLastSection(True)
-        more = QPushButton(self.tr("增加一条"), tab)
+        self.ag_terms.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.ag_terms.setColumnWidth(3, 150)
+        more = self.add_term = QPushButton(self.tr("增加一条"), tab)
         more.setObjectName("add_term")
         more.clicked.connect(lambda: self.ag_terms.insertRow(self.ag_terms.rowCount()))
         self.ag_manner = QLineEdit(tab)
@@ -300,6 +307,7 @@ class CaseWorkspace(QDialog):
             b.setObjectName(key)
             b.clicked.connect(slot)
             row.addWidget(b)
+        self.save_button = row.itemAt(0).widget()
         row.addStretch(1)
         form.addRow(row)
         self.tabs.addTab(tab, self.tr("调解协议"))
@@ -417,6 +425,9 @@ class CaseWorkspace(QDialog):
                    [[str(i), e.title, self.tr("是") if e.required else "",
                      self.tr("已有") if e.present else self.tr("尚缺"), e.note] for i, e in enumerate(entries, 1)])
         self.missing = [e.title for e in entries if e.required and not e.present]
+        for r, e in enumerate(entries):
+            if e.required and not e.present:
+                self.file_table.item(r, 3).setForeground(QBrush(QColor("#b00020")))
 
     def print_case_form(self) -> None:
         title = self.form_choice.currentText()
