@@ -66,10 +66,10 @@ def main() -> int:
     t = time.perf_counter()
     window.show_page("mediation")
     page = window.page("mediation")
-    page.view.viewport().repaint()
+    page.cases.view.viewport().repaint()
     QApplication.processEvents()
     paint_ms = (time.perf_counter() - t) * 1000
-    rows = page.model.rowCount()
+    rows = page.cases.model.rowCount()
     app.close()
     ok = stats_s <= 1.0 and paint_ms <= 150
     print(f"cases: {N:,} ({raw:,} received in 2024)")
