@@ -14,8 +14,9 @@ from sfs_desktop.core import demo
 from sfs_desktop.core.db.synced import insert_synced
 from sfs_desktop.core.documents import next_serial
 from sfs_desktop.core.mediation import rules
-from sfs_desktop.core.mediation.models import (DisputeScreening, FollowUpVisit, MediationAgreement, MediationCase,
-                                               MediationCommittee, MediationParty, Mediator)
+from sfs_desktop.core.mediation.models import (DisputeScreening, FollowUpVisit, GuidanceRecord, MediationAgreement,
+                                               MediationCase, MediationCommittee, MediationParty, MediationRecord,
+                                               Mediator, MediatorTraining)
 from sfs_desktop.core.people.models import Person
 
 TYPE_WEIGHTS = {"01": 22, "02": 20, "03": 14, "04": 10, "06": 9, "07": 8, "10": 5, "13": 5, "15": 4, "99": 3}
@@ -52,6 +53,7 @@ def mediation_demo(ctx: demo.DemoContext) -> None:
                                       "role": "01" if i == 0 else "03", "full_time": i == 0 and rng.random() < 0.3,
                                       "appointed_on": date(2024, 1, 1), "status": "01"})
         mediator_ids = insert_synced(s, Mediator, mediator_rows)
+        mediator_names = {mid: row["name"] for row, mid in zip(mediator_rows, mediator_ids)}
         for row, mid in zip(mediator_rows, mediator_ids):
             by_committee.setdefault(row["committee_id"], []).append(mid)
         n_cases = max(10, ctx.scale // 4)
@@ -103,9 +105,27 @@ def mediation_demo(ctx: demo.DemoContext) -> None:
         insert_synced(s, MediationParty, party_rows)
         insert_synced(s, MediationAgreement, agreement_rows)
         insert_synced(s, FollowUpVisit, visit_rows)
+        insert_synced(s, MediationRecord, [
+            {"case_id": cid, "kind": "2", "held_on": row["received_date"] + timedelta(days=1), "place": "村委会调解室",
+             "conducted_by": "、".join(mediator_names.get(m, "") for m in row["mediator_ids"]) or "调解员",
+             "present": "双方当事人", "body": "申请人陈述纠纷经过及请求；被申请人陈述意见；调解员释法说理，双方协商。",
+             "outcome": "达成协议" if row["result"] == "01" else "未达成协议"}
+            for cid, row in zip(case_ids, case_rows) if row["status"] != "withdrawn"])
+        found = ["两户因宅基地界址发生争执", "土地流转租金未按时支付", "邻里因排水沟堵塞发生口角", "赡养老人费用分担有分歧"]
         insert_synced(s, DisputeScreening, [
             {"screened_on": today - timedelta(days=30 * m), "scope": "全镇各村（社区）", "screened_by": demo.person_name(rng),
-             "found_count": rng.randint(0, 6), "risk_level": rng.choice(["2", "3"])} for m in range(12)])
+             "found_count": n, "found": "；".join(rng.sample(found, min(n, len(found)))) or None,
+             "risk_level": rng.choice(["2", "3"]) if n else None, "responsible": demo.person_name(rng)}
+            for m in range(12) for n in [rng.randint(0, 4)]])
+        insert_synced(s, GuidanceRecord, [
+            {"guided_on": today - timedelta(days=30 * m + rng.randint(0, 20)), "committee_id": rng.choice(committees),
+             "form": rng.choice(["实地指导", "业务座谈", "案卷评查"]),
+             "problems": rng.choice(["卷宗材料不齐全", "回访记录不规范", None]), "follow_up": "已要求限期整改"}
+            for m in range(12)])
+        insert_synced(s, MediatorTraining, [
+            {"held_on": today - timedelta(days=90 * q + 15), "topic": topic, "organiser": "桃江县司法局", "hours": 4,
+             "attendee_ids": rng.sample(mediator_ids, min(len(mediator_ids), 12))}
+            for q, topic in enumerate(["婚姻家庭纠纷调解技巧", "人民调解文书制作规范", "矛盾纠纷排查化解", "民法典相关规定"])])
         ctx.counts.update({"调委会": len(committees), "调解员": len(mediator_ids), "调解案件": len(case_ids)})
 
     ctx.db.write(build)
