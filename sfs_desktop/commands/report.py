@@ -15,6 +15,7 @@ def register(sub) -> None:
     p.add_argument("name", choices=sorted(REPORTS), help="mediation=人民调解")
     p.add_argument("--period", required=True, help="统计期间：2024、2024-Q3 或 2024-07")
     p.add_argument("--out", required=True, type=Path, help="输出文件 .json 或 .xlsx")
+    p.add_argument("--by-station", action="store_true", help="县司法局：按司法所分列（依据各所报送的数据）")
     p.set_defaults(func=run)
 
 
@@ -30,8 +31,14 @@ def run(args) -> int:
     if args.out.suffix.lower() not in (".json", ".xlsx"):
         raise UserError(f"输出文件应以 .json 或 .xlsx 结尾：{args.out}")
     app = open_session(args)
+    title = f"{REPORTS[args.name]}（{args.period}）"
     with app.db as db, db.read() as s:
-        table = stats.compute(s, args.period).table()
-    path = write_table(f"{REPORTS[args.name]}（{args.period}）", table, args.out)
+        if args.by_station:
+            if db.node().role != "county":
+                raise UserError("按司法所分列的统计只能在县司法局使用")
+            header, rows = stats.station_table(stats.by_station(s, args.period))
+            path = write_table(title + "分所", rows, args.out, header)
+        else:
+            path = write_table(title, stats.compute(s, args.period).table(), args.out)
     print(f"已导出 {path}")
     return 0

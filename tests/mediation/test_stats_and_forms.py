@@ -97,3 +97,36 @@ def test_report_command_json_and_xlsx(township, tmp_path, capsys, cli_env):
     assert ws["A1"].value == f"人民调解统计表（{Y}）" and ws["A4"].value == "受理纠纷数" and ws["B4"].value == 7
     assert main(["--data-dir", root, "report", "mediation", "--period", "2024-13", "--out", str(tmp_path / "x.json")]) == 2
     assert "1 至 12" in capsys.readouterr().err
+    by_station = ["--data-dir", root, "report", "mediation", "--period", str(Y), "--by-station", "--out",
+                  str(tmp_path / "s.json")]
+    assert main(by_station) == 2 and "只能在县司法局使用" in capsys.readouterr().err
+    assert not (tmp_path / "s.json").exists()
+
+
+def test_county_figures_by_station_add_up(township):
+    """At the county each station's figures come from the rows it owns; together they are the whole."""
+    from sqlalchemy import text
+
+    from sfs_desktop.core.station.models import Station
+
+    db, t = township
+    cases(db, t)
+    db.write(lambda s: insert_synced(s, Station, [{"station_code": "430922102", "name": "桃江县司法局某乙司法所",
+                                                   "township_code": "430922102", "township_name": "某乙镇"}]))
+    with db.engine.begin() as c:  # as if the 大塘社区 committee, its area and its cases came from a second station
+        c.execute(text("UPDATE station SET owner = 'st2' WHERE station_code = '430922102'"))
+        c.execute(text("UPDATE mediation_committee SET owner = 'st2' WHERE id = :c"), {"c": t["community"]})
+        c.execute(text("UPDATE mediation_case SET owner = 'st2' WHERE committee_id = :c"), {"c": t["community"]})
+        c.execute(text("UPDATE admin_area SET owner = 'st2' WHERE code = '430922101001'"))
+    with db.read() as s:
+        whole = stats.compute(s, str(Y))
+        rows = dict(stats.by_station(s, str(Y)))
+    assert len(rows) == 2
+    second = rows["桃江县司法局某乙司法所"]
+    first = next(v for k, v in rows.items() if k != "桃江县司法局某乙司法所")
+    assert (second.received, second.success, second.village_cases, second.township_cases) == (2, 1, 2, 0)
+    assert (second.areas, second.areas_covered, second.coverage) == (1, 1, 100.0)
+    assert first.received + second.received == whole.received == 7
+    assert first.success + second.success == whole.success
+    header, table = stats.station_table(list(rows.items()))
+    assert header[0] == "司法所" and len(table) == 2 and table[0][1] + table[1][1] == 7

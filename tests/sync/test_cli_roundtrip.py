@@ -6,6 +6,8 @@ data's ID numbers, names or township names, in UTF-8, UTF-16 or GBK.
 
 from __future__ import annotations
 
+import json
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -95,6 +97,15 @@ def test_two_stations_round_trip_until_quiet_then_nothing_changes(network, tmp_p
         assert mine == theirs and len(mine) == 64
     status = ok(capsys, "--data-dir", county, "station", "list")
     assert status.count("核对 一致") == 2
+    year = (date.today() - timedelta(days=1)).year  # demo cases fall in the last 365 days
+    for d in stations:  # the county's figures for a station are the station's own
+        ok(capsys, "--data-dir", d, "report", "mediation", "--period", year, "--out", tmp_path / "own.json")
+        own = {r["指标"]: r["值"] for r in json.loads((tmp_path / "own.json").read_text(encoding="utf-8"))["rows"]}
+        ok(capsys, "--data-dir", county, "report", "mediation", "--period", year, "--by-station",
+           "--out", tmp_path / "county.json")
+        rows = json.loads((tmp_path / "county.json").read_text(encoding="utf-8"))["rows"]
+        assert len(rows) == 2
+        assert own["受理纠纷数"] in [r["受理纠纷数"] for r in rows] and own["受理纠纷数"] > 0
 
     # A forced second round with no changes: the bundles apply nothing.
     before = [ok(capsys, "--data-dir", d, "check", "--digest").strip() for d in [county, *stations]]

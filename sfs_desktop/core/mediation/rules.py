@@ -209,15 +209,19 @@ def committee_problems(s: Session, committee: MediationCommittee) -> list[str]:
     return problems
 
 
-def uncovered_areas(s: Session) -> list[tuple[str, str]]:
-    """Villages and communities of the township without an active committee: (code, name)."""
+def uncovered_areas(s: Session, owner: str | None = None) -> list[tuple[str, str]]:
+    """Villages and communities of the township (of station `owner`, at the county) without an
+    active committee: (code, name)."""
     from sfs_desktop.core.station.models import AdminArea
 
-    covered = set(s.exec(select(MediationCommittee.area_code).where(MediationCommittee.active == True,  # noqa: E712
-                                                                     MediationCommittee.deleted == False)).all())  # noqa: E712
-    areas = s.exec(select(AdminArea.code, AdminArea.name).where(AdminArea.level.in_(["village", "community"]),
-                                                                AdminArea.deleted == False)).all()  # noqa: E712
-    return [(c, n) for c, n in areas if c not in covered]
+    committees = select(MediationCommittee.area_code).where(MediationCommittee.active == True,  # noqa: E712
+                                                            MediationCommittee.deleted == False)  # noqa: E712
+    areas = select(AdminArea.code, AdminArea.name).where(AdminArea.level.in_(["village", "community"]),
+                                                         AdminArea.deleted == False)  # noqa: E712
+    if owner:
+        committees, areas = committees.where(MediationCommittee.owner == owner), areas.where(AdminArea.owner == owner)
+    covered = set(s.exec(committees).all())
+    return [(c, n) for c, n in s.exec(areas).all() if c not in covered]
 
 
 def param_int(s: Session, key: str, default: int) -> int:

@@ -80,17 +80,21 @@ class MediationStats:
         return rows
 
 
-def compute(s: Session, period: str) -> MediationStats:
+def compute(s: Session, period: str, owner: str | None = None) -> MediationStats:
+    """The figures of `period`; at the county, `owner` limits them to one station's records."""
     start, end = calendar.period_bounds(period)
+
+    def own(stmt, model):
+        return stmt.where(model.owner == owner) if owner else stmt
     st = MediationStats(period=period, village_share_target=float(codes.param(s, "mediation.village_share_target", 70)))
-    committee_type = dict(s.exec(select(MediationCommittee.id, MediationCommittee.committee_type)
-                                 .where(MediationCommittee.deleted == False)).all())  # noqa: E712
+    committee_type = dict(s.exec(own(select(MediationCommittee.id, MediationCommittee.committee_type)
+                                     .where(MediationCommittee.deleted == False), MediationCommittee)).all())  # noqa: E712
     m = MediationCase
-    cases = s.execute(select(  # plain rows, not ORM objects: a county-sized year stays well under a second
+    cases = s.execute(own(select(  # plain rows, not ORM objects: a county-sized year stays well under a second
         m.dispute_type, m.source, m.committee_id, m.result, m.amount_involved, m.agreement_form,
         m.prevented_criminal, m.prevented_petition, m.prevented_fight, m.prevented_suicide,
         m.confirmation_applied_on,
-    ).where(m.deleted == False, m.received_date >= start, m.received_date <= end)).all()  # noqa: E712
+    ).where(m.deleted == False, m.received_date >= start, m.received_date <= end), m)).all()  # noqa: E712
     type_names = {c.code: c.name for c in codes.codes(s, "dispute_type", active_only=False)}
     source_names = {c.code: c.name for c in codes.codes(s, "case_source", active_only=False)}
     amount = Decimal(0)
@@ -129,18 +133,39 @@ def compute(s: Session, period: str) -> MediationStats:
 
     from sfs_desktop.core.station.models import AdminArea
 
-    st.areas = len(s.exec(select(AdminArea.id).where(AdminArea.level.in_(["village", "community"]),
-                                                     AdminArea.deleted == False)).all())  # noqa: E712
-    st.areas_covered = st.areas - len(uncovered_areas(s))
+    st.areas = len(s.exec(own(select(AdminArea.id).where(AdminArea.level.in_(["village", "community"]),
+                                                         AdminArea.deleted == False), AdminArea)).all())  # noqa: E712
+    st.areas_covered = st.areas - len(uncovered_areas(s, owner))
     st.coverage = _pct(st.areas_covered, st.areas)
     committee_names = {c.code: c.name for c in codes.codes(s, "committee_type", active_only=False)}
-    active = s.exec(select(MediationCommittee.committee_type).where(MediationCommittee.active == True,  # noqa: E712
-                                                                    MediationCommittee.deleted == False)).all()  # noqa: E712
+    active = s.exec(own(select(MediationCommittee.committee_type).where(
+        MediationCommittee.active == True, MediationCommittee.deleted == False), MediationCommittee)).all()  # noqa: E712
     st.committees_by_type = dict(Counter(committee_names.get(t, t) for t in active).most_common())
-    mediators = s.exec(select(Mediator.full_time).where(Mediator.status == "01", Mediator.deleted == False)).all()  # noqa: E712
+    mediators = s.exec(own(select(Mediator.full_time).where(Mediator.status == "01", Mediator.deleted == False),  # noqa: E712
+                           Mediator)).all()
     st.mediators, st.mediators_full_time = len(mediators), sum(1 for f in mediators if f)
-    screenings = s.exec(select(DisputeScreening.found_count).where(
+    screenings = s.exec(own(select(DisputeScreening.found_count).where(
         DisputeScreening.deleted == False, DisputeScreening.screened_on >= start,  # noqa: E712
-        DisputeScreening.screened_on <= end)).all()
+        DisputeScreening.screened_on <= end), DisputeScreening)).all()
     st.screenings, st.screening_disputes = len(screenings), sum(screenings)
     return st
+
+
+STATION_COLUMNS = ["受理纠纷数", "调解成功数", "调解成功率", "村（社区）调解占比", "调委会覆盖率", "人民调解员数", "排查次数"]
+
+
+def by_station(s: Session, period: str) -> list[tuple[str, MediationStats]]:
+    """At the county: each enrolled station's figures from the records it sent, by station name."""
+    from sfs_desktop.core.station.models import Station
+
+    stations = s.exec(select(Station).where(Station.deleted == False).order_by(Station.station_code)).all()  # noqa: E712
+    return [(st.name, compute(s, period, st.owner)) for st in stations if st.owner != "county"]
+
+
+def station_table(rows: list[tuple[str, MediationStats]]) -> tuple[list[str], list[tuple]]:
+    """(header, one row per station) with the columns the county compares, for JSON/xlsx."""
+    out = []
+    for name, st in rows:
+        values = dict(st.table())
+        out.append((name, *(values[c] for c in STATION_COLUMNS)))
+    return ["司法所", *STATION_COLUMNS], out

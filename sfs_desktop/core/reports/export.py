@@ -10,24 +10,25 @@ from typing import Sequence
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.fsio import atomic_write
 
-Row = tuple[str, object]
+Row = tuple  # (指标, 值), or one value per header column
+PAIRS = ("指标", "值")
 
 
-def write_table(title: str, rows: Sequence[Row], out: Path) -> Path:
+def write_table(title: str, rows: Sequence[Row], out: Path, header: Sequence[str] = PAIRS) -> Path:
     suffix = out.suffix.lower()
     if not out.parent.is_dir():
         raise UserError(f"文件夹“{out.parent}”不存在")
     if suffix == ".json":
-        data = json.dumps({"title": title, "rows": [{"指标": k, "值": v} for k, v in rows]},
+        data = json.dumps({"title": title, "rows": [dict(zip(header, row)) for row in rows]},
                           ensure_ascii=False, indent=1).encode("utf-8")
     elif suffix == ".xlsx":
-        data = _xlsx(title, rows)
+        data = _xlsx(title, rows, header)
     else:
         raise UserError(f"输出文件应以 .json 或 .xlsx 结尾：{out}")
     return atomic_write(out, data)
 
 
-def _xlsx(title: str, rows: Sequence[Row]) -> bytes:
+def _xlsx(title: str, rows: Sequence[Row], header: Sequence[str]) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -36,15 +37,17 @@ def _xlsx(title: str, rows: Sequence[Row]) -> bytes:
     ws.title = "统计表"
     ws.append([title])
     ws["A1"].font = Font(bold=True, size=14)
-    ws.append(["指标", "值"])
+    ws.append(list(header))
     for cell in ws[2]:
         cell.font = Font(bold=True)
-    for key, value in rows:
-        ws.append([key, value])
+    for row in rows:
+        ws.append(list(row))
     ws.column_dimensions["A"].width = 32
-    ws.column_dimensions["B"].width = 18
+    for col in "BCDEFGHIJ"[:len(header) - 1]:
+        ws.column_dimensions[col].width = 18
     for row in ws.iter_rows(min_row=3):
-        row[1].alignment = Alignment(horizontal="right")
+        for cell in row[1:]:
+            cell.alignment = Alignment(horizontal="right")
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
