@@ -4,324 +4,324 @@
 <context>
     <name>CaseWorkspace</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="60"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="62"/>
         <source>调解案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="124"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="130"/>
         <source>受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="124"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="130"/>
         <source>受理日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="130"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="136"/>
         <source>不予受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="130"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="136"/>
         <source>不予受理的理由</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="143"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="149"/>
         <source>指定调解员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="143"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="149"/>
         <source>勾选调解员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="150"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="156"/>
         <source>双方同意继续调解</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="150"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="156"/>
         <source>同意日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="156"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="162"/>
         <source>达成协议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="156"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="162"/>
         <source>履行期限（当场履行可不填）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="161"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="167"/>
         <source>已告知当事人可以通过仲裁、行政、司法等途径解决</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="163"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="169"/>
         <source>终止调解</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="168"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="174"/>
         <source>撤回</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="168"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="174"/>
         <source>当事人撤回调解申请，确认办理吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="191"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="197"/>
         <source>当事人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="198"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="417"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="204"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="425"/>
         <source>是</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="198"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="204"/>
         <source>否</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="200"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="210"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="244"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="206"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="216"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="250"/>
         <source>类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="200"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="206"/>
         <source>姓名（名称）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="200"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="211"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="206"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="217"/>
         <source>委托代理人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="201"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="207"/>
         <source>已签名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="210"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="216"/>
         <source>添加当事人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="210"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="216"/>
         <source>姓名或单位名称（须已在人员信息库）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="218"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="259"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="383"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="224"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="265"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="391"/>
         <source>请选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="218"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="224"/>
         <source>请先在列表中点选一位当事人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="238"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="244"/>
         <source>调查与调解记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="244"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="250"/>
         <source>时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="244"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="250"/>
         <source>地点</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="244"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="250"/>
         <source>调查人（调解员）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="245"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="251"/>
         <source>事由</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="251"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="257"/>
         <source>新增记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="259"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="265"/>
         <source>请先在列表中点选一条记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="272"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="278"/>
         <source>书面协议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="273"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="279"/>
         <source>口头协议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="280"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="287"/>
         <source>增加一条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="289"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="296"/>
         <source>协议形式</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="290"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="297"/>
         <source>纠纷主要事实、争议事项及各方责任</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="291"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="298"/>
         <source>协议内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="293"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="300"/>
         <source>履行方式、地点、期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="305"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="313"/>
         <source>调解协议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="361"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="369"/>
         <source>回访</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="367"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="375"/>
         <source>回访日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="367"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="375"/>
         <source>回访对象</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="367"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="375"/>
         <source>方式</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="367"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="375"/>
         <source>履行情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="368"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="376"/>
         <source>满意度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="374"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="382"/>
         <source>登记回访</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="383"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="391"/>
         <source>请先在列表中点选一次回访</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="392"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="400"/>
         <source>卷内目录随打印和附件自动生成；必备文书齐全后才能归档。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="401"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="409"/>
         <source>打印</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="404"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="412"/>
         <source>附加扫描件…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="412"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="420"/>
         <source>卷宗</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="416"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="424"/>
         <source>序号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="416"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="433"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="424"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="444"/>
         <source>文书名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="416"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="424"/>
         <source>必备</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="416"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="424"/>
         <source>情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="416"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="424"/>
         <source>备注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="418"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="426"/>
         <source>已有</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="418"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="426"/>
         <source>尚缺</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="433"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="444"/>
         <source>附加扫描件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="437"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="448"/>
         <source>选择扫描件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="438"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="449"/>
         <source>扫描件 (*.pdf *.jpg *.jpeg *.png)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -853,6 +853,44 @@
     <message>
         <location filename="../../sfs_desktop/ui/wizard.py" line="105"/>
         <source>恢复密钥只显示这一次，请记下后勾选确认。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsTab</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="29"/>
+        <source> 年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="34"/>
+        <source>导出 Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="37"/>
+        <source>统计期间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="55"/>
+        <source>指标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="55"/>
+        <source>数值</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="62"/>
+        <source>导出统计表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="63"/>
+        <source>Excel 文件 (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

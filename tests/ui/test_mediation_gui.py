@@ -257,3 +257,26 @@ def test_workspace_attach_and_print_case_forms(page, app_session, tmp_path, refu
     assert rows["当事人身份证明"] == "已有" and rows["人民调解申请书"] == "已有", rows
     assert refusals == []
     ws.grab().save(str(tmp_path / "workspace.png"))
+
+
+def test_statistics_for_a_chosen_period_and_export(page, app_session, tmp_path):
+    from openpyxl import load_workbook
+
+    from sfs_desktop.core.mediation import stats
+
+    with app_session.db.read() as s:
+        cid = s.exec(select(MediationCommittee.id)).first()
+    app_session.write(lambda s: insert_synced(s, MediationCase, [
+        {"committee_id": cid, "dispute_type": "02", "summary": "…", "status": "archived", "result": "01",
+         "received_date": date(2024, m, 10)} for m in (2, 5, 5, 11)]))
+    tab = page.show_tab("statistics")
+    tab.year.setValue(2024)
+    figures = {tab.table.item(r, 0).text(): tab.table.item(r, 1).text() for r in range(tab.table.rowCount())}
+    assert figures["受理纠纷数"] == "4" and figures["调解成功率"] == "100.0%"
+    tab.part.setCurrentIndex(tab.part.findData("-Q2"))
+    assert tab.figures.received == 2 and tab.period() == "2024-Q2"
+    tab.part.setCurrentIndex(tab.part.findData("-11"))
+    with app_session.db.read() as s:
+        assert tab.figures == stats.compute(s, "2024-11")
+    out = tab.export(str(tmp_path / "m.xlsx"))
+    assert load_workbook(out).active["A1"].value == "人民调解统计表（2024-11）"

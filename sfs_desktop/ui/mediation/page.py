@@ -9,7 +9,7 @@ from sfs_desktop.core.security.session import AppSession
 TABS = [  # attribute, title, module, class
     ("cases", "案件", "cases", "CasesTab"), ("committees", "调解组织", "registries", "CommitteesTab"),
     ("mediators", "调解员", "registries", "MediatorsTab"), ("screening", "矛盾排查", "screening", "ScreeningTab"),
-    ("guidance", "指导与培训", "guidance", "GuidanceTab"),
+    ("guidance", "指导与培训", "guidance", "GuidanceTab"), ("statistics", "统计", "statistics", "StatisticsTab"),
 ]
 
 
