@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QLineEdit, QListWidget, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QListWidget, QMessageBox
 from sqlalchemy import func
 from sqlmodel import select
 

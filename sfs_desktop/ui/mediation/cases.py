@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit,
-                               QMessageBox, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout, QLineEdit, QMessageBox,
+                               QVBoxLayout, QWidget)
 from sqlmodel import select
 
 from sfs_desktop.core import codes, ledger
@@ -20,7 +20,7 @@ from sfs_desktop.core.mediation.models import MediationCase, MediationCommittee,
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.ui.forms import RecordForm, error_label
 from sfs_desktop.ui.ledger import record_ledger
-from sfs_desktop.ui.mediation.common import open_dialog
+from sfs_desktop.ui.mediation.common import buttons, open_dialog, save_cancel
 from sfs_desktop.ui.people_page import code_source
 
 
@@ -52,12 +52,7 @@ class NewCaseDialog(QDialog):
         layout.addWidget(self.form)
         self.message = error_label(self)
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(save_cancel(self, self.save))
         self.case_id: str | None = None
 
     def save(self) -> None:
@@ -110,13 +105,8 @@ class CasesTab(QWidget):
         for w in (self.status_filter, self.type_filter, self.committee_filter, self.overdue):
             bar.addWidget(w)
         bar.addWidget(self.search, 1)
-        self.buttons: dict[str, QPushButton] = {}
-        for key, text, slot in [("new", "登记", self.new_record), ("open", "打开案件", self.open_selected)]:
-            b = QPushButton(self.tr(text), self)
-            b.setObjectName(f"btn_{key}")
-            b.clicked.connect(slot)
-            self.buttons[key] = b
-            bar.addWidget(b)
+        _row, self.buttons = buttons(self, [("new", "登记", self.new_record), ("open", "打开案件", self.open_selected)],
+                                     bar)
         layout.addLayout(bar)
         self.model, self.view = record_ledger(app, MediationCase, "mediation_cases", self)
         layout.addWidget(self.view, 1)

@@ -8,14 +8,39 @@ from __future__ import annotations
 
 from typing import Any, Callable, Sequence
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QMessageBox, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QMessageBox, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from sfs_desktop.core import codes
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.ui.forms import RecordForm, error_label
 from sfs_desktop.ui.people_page import code_source
+
+
+def buttons(owner: QWidget, specs: Sequence[tuple[str, str, Callable]], layout: QHBoxLayout | None = None,
+            prefix: str = "btn_") -> tuple[QHBoxLayout, dict[str, QPushButton]]:
+    """A row of push buttons (key, text, slot), named `prefix`+key, followed by a stretch."""
+    row = layout or QHBoxLayout()
+    made = {}
+    for key, text, slot in specs:
+        b = QPushButton(owner.tr(text), owner)
+        b.setObjectName(f"{prefix}{key}")
+        b.clicked.connect(lambda _checked=False, slot=slot: slot())
+        row.addWidget(b)
+        made[key] = b
+    row.addStretch(1)
+    return row, made
+
+
+def save_cancel(dialog: QDialog, on_save: Callable) -> QDialogButtonBox:
+    """保存/取消 for a dialog whose 保存 checks before it closes."""
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog)
+    box.button(QDialogButtonBox.StandardButton.Save).setText(dialog.tr("保存"))
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("取消"))
+    box.accepted.connect(on_save)
+    box.rejected.connect(dialog.reject)
+    return box
 
 
 def open_dialog(owner: QWidget, dialog: QDialog) -> bool:
@@ -75,12 +100,7 @@ class RecordDialog(QDialog):
         layout.addWidget(self.form)
         self.message = error_label(self)
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(save_cancel(self, self.save))
         self.saved: Any = None
 
     def save(self) -> bool:

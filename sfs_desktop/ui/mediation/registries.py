@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget
 
 from sfs_desktop.core.mediation import committees, rules
 from sfs_desktop.core.mediation.models import MediationCommittee, Mediator
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.ui.ledger import record_ledger
-from sfs_desktop.ui.mediation.common import RecordDialog, open_dialog
+from sfs_desktop.ui.mediation.common import RecordDialog, buttons, open_dialog
 
 COMMITTEE_FIELDS = ["name", "committee_type", "area_code", "established_on", "term_start", "term_end",
                     "director_name", "phone", "active"]
@@ -30,15 +30,7 @@ class _RegisterTab(QWidget):
         self.notice.setObjectName("notice")
         self.notice.setWordWrap(True)
         self.layout_.addWidget(self.notice)
-        bar = QHBoxLayout()
-        self.buttons: dict[str, QPushButton] = {}
-        for key, text, slot in [("new", "新增", self.new_record), ("edit", "修改", self.edit_selected)]:
-            b = QPushButton(self.tr(text), self)
-            b.setObjectName(f"btn_{key}")
-            b.clicked.connect(slot)
-            self.buttons[key] = b
-            bar.addWidget(b)
-        bar.addStretch(1)
+        bar, self.buttons = buttons(self, [("new", "新增", self.new_record), ("edit", "修改", self.edit_selected)])
         self.layout_.addLayout(bar)
         self.model, self.view = record_ledger(app, self.model_class, self.key, self)
         self.layout_.addWidget(self.view, 1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QMessageBox, QVBoxLayout, QWidget
 from sqlmodel import select
 
 from sfs_desktop.core import codes
@@ -12,7 +12,7 @@ from sfs_desktop.core.mediation import work
 from sfs_desktop.core.mediation.models import DisputeScreening, MediationCommittee
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.ui.ledger import record_ledger
-from sfs_desktop.ui.mediation.common import RecordDialog, ask, open_dialog, print_form, run
+from sfs_desktop.ui.mediation.common import RecordDialog, ask, buttons, open_dialog, print_form, run
 
 
 class ScreeningTab(QWidget):
@@ -20,16 +20,9 @@ class ScreeningTab(QWidget):
         super().__init__(parent)
         self.app = app
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        self.buttons: dict[str, QPushButton] = {}
-        for key, text, slot in [("new", "登记排查", self.new_record), ("to_case", "转为调解案件", self.to_case),
-                                ("print", "打印登记表", self.print_one), ("ledger", "打印本年台账", self.print_ledger)]:
-            b = QPushButton(self.tr(text), self)
-            b.setObjectName(f"btn_{key}")
-            b.clicked.connect(slot)
-            self.buttons[key] = b
-            bar.addWidget(b)
-        bar.addStretch(1)
+        bar, self.buttons = buttons(self, [
+            ("new", "登记排查", self.new_record), ("to_case", "转为调解案件", self.to_case),
+            ("print", "打印登记表", self.print_one), ("ledger", "打印本年台账", self.print_ledger)])
         layout.addLayout(bar)
         self.model, self.view = record_ledger(app, DisputeScreening, "dispute_screening", self)
         layout.addWidget(self.view, 1)

@@ -25,7 +25,8 @@ from sfs_desktop.core.mediation.models import (FollowUpVisit, MediationCase, Med
                                                Mediator)
 from sfs_desktop.core.people.models import Organization, Person
 from sfs_desktop.core.security.session import AppSession
-from sfs_desktop.ui.mediation.common import RecordDialog, ask, fill_table, open_dialog, print_form, run, selected_id
+from sfs_desktop.ui.mediation.common import (RecordDialog, ask, buttons, fill_table, open_dialog, print_form, run,
+                                             selected_id)
 
 STEPS = [  # key, button text, statuses in which it applies
     ("accept", "受理", ("draft",)), ("reject", "不予受理", ("draft",)), ("start", "指定调解员", ("accepted",)),
@@ -179,22 +180,20 @@ class CaseWorkspace(QDialog):
         self._step(lambda s: rules.archive(s, self.app.principal, self.case_id, date.today()))
 
     # --- 当事人 ---------------------------------------------------------------------------------
-    def _build_parties(self) -> None:
+    def _list_tab(self, title: str, name: str, actions: list) -> QTableWidget:
+        """A tab holding a small table of the case's rows and the buttons that act on them."""
         tab = QWidget()
         box = QVBoxLayout(tab)
-        self.party_table = QTableWidget(tab)
-        self.party_table.setObjectName("parties")
-        box.addWidget(self.party_table)
-        row = QHBoxLayout()
-        for key, text, slot in [("add_party", "添加当事人", self.add_party), ("remove_party", "移除当事人",
-                                                                                self.remove_party)]:
-            b = QPushButton(self.tr(text), tab)
-            b.setObjectName(key)
-            b.clicked.connect(slot)
-            row.addWidget(b)
-        row.addStretch(1)
-        box.addLayout(row)
-        self.tabs.addTab(tab, self.tr("当事人"))
+        table = QTableWidget(tab)
+        table.setObjectName(name)
+        box.addWidget(table)
+        box.addLayout(buttons(tab, actions, prefix="")[0])
+        self.tabs.addTab(tab, self.tr(title))
+        return table
+
+    def _build_parties(self) -> None:
+        self.party_table = self._list_tab("当事人", "parties", [("add_party", "添加当事人", self.add_party),
+                                                                 ("remove_party", "移除当事人", self.remove_party)])
 
     def _read_parties(self, s) -> None:
         rows, ids = [], []
@@ -227,21 +226,8 @@ class CaseWorkspace(QDialog):
 
     # --- 记录 -----------------------------------------------------------------------------------
     def _build_records(self) -> None:
-        tab = QWidget()
-        box = QVBoxLayout(tab)
-        self.record_table = QTableWidget(tab)
-        self.record_table.setObjectName("records")
-        box.addWidget(self.record_table)
-        row = QHBoxLayout()
-        for key, text, slot in [("add_record", "新增记录", self.add_record), ("print_record", "打印所选记录",
-                                                                              self.print_record)]:
-            b = QPushButton(self.tr(text), tab)
-            b.setObjectName(key)
-            b.clicked.connect(slot)
-            row.addWidget(b)
-        row.addStretch(1)
-        box.addLayout(row)
-        self.tabs.addTab(tab, self.tr("调查与调解记录"))
+        self.record_table = self._list_tab("调查与调解记录", "records", [
+            ("add_record", "新增记录", self.add_record), ("print_record", "打印所选记录", self.print_record)])
 
     def _read_records(self, s) -> None:
         recs = s.exec(select(MediationRecord).where(MediationRecord.case_id == self.case_id,
@@ -300,15 +286,9 @@ class CaseWorkspace(QDialog):
         form.addRow(self.tr("履行方式、地点、期限"), self.ag_manner)
         for box in self.ag_signed.values():
             form.addRow("", box)
-        row = QHBoxLayout()
-        for key, text, slot in [("save_agreement", "保存协议", self.save_agreement),
-                                ("print_agreement", "打印协议", self.print_agreement)]:
-            b = QPushButton(self.tr(text), tab)
-            b.setObjectName(key)
-            b.clicked.connect(slot)
-            row.addWidget(b)
-        self.save_button = row.itemAt(0).widget()
-        row.addStretch(1)
+        row, made = buttons(tab, [("save_agreement", "保存协议", self.save_agreement),
+                                  ("print_agreement", "打印协议", self.print_agreement)], prefix="")
+        self.save_button = made["save_agreement"]
         form.addRow(row)
         self.tabs.addTab(tab, self.tr("调解协议"))
 
@@ -352,21 +332,8 @@ class CaseWorkspace(QDialog):
 
     # --- 回访 -----------------------------------------------------------------------------------
     def _build_visits(self) -> None:
-        tab = QWidget()
-        box = QVBoxLayout(tab)
-        self.visit_table = QTableWidget(tab)
-        self.visit_table.setObjectName("visits")
-        box.addWidget(self.visit_table)
-        row = QHBoxLayout()
-        for key, text, slot in [("add_visit", "登记回访", self.add_visit), ("print_visit", "打印回访记录",
-                                                                            self.print_visit)]:
-            b = QPushButton(self.tr(text), tab)
-            b.setObjectName(key)
-            b.clicked.connect(slot)
-            row.addWidget(b)
-        row.addStretch(1)
-        box.addLayout(row)
-        self.tabs.addTab(tab, self.tr("回访"))
+        self.visit_table = self._list_tab("回访", "visits", [("add_visit", "登记回访", self.add_visit),
+                                                             ("print_visit", "打印回访记录", self.print_visit)])
 
     def _read_visits(self, s) -> None:
         visits = s.exec(select(FollowUpVisit).where(FollowUpVisit.case_id == self.case_id,
