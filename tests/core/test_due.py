@@ -12,6 +12,7 @@ def test_due_lists_overdue_and_soon_items(tmp_path, capsys, cli_env, monkeypatch
     today = date.today()
     items = [deadlines.DueItem("人民调解", "（2024）桃灰人调字第1号", "调解期限", "一个月", today - timedelta(days=2)),
              deadlines.DueItem("人民调解", "（2024）桃灰人调字第2号", "回访", "履行期满后", today + timedelta(days=30))]
+    deadlines.load_sources()  # duties register on import: import them now, not into the patched list
     monkeypatch.setattr(deadlines, "_SOURCES", [lambda s, t: items])
     paths, _ = init_dir(tmp_path / "d")
     assert main(["--data-dir", str(paths.root), "due", "--json"]) == 0
