@@ -165,7 +165,7 @@ def test_oral_agreement_prints_on_its_own_form(township, tmp_path):
 @pdf.needs_tools
 def test_screening_turns_into_a_draft_case_once_and_prints(township, tmp_path):
     db, t = township
-    sid = db.write(lambda s: work.add_screening(s, {
+    sid = db.write(lambda s: work.add_screening(s, HEAD, {
         "screened_on": TODAY, "scope": "竹山村", "screened_by": "甲一", "found": "两户因山林界址争执",
         "found_count": 1, "risk_level": "1", "responsible": "甲一", "target_date": TODAY + timedelta(days=7)})).id
     case = db.write(lambda s: work.screening_to_case(s, HEAD, sid, t["village"], "05"))
@@ -190,7 +190,7 @@ def test_screening_turns_into_a_draft_case_once_and_prints(township, tmp_path):
 def test_bad_screening_is_refused_and_nothing_saved(township, values, message):
     db, _t = township
     with pytest.raises(UserError, match=message):
-        db.write(lambda s: work.add_screening(s, values))
+        db.write(lambda s: work.add_screening(s, HEAD, values))
     with db.read() as s:
         assert s.exec(select(DisputeScreening)).first() is None
 
@@ -216,12 +216,12 @@ def test_records_guidance_and_training_refuse_bad_input(township):
     assert g.problems == "卷宗不全"
     training = {"held_on": TODAY, "topic": "婚姻家庭纠纷调解技巧", "hours": 4}
     with pytest.raises(UserError, match="至少选择一名"):
-        db.write(lambda s: work.add_training(s, training, []))
+        db.write(lambda s: work.add_training(s, HEAD, training, []))
     with pytest.raises(UserError, match="不在调解员名册上"):
-        db.write(lambda s: work.add_training(s, training, ["nobody"]))
+        db.write(lambda s: work.add_training(s, HEAD, training, ["nobody"]))
     with pytest.raises(UserError, match="学时"):
-        db.write(lambda s: work.add_training(s, {**training, "hours": 0}, t["mediators"][:1]))
-    db.write(lambda s: work.add_training(s, training, t["mediators"][:2]))
-    db.write(lambda s: work.add_training(s, {**training, "hours": 2}, t["mediators"][:1]))
+        db.write(lambda s: work.add_training(s, HEAD, {**training, "hours": 0}, t["mediators"][:1]))
+    db.write(lambda s: work.add_training(s, HEAD, training, t["mediators"][:2]))
+    db.write(lambda s: work.add_training(s, HEAD, {**training, "hours": 2}, t["mediators"][:1]))
     with db.read() as s:
         assert work.training_hours(s, TODAY.year) == {t["mediators"][0]: 6, t["mediators"][1]: 4}

@@ -17,7 +17,7 @@ TODAY = date.today()
 def test_term_is_three_years_and_renewal_is_reminded(township):
     db, t = township
     start = date(TODAY.year - 3, TODAY.month, min(TODAY.day, 28)) + timedelta(days=2)  # the term ends within days
-    c = db.write(lambda s: committees.save_committee(s, {"name": "石门村人民调解委员会", "committee_type": "01",
+    c = db.write(lambda s: committees.save_committee(s, HEAD, {"name": "石门村人民调解委员会", "committee_type": "01",
                                                          "area_code": "430922101202", "term_start": start}))
     assert c.term_end == committees.term_end_for(start) and c.term_end.year == start.year + 3
     assert committees.term_end_for(date(2024, 2, 29)) == date(2027, 2, 27)
@@ -38,7 +38,7 @@ def test_bad_committee_is_refused(township, values, message):
     with db.read() as s:
         before = len(s.exec(MediationCommittee.__table__.select()).all())
     with pytest.raises(UserError, match=message):
-        db.write(lambda s: committees.save_committee(s, values))
+        db.write(lambda s: committees.save_committee(s, HEAD, values))
     with db.read() as s:
         assert len(s.exec(MediationCommittee.__table__.select()).all()) == before
 
@@ -46,15 +46,15 @@ def test_bad_committee_is_refused(township, values, message):
 def test_mediator_comes_from_the_registry_and_leaving_needs_a_reason(township):
     db, t = township
     db.write(lambda s: registry.register_person(s, {"name": "钱六", "gender": "2"}))
-    m = db.write(lambda s: committees.save_mediator(s, {"committee_id": t["village"], "role": "03"}, "钱六"))
+    m = db.write(lambda s: committees.save_mediator(s, HEAD, {"committee_id": t["village"], "role": "03"}, "钱六"))
     assert (m.name, m.gender) == ("钱六", "2")
     with pytest.raises(UserError, match="已是该调解委员会的在任调解员"):
-        db.write(lambda s: committees.save_mediator(s, {"committee_id": t["village"]}, "钱六"))
+        db.write(lambda s: committees.save_mediator(s, HEAD, {"committee_id": t["village"]}, "钱六"))
     with pytest.raises(UserError, match="没有“无名氏”"):
-        db.write(lambda s: committees.save_mediator(s, {"committee_id": t["village"]}, "无名氏"))
+        db.write(lambda s: committees.save_mediator(s, HEAD, {"committee_id": t["village"]}, "无名氏"))
     with pytest.raises(UserError, match="须填写原因"):
-        db.write(lambda s: committees.save_mediator(s, {"status": "04"}, mediator_id=m.id))
-    db.write(lambda s: committees.save_mediator(s, {"status": "04", "status_reason": "外出务工"}, mediator_id=m.id))
+        db.write(lambda s: committees.save_mediator(s, HEAD, {"status": "04"}, mediator_id=m.id))
+    db.write(lambda s: committees.save_mediator(s, HEAD, {"status": "04", "status_reason": "外出务工"}, mediator_id=m.id))
     with db.read() as s:
         assert s.get(Mediator, m.id).status == "04"
 
@@ -107,3 +107,20 @@ def test_overdue_cutoff_matches_the_one_month_limit():
     from sfs_desktop.core import calendar
 
     assert calendar.due_date(cut, 1, "month") < TODAY <= calendar.due_date(cut + timedelta(days=1), 1, "month")
+
+
+def test_roles_limit_who_may_change_the_registers(township):
+    from sfs_desktop.core.errors import PermissionDenied
+    from sfs_desktop.core.mediation import work
+    from sfs_desktop.core.security.access import Principal
+
+    db, t = township
+    inspector = Principal("jc", "inspector", "检查员")
+    own = Principal("tj", "mediator", "调解员", frozenset({t["village"]}))
+    with pytest.raises(PermissionDenied, match="无权新增或修改记录"):
+        db.write(lambda s: work.add_screening(s, inspector, {"screened_on": TODAY, "scope": "竹山村"}))
+    with pytest.raises(PermissionDenied, match="本调解委员会"):
+        db.write(lambda s: committees.save_committee(s, own, {"name": "改名"}, t["township"]))
+    db.write(lambda s: committees.save_committee(s, own, {"director_name": "甲一"}, t["village"]))
+    with pytest.raises(PermissionDenied):
+        db.write(lambda s: committees.save_committee(s, own, {"name": "新调委会", "committee_type": "03"}))

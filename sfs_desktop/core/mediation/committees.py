@@ -14,11 +14,12 @@ from sqlmodel import Session, select
 
 from sfs_desktop.core import codes
 from sfs_desktop.core.errors import UserError
-from sfs_desktop.core.fields import validate
+from sfs_desktop.core.fields import specs, validate
 from sfs_desktop.core.mediation.casework import find_party
 from sfs_desktop.core.mediation.models import MediationCommittee, Mediator
 from sfs_desktop.core.mediation.rules import TERM_YEARS
 from sfs_desktop.core.people.models import Person
+from sfs_desktop.core.security.access import Principal, check_row, require
 
 AREA_TYPES = ("01", "02")  # 村, 社区: tied to one admin area
 SERVING = "01"
@@ -39,12 +40,16 @@ def term_end_for(start: date) -> date:
     return end - timedelta(days=1)
 
 
-def save_committee(s: Session, values: dict[str, Any], committee_id: str | None = None) -> MediationCommittee:
-    _problems(s, MediationCommittee, values)
+def save_committee(s: Session, who: Principal, values: dict[str, Any],
+                   committee_id: str | None = None) -> MediationCommittee:
+    """A new committee, or changes to one; a 调解员 account may change only its own."""
     row = s.get(MediationCommittee, committee_id) if committee_id else MediationCommittee(**values)
+    if committee_id and (row is None or row.deleted):
+        raise UserError("调解委员会不存在或已删除")
+    check_row(who, MediationCommittee, row, write=True)
+    _problems(s, MediationCommittee, {**({f.name: getattr(row, f.name) for f in specs(MediationCommittee)}
+                                         if committee_id else {}), **values})
     if committee_id:
-        if row is None or row.deleted:
-            raise UserError("调解委员会不存在或已删除")
         for k, v in values.items():
             setattr(row, k, v)
     if row.term_start and not row.term_end:
@@ -63,9 +68,10 @@ def save_committee(s: Session, values: dict[str, Any], committee_id: str | None 
     return row
 
 
-def save_mediator(s: Session, values: dict[str, Any], person_name: str | None = None,
+def save_mediator(s: Session, who: Principal, values: dict[str, Any], person_name: str | None = None,
                   mediator_id: str | None = None) -> Mediator:
     """A new mediator is found in the person registry by name; name and sex come from there."""
+    require(who, "record.write")
     values = dict(values)
     if mediator_id is None:
         person_id, _org = find_party(s, person_name or "")
@@ -86,8 +92,10 @@ def save_mediator(s: Session, values: dict[str, Any], person_name: str | None = 
         if dup is not None:
             raise UserError(f"{values['name']}已是该调解委员会的在任调解员")
         row = Mediator(**values)
+        check_row(who, Mediator, row, write=True)
     else:
         row = s.get(Mediator, mediator_id)
+        check_row(who, Mediator, row, write=True)
         for k, v in values.items():
             setattr(row, k, v)
     s.add(row)

@@ -17,7 +17,7 @@ from sfs_desktop.core.fields import validate
 from sfs_desktop.core.mediation.models import (DisputeScreening, GuidanceRecord, MediationCase, MediationCommittee,
                                                MediationRecord, Mediator, MediatorTraining)
 from sfs_desktop.core.mediation.rules import _case
-from sfs_desktop.core.security.access import Principal, check_row
+from sfs_desktop.core.security.access import Principal, check_row, require
 
 RECORDABLE = ("accepted", "mediating", "agreed", "follow_up", "terminated", "withdrawn")
 MAX_TRAINING_HOURS = 200
@@ -74,7 +74,8 @@ def screening_to_case(s: Session, who: Principal, screening_id: str, committee_i
     return case
 
 
-def add_screening(s: Session, values: dict[str, Any]) -> DisputeScreening:
+def add_screening(s: Session, who: Principal, values: dict[str, Any]) -> DisputeScreening:
+    require(who, "record.write")
     row = _checked(s, DisputeScreening, values)
     _not_future(row.screened_on, "排查日期")
     if row.found_count < 0:
@@ -97,8 +98,9 @@ def add_guidance(s: Session, who: Principal, values: dict[str, Any]) -> Guidance
     return row
 
 
-def add_training(s: Session, values: dict[str, Any], attendee_ids: list[str]) -> MediatorTraining:
+def add_training(s: Session, who: Principal, values: dict[str, Any], attendee_ids: list[str]) -> MediatorTraining:
     """A training and who attended; every attendee must be a mediator on record."""
+    require(who, "record.write")
     row = _checked(s, MediatorTraining, {**values, "attendee_ids": list(dict.fromkeys(attendee_ids))})
     _not_future(row.held_on, "培训日期")
     if not 0 < row.hours <= MAX_TRAINING_HOURS:

@@ -62,7 +62,7 @@ class GuidanceTab(QWidget):
             return [attendees.item(i).data(256) for i in range(attendees.count())
                     if attendees.item(i).checkState() == Qt.CheckState.Checked]
         dialog = RecordDialog(self.app, MediatorTraining, self.tr("登记培训"),
-                              lambda s, v: work.add_training(s, v, chosen()),
+                              lambda s, v: work.add_training(s, self.app.principal, v, chosen()),
                               extra=[(self.tr("参训调解员"), attendees)], parent=self)
         if open_dialog(self, dialog):
             self.training_model.refresh(self.training_model.query)

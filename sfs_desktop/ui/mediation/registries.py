@@ -66,11 +66,11 @@ class CommitteesTab(_RegisterTab):
 
     def new_record(self) -> None:
         self._done(RecordDialog(self.app, MediationCommittee, self.tr("新增调解委员会"),
-                                lambda s, v: committees.save_committee(s, v), only=COMMITTEE_FIELDS, parent=self))
+                                lambda s, v: committees.save_committee(s, self.app.principal, v), only=COMMITTEE_FIELDS, parent=self))
 
     def edit_dialog(self, row):
         return RecordDialog(self.app, MediationCommittee, self.tr("修改调解委员会"),
-                            lambda s, v: committees.save_committee(s, v, row.id), only=COMMITTEE_FIELDS, record=row,
+                            lambda s, v: committees.save_committee(s, self.app.principal, v, row.id), only=COMMITTEE_FIELDS, record=row,
                             parent=self)
 
     def update_notice(self) -> None:
@@ -93,12 +93,12 @@ class MediatorsTab(_RegisterTab):
         person = QLineEdit()
         person.setObjectName("person_name")
         self._done(RecordDialog(self.app, Mediator, self.tr("新增调解员"),
-                                lambda s, v: committees.save_mediator(s, v, person.text()), only=NEW_MEDIATOR_FIELDS,
+                                lambda s, v: committees.save_mediator(s, self.app.principal, v, person.text()), only=NEW_MEDIATOR_FIELDS,
                                 extra=[(self.tr("姓名（须已在人员信息库）"), person)], parent=self))
 
     def edit_dialog(self, row):
         return RecordDialog(self.app, Mediator, self.tr("修改调解员：") + row.name,
-                            lambda s, v: committees.save_mediator(s, v, mediator_id=row.id), only=MEDIATOR_FIELDS,
+                            lambda s, v: committees.save_mediator(s, self.app.principal, v, mediator_id=row.id), only=MEDIATOR_FIELDS,
                             record=row, parent=self)
 
     def update_notice(self) -> None:

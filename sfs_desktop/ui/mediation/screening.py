@@ -30,7 +30,8 @@ class ScreeningTab(QWidget):
         self.view.clicked.connect(lambda index: setattr(self, "selected_id", self.model.id_at(index.row())))
 
     def new_record(self) -> None:
-        dialog = RecordDialog(self.app, DisputeScreening, self.tr("登记矛盾纠纷排查"), work.add_screening, parent=self)
+        dialog = RecordDialog(self.app, DisputeScreening, self.tr("登记矛盾纠纷排查"),
+                              lambda s, v: work.add_screening(s, self.app.principal, v), parent=self)
         if open_dialog(self, dialog):
             self.model.refresh(self.model.query)
 
