@@ -4,208 +4,198 @@
 <context>
     <name>CaseWorkspace</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="62"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="65"/>
         <source>调解案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="130"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="138"/>
         <source>受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="130"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="138"/>
         <source>受理日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="136"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="144"/>
         <source>不予受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="136"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="144"/>
         <source>不予受理的理由</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="149"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="157"/>
         <source>指定调解员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="149"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="157"/>
         <source>勾选调解员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="156"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="164"/>
         <source>双方同意继续调解</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="156"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="164"/>
         <source>同意日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="162"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="170"/>
         <source>达成协议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="162"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="170"/>
         <source>履行期限（当场履行可不填）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="167"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="175"/>
         <source>已告知当事人可以通过仲裁、行政、司法等途径解决</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="169"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="177"/>
         <source>终止调解</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="174"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="182"/>
         <source>撤回</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="174"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="182"/>
         <source>当事人撤回调解申请，确认办理吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="197"/>
-        <source>当事人</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="204"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="425"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="223"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="412"/>
         <source>是</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="204"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="223"/>
         <source>否</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="206"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="216"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="250"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="225"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="235"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="256"/>
         <source>类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="206"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="225"/>
         <source>姓名（名称）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="206"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="217"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="225"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="236"/>
         <source>委托代理人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="207"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="226"/>
         <source>已签名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="216"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="235"/>
         <source>添加当事人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="216"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="235"/>
         <source>姓名或单位名称（须已在人员信息库）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="224"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="265"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="391"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="243"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="271"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="378"/>
         <source>请选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="224"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="243"/>
         <source>请先在列表中点选一位当事人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="244"/>
-        <source>调查与调解记录</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="250"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="256"/>
         <source>时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="250"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="256"/>
         <source>地点</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="250"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="256"/>
         <source>调查人（调解员）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="251"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="257"/>
         <source>事由</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="257"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="263"/>
         <source>新增记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="265"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="271"/>
         <source>请先在列表中点选一条记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="278"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="284"/>
         <source>书面协议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="279"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="285"/>
         <source>口头协议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="287"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="293"/>
         <source>增加一条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="296"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="302"/>
         <source>协议形式</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="297"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="303"/>
         <source>纠纷主要事实、争议事项及各方责任</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="298"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="304"/>
         <source>协议内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="300"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="306"/>
         <source>履行方式、地点、期限</source>
         <translation type="unfinished"></translation>
     </message>
@@ -215,113 +205,138 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="369"/>
-        <source>回访</source>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="189"/>
+        <source>报告激化风险</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="375"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="189"/>
+        <source>已报告单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="193"/>
+        <source>桃江县人民法院</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="195"/>
+        <source>申请司法确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="195"/>
+        <source>申请日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="195"/>
+        <source>人民法院</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="362"/>
         <source>回访日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="375"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="362"/>
         <source>回访对象</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="375"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="362"/>
         <source>方式</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="375"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="362"/>
         <source>履行情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="376"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="363"/>
         <source>满意度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="382"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="369"/>
         <source>登记回访</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="391"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="378"/>
         <source>请先在列表中点选一次回访</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="400"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="387"/>
         <source>卷内目录随打印和附件自动生成；必备文书齐全后才能归档。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="409"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="396"/>
         <source>打印</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="412"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="399"/>
         <source>附加扫描件…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="420"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="407"/>
         <source>卷宗</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="424"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="411"/>
         <source>序号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="424"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="444"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="411"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="431"/>
         <source>文书名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="424"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="411"/>
         <source>必备</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="424"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="411"/>
         <source>情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="424"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="411"/>
         <source>备注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="426"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="413"/>
         <source>已有</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="426"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="413"/>
         <source>尚缺</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="444"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="431"/>
         <source>附加扫描件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="448"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="435"/>
         <source>选择扫描件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="449"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="436"/>
         <source>扫描件 (*.pdf *.jpg *.jpeg *.png)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -329,37 +344,37 @@
 <context>
     <name>CasesTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="96"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="91"/>
         <source>全部状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="101"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="96"/>
         <source>全部纠纷类型</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="102"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="97"/>
         <source>全部调解委员会</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="103"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="98"/>
         <source>只看超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="108"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="103"/>
         <source>按案号筛选，回车确认</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="157"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="147"/>
         <source>请选择案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="157"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="147"/>
         <source>请先在列表中点选一个案件</source>
         <translation type="unfinished"></translation>
     </message>
@@ -367,27 +382,27 @@
 <context>
     <name>CommitteesTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="76"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="68"/>
         <source>新增调解委员会</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="80"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="72"/>
         <source>修改调解委员会</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="87"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="79"/>
         <source>尚未建立调解委员会的村（社区）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="88"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="80"/>
         <source>各村（社区）均已建立调解委员会。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="92"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="84"/>
         <source>组成符合要求。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -517,22 +532,22 @@
 <context>
     <name>MediatorsTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="103"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="95"/>
         <source>新增调解员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="105"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="97"/>
         <source>姓名（须已在人员信息库）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="108"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="100"/>
         <source>修改调解员：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="113"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="105"/>
         <source>调解员须先在人员信息库中登记；罢免、解聘、离任须写明原因。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -560,22 +575,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="56"/>
-        <source>保存</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="57"/>
-        <source>取消</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="65"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="60"/>
         <source>请先改正标红的内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="68"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="63"/>
         <source>还没有在运行的调解委员会，请先在“调解组织”中登记</source>
         <translation type="unfinished"></translation>
     </message>
@@ -583,17 +588,7 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/common.py" line="79"/>
-        <source>保存</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/common.py" line="80"/>
-        <source>取消</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/common.py" line="88"/>
+        <location filename="../../sfs_desktop/ui/mediation/common.py" line="108"/>
         <source>请先改正标红的内容</source>
         <translation type="unfinished"></translation>
     </message>
@@ -601,42 +596,42 @@
 <context>
     <name>ScreeningTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="40"/>
+        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="33"/>
         <source>登记矛盾纠纷排查</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="46"/>
+        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="40"/>
         <source>请选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="46"/>
+        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="40"/>
         <source>请先在列表中点选一条排查记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="62"/>
+        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="56"/>
         <source>转为调解案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="62"/>
+        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="56"/>
         <source>调解委员会</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="62"/>
+        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="56"/>
         <source>纠纷类型</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="68"/>
+        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="62"/>
         <source>已转为案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="69"/>
+        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="63"/>
         <source>已登记为调解案件草稿，请到“案件”中补充当事人后受理。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -910,25 +905,38 @@
 <context>
     <name>_RegisterTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="64"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="56"/>
         <source>请选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="64"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="56"/>
         <source>请先在列表中点选一行</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/common.py" line="39"/>
+        <source>保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/common.py" line="40"/>
+        <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>owner</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/common.py" line="35"/>
+        <location filename="../../sfs_desktop/ui/mediation/common.py" line="60"/>
         <source>确定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/common.py" line="36"/>
+        <location filename="../../sfs_desktop/ui/mediation/common.py" line="61"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>

@@ -124,3 +124,28 @@ def test_roles_limit_who_may_change_the_registers(township):
     db.write(lambda s: committees.save_committee(s, own, {"director_name": "甲一"}, t["village"]))
     with pytest.raises(PermissionDenied):
         db.write(lambda s: committees.save_committee(s, own, {"name": "新调委会", "committee_type": "03"}))
+
+
+def test_judicial_confirmation_and_escalation_are_recorded_with_their_limits(township):
+    from sfs_desktop.core.mediation.models import MediationCase
+
+    db, t = township
+    cid = new_case(db, t["village"], t["people"])
+    with pytest.raises(UserError, match="请填写已报告的单位"):
+        db.write(lambda s: casework.record_risk(s, HEAD, cid, " "))
+    db.write(lambda s: casework.record_risk(s, HEAD, cid, "灰山港派出所"))
+    agreed_on = TODAY - timedelta(days=40)
+    db.write(lambda s: rules.accept(s, HEAD, cid, agreed_on - timedelta(days=2)))
+    db.write(lambda s: rules.start(s, HEAD, cid, t["mediators"][:1]))
+    with pytest.raises(UserError, match="状态|不能进行此操作"):
+        db.write(lambda s: casework.record_confirmation(s, HEAD, cid, TODAY, "桃江县人民法院"))
+    db.write(lambda s: casework.save_agreement(s, HEAD, cid, form="1", facts="争执", terms=[{"content": "道歉"}],
+                                               manner=None, parties_signed=True, mediator_signed=True,
+                                               seal_affixed=True))
+    db.write(lambda s: rules.reach_agreement(s, HEAD, cid, agreed_on))
+    with pytest.raises(UserError, match="已超过三十日申请期限"):
+        db.write(lambda s: casework.record_confirmation(s, HEAD, cid, TODAY, "桃江县人民法院"))
+    db.write(lambda s: casework.record_confirmation(s, HEAD, cid, agreed_on + timedelta(days=10), "桃江县人民法院"))
+    with db.read() as s:
+        c = s.get(MediationCase, cid)
+    assert (c.escalation_risk, c.escalation_reported_to, c.confirmation_court) == (True, "灰山港派出所", "桃江县人民法院")

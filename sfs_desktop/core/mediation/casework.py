@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 from sfs_desktop.core import calendar, codes
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.mediation.models import MediationAgreement, MediationParty
-from sfs_desktop.core.mediation.rules import _case, agreement, due_to_finish, parties
+from sfs_desktop.core.mediation.rules import CONFIRMATION_DAYS, _case, agreement, due_to_finish, parties
 from sfs_desktop.core.people.models import Organization, Person
 from sfs_desktop.core.security.access import Principal
 
@@ -122,3 +122,28 @@ def overdue_cutoff(today: date) -> date:
 def is_overdue(case, today: date) -> bool:
     due = due_to_finish(case)
     return bool(case.status in OPEN and due and today > due and case.continue_consent_on is None)
+
+
+def record_confirmation(s: Session, who: Principal, case_id: str, on: date, court: str) -> None:
+    """申请司法确认 (人民调解法 §33): a written agreement, within 30 days of taking effect."""
+    case = _case(s, who, case_id, "agreed", "follow_up")
+    if case.agreement_form != "1":
+        raise UserError("口头协议不能申请司法确认，须为书面调解协议")
+    if not court.strip():
+        raise UserError("请填写受理申请的人民法院")
+    if on > date.today() or (case.agreement_date and on < case.agreement_date):
+        raise UserError("申请日期应在协议生效日之后、今天之前")
+    last = calendar.due_date(case.agreement_date, CONFIRMATION_DAYS, "day") if case.agreement_date else None
+    if last and on > last:
+        raise UserError(f"已超过三十日申请期限（{last:%Y-%m-%d} 届满），人民法院不予受理")
+    case.confirmation_applied_on, case.confirmation_court = on, court.strip()
+    s.add(case)
+
+
+def record_risk(s: Session, who: Principal, case_id: str, reported_to: str) -> None:
+    """有激化风险 (M28): the immediate task is to report it; the unit told is required."""
+    case = _case(s, who, case_id, "draft", "accepted", "mediating", "agreed", "follow_up")
+    if not reported_to.strip():
+        raise UserError("有激化可能的纠纷须及时报告，请填写已报告的单位（如派出所、乡镇综治中心）")
+    case.escalation_risk, case.escalation_reported_to = True, reported_to.strip()
+    s.add(case)

@@ -32,6 +32,8 @@ STEPS = [  # key, button text, statuses in which it applies
     ("accept", "受理", ("draft",)), ("reject", "不予受理", ("draft",)), ("start", "指定调解员", ("accepted",)),
     ("consent", "记录同意继续调解", ("mediating",)), ("agree", "达成协议", ("mediating",)),
     ("terminate", "终止调解", ("mediating",)), ("withdraw", "撤回", ("accepted", "mediating")),
+    ("risk", "报告激化风险", ("draft", "accepted", "mediating", "agreed", "follow_up")),
+    ("confirm", "记录司法确认", ("agreed", "follow_up")),
     ("archive", "归档", ("agreed", "follow_up", "terminated", "withdrawn", "rejected")),
 ]
 CASE_FORMS = [("mediation.cover", "卷宗封面（含封底）"), ("mediation.contents", "卷内目录"),
@@ -99,6 +101,11 @@ class CaseWorkspace(QDialog):
                     f"{self.tr('调解委员会')}：{committee.name if committee else ''}"]
             if case.received_date:
                 bits.append(f"{self.tr('受理日期')}：{case.received_date:%Y-%m-%d}")
+            if case.escalation_risk:
+                bits.append(f"<span style='color:#b00020'>{self.tr('有激化风险')}"
+                            f"（{self.tr('已报告')}{case.escalation_reported_to or ''}）</span>")
+            if case.confirmation_applied_on:
+                bits.append(f"{self.tr('已申请司法确认')}：{case.confirmation_applied_on:%Y-%m-%d}")
             if due and case.status in casework.OPEN:
                 late = casework.is_overdue(case, today)
                 style = " style='color:#b00020'" if late else ""
@@ -175,6 +182,19 @@ class CaseWorkspace(QDialog):
         answer = QMessageBox.question(self, self.tr("撤回"), self.tr("当事人撤回调解申请，确认办理吗？"))
         if answer == QMessageBox.StandardButton.Yes:
             self._step(lambda s: rules.withdraw(s, self.app.principal, self.case_id, date.today()))
+
+    def do_risk(self) -> None:
+        unit = QLineEdit()
+        unit.setObjectName("reported_to")
+        if ask(self, self.tr("报告激化风险"), [(self.tr("已报告单位"), unit)]):
+            self._step(lambda s: casework.record_risk(s, self.app.principal, self.case_id, unit.text()))
+
+    def do_confirm(self) -> None:
+        on, court = _date_edit(date.today()), QLineEdit(self.tr("桃江县人民法院"))
+        court.setObjectName("court")
+        if ask(self, self.tr("申请司法确认"), [(self.tr("申请日期"), on), (self.tr("人民法院"), court)]):
+            self._step(lambda s: casework.record_confirmation(s, self.app.principal, self.case_id, _date_of(on),
+                                                              court.text()))
 
     def do_archive(self) -> None:
         self._step(lambda s: rules.archive(s, self.app.principal, self.case_id, date.today()))
