@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QListWidget, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLineEdit, QListWidget, QMessageBox
 from sqlalchemy import func
 from sqlmodel import select
 
@@ -35,7 +35,16 @@ def _setup(app):
 
 
 def _later(fn):
-    QTimer.singleShot(0, fn)
+    """Run `fn` once the dialog about to open is shown; if it fails, close the dialog so the test ends."""
+    def run():
+        try:
+            fn()
+        except BaseException:
+            for w in QApplication.topLevelWidgets():
+                if isinstance(w, QDialog) and w.isVisible():
+                    w.reject()
+            raise
+    QTimer.singleShot(0, run)
 
 
 def _ok(dialog):
