@@ -408,6 +408,77 @@
     </message>
 </context>
 <context>
+    <name>ConflictsTab</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="46"/>
+        <source>编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="46"/>
+        <source>数据表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="46"/>
+        <source>争议字段</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="46"/>
+        <source>版本一来自</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="47"/>
+        <source>版本二来自</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="47"/>
+        <source>发现时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="51"/>
+        <source>待处理的冲突：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="51"/>
+        <source> 条。两处同时修改了同一字段时列在这里，由您决定保留哪一个版本。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="53"/>
+        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="63"/>
+        <source>字段</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="53"/>
+        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="63"/>
+        <source>版本一</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="53"/>
+        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="64"/>
+        <source>版本二</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="72"/>
+        <source>请选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="72"/>
+        <source>请先在列表中点选一条冲突</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <location filename="../../sfs_desktop/ui/dashboard.py" line="23"/>
@@ -466,6 +537,155 @@
     </message>
 </context>
 <context>
+    <name>ExchangeTab</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="71"/>
+        <source>导出到U盘</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="76"/>
+        <source>目标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="85"/>
+        <source>从U盘导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="87"/>
+        <source>选择U盘上的同步包（.sjxb），先预览将发生的变化，再确认导入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="94"/>
+        <source>登记到县司法局</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="96"/>
+        <source>初次使用时，把本所的密钥卡交县司法局登记，再导入县司法局发回的登记包。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="115"/>
+        <source>尚未与任何单位建立同步关系。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="119"/>
+        <source>从未</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="131"/>
+        <source>未检测到U盘：请插入U盘后点“重新检测”，或选择文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="143"/>
+        <source>选择导出位置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="150"/>
+        <source>请选择导出位置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="150"/>
+        <source>请插入U盘，或点“选择文件夹…”指定导出位置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="155"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="168"/>
+        <source>不能导出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="170"/>
+        <source>没有需要发送的新数据，未生成同步包。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="171"/>
+        <source>导出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="175"/>
+        <source>已导出 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="175"/>
+        <source> 个同步包，共 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="176"/>
+        <source> 条变更，已回读校验无误，可以安全拔出U盘。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="177"/>
+        <source>导出完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="181"/>
+        <source>正在导出同步包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="185"/>
+        <source>选择保存位置（U盘）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="191"/>
+        <source>已写出密钥卡，指纹 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="192"/>
+        <source>密钥卡</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="192"/>
+        <source>。请把它交县司法局登记。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="198"/>
+        <source>选择同步包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="198"/>
+        <source>同步包 (*.sjxb)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="204"/>
+        <source>不能导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="222"/>
+        <source>导入结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="226"/>
+        <source>正在导入同步包</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GuidanceTab</name>
     <message>
         <location filename="../../sfs_desktop/ui/mediation/guidance.py" line="45"/>
@@ -480,6 +700,97 @@
     <message>
         <location filename="../../sfs_desktop/ui/mediation/guidance.py" line="66"/>
         <source>参训调解员</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/history.py" line="28"/>
+        <source>时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/history.py" line="28"/>
+        <source>方向</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/history.py" line="28"/>
+        <source>类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/history.py" line="28"/>
+        <source>对方</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/history.py" line="28"/>
+        <source>内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/history.py" line="29"/>
+        <source>同步包编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/history.py" line="30"/>
+        <source>导出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/history.py" line="30"/>
+        <source>导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="41"/>
+        <source>导入预览</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="44"/>
+        <source>以下是导入后将发生的变化。确认无误后点“确认导入”；导入前会自动备份本机数据。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="47"/>
+        <source>文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="47"/>
+        <source>发送方</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="47"/>
+        <source>结论</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="47"/>
+        <source>变化</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="47"/>
+        <source>说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="53"/>
+        <source>确认导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="55"/>
+        <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -514,17 +825,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../sfs_desktop/ui/main_window.py" line="156"/>
         <source>从未同步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/main_window.py" line="151"/>
+        <location filename="../../sfs_desktop/ui/main_window.py" line="157"/>
         <source>上次同步：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../sfs_desktop/ui/main_window.py" line="158"/>
         <source>待同步变更 %1 条</source>
         <translation type="unfinished"></translation>
     </message>
@@ -852,6 +1163,151 @@
     </message>
 </context>
 <context>
+    <name>StationsTab</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="28"/>
+        <source>各司法所的同步情况。登记新所：先导入其密钥卡，再把登记包写到U盘交给该所导入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="38"/>
+        <source>人民调解：本年各所数据（依据各所报送的记录）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="48"/>
+        <source>代码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="48"/>
+        <source>名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="48"/>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="48"/>
+        <source>上次收到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="48"/>
+        <source>上次回执</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <source>待确认变更</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <source>记录数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <source>未处理冲突</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <source>数据核对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="50"/>
+        <source>已吊销</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="50"/>
+        <source>已登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="51"/>
+        <source>待导入登记包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="58"/>
+        <source>选择司法所的密钥卡</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="59"/>
+        <source>密钥卡 (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="65"/>
+        <source>登记司法所</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="65"/>
+        <source>司法所名称（桃江县司法局××司法所）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="73"/>
+        <source>不能登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="73"/>
+        <source>所选文件不是有效的密钥卡</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="82"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="100"/>
+        <source>请选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="82"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="100"/>
+        <source>请先在列表中点选一个司法所</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="84"/>
+        <source>选择U盘</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="91"/>
+        <source>不能写出登记包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="93"/>
+        <source>登记包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="93"/>
+        <source>已写出登记包，请交该所在“数据同步”中导入：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="102"/>
+        <source>吊销</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="102"/>
+        <source>吊销后将拒收该所的同步包（例如密钥丢失时）。确认吊销 </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StatisticsTab</name>
     <message>
         <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="29"/>
@@ -886,6 +1342,29 @@
     <message>
         <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="63"/>
         <source>Excel 文件 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/page.py" line="29"/>
+        <source>司法所</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/page.py" line="33"/>
+        <source>导出与导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/page.py" line="34"/>
+        <source>冲突</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/page.py" line="35"/>
+        <source>记录</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

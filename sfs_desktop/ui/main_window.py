@@ -59,6 +59,11 @@ def _register_pages() -> None:
 
         return MediationPage(w.app)
 
+    def sync(w):
+        from sfs_desktop.ui.sync.page import SyncPage
+
+        return SyncPage(w.app)
+
     def settings(w):
         from sfs_desktop.ui.settings_page import SettingsPage
 
@@ -67,6 +72,7 @@ def _register_pages() -> None:
     pages.register_page("dashboard", "工作台", dashboard)
     pages.register_page("people", "人员信息库", people, tables=("person", "organization"))
     pages.register_page("mediation", "人民调解", mediation, tables=("mediation_",))
+    pages.register_page("sync", "数据同步", sync)
     pages.register_page("settings", "设置", settings)
 
 

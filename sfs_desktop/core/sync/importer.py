@@ -295,11 +295,11 @@ def _apply(s: Session, db: Database, v: Verified, progress: Progress | None) -> 
     audit.record(s, current_actor(), "import", "sync_bundle", bid, (v.sender,))
     if progress:
         progress("正在导入", total, total)
-    return _Outcome("imported", "已导入：" + "，".join(f"{_COUNT_LABELS[k]} {n} 条" for k, n in counts.items() if n)
+    return _Outcome("imported", "已导入：" + "，".join(f"{COUNT_LABELS[k]} {n} 条" for k, n in counts.items() if n)
                     if any(counts.values()) else "已导入（没有需要更新的记录）", counts)
 
 
-_COUNT_LABELS = {"inserted": "新增", "updated": "更新", "merged": "自动合并", "conflicts": "冲突待处理",
+COUNT_LABELS = {"inserted": "新增", "updated": "更新", "merged": "自动合并", "conflicts": "冲突待处理",
                  "skipped": "已有"}
 
 

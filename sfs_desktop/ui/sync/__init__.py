@@ -1,0 +1,1 @@
+"""数据同步 pages: export and import on USB sticks, conflict review, history; the county's stations."""

@@ -1,0 +1,105 @@
+"""司法所 tab (county only): the station registry, each station's sync state, enrollment, revocation,
+and the county-wide figures by station built from what each station sent."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QMessageBox, QTableWidget, QVBoxLayout, QWidget
+
+from sfs_desktop.core.db.synced import acting_as
+from sfs_desktop.core.errors import UserError
+from sfs_desktop.core.security.session import AppSession
+from sfs_desktop.core.sync import exporter, identity, status
+from sfs_desktop.ui.mediation.common import ask, buttons, fill_table, run, selected_id
+
+
+def _when(value) -> str:
+    return f"{value:%Y-%m-%d %H:%M}" if value else "—"
+
+
+class StationsTab(QWidget):
+    def __init__(self, app: AppSession, parent=None):
+        super().__init__(parent)
+        self.app = app
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("各司法所的同步情况。登记新所：先导入其密钥卡，再把登记包写到U盘交给该所导入。"), self))
+        self.table = QTableWidget(self)
+        self.table.setObjectName("stations")
+        layout.addWidget(self.table, 1)
+        bar, self.buttons = buttons(self, [("add", "登记司法所（导入密钥卡）…", lambda: self.add_station()),
+                                           ("enroll", "写出登记包…", lambda: self.enroll()),
+                                           ("revoke", "吊销", self.revoke), ("refresh", "刷新", self.refresh)])
+        layout.addLayout(bar)
+        self.figures = QTableWidget(self)
+        self.figures.setObjectName("figures")
+        layout.addWidget(QLabel(self.tr("人民调解：本年各所数据（依据各所报送的记录）"), self))
+        layout.addWidget(self.figures, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        from sfs_desktop.core.mediation import stats
+
+        with self.app.db.read() as s:
+            rows = [p for p in status.peers(s) if p.role == "station"]
+            header, figures = stats.station_table(stats.by_station(s, str(date.today().year)))
+        fill_table(self.table, [self.tr("代码"), self.tr("名称"), self.tr("状态"), self.tr("上次收到"), self.tr("上次回执"),
+                                self.tr("待确认变更"), self.tr("记录数"), self.tr("未处理冲突"), self.tr("数据核对")],
+                   [[p.node_id, p.name, self.tr("已吊销") if p.revoked else (self.tr("已登记") if p.enrolled
+                                                                         else self.tr("待导入登记包")),
+                     _when(p.last_in_at), _when(p.last_ack_at), str(p.waiting), str(p.records), str(p.open_conflicts),
+                     p.digest_label] for p in rows], [p.node_id for p in rows])
+        fill_table(self.figures, [self.tr(h) for h in header], [[str(v) for v in row] for row in figures])
+
+    def add_station(self, card_file: str | None = None, name: str | None = None):
+        if card_file is None:
+            card_file, _ = QFileDialog.getOpenFileName(self, self.tr("选择司法所的密钥卡"), "",
+                                                       self.tr("密钥卡 (*.json)"))
+            if not card_file:
+                return None
+        if name is None:
+            edit = QLineEdit()
+            edit.setObjectName("station_name")
+            if not ask(self, self.tr("登记司法所"), [(self.tr("司法所名称（桃江县司法局××司法所）"), edit)]):
+                return None
+            name = edit.text()
+        try:
+            card = json.loads(Path(card_file).read_text(encoding="utf-8"))
+            if not isinstance(card, dict):
+                raise ValueError
+        except (OSError, ValueError, UnicodeDecodeError):
+            QMessageBox.warning(self, self.tr("不能登记"), self.tr("所选文件不是有效的密钥卡"))
+            return None
+        peer = run(self, self.app, lambda s: identity.add_station(s, card, name), "不能登记")
+        self.refresh()
+        return peer
+
+    def enroll(self, folder: str | None = None) -> Path | None:
+        code = selected_id(self.table)
+        if code is None:
+            QMessageBox.information(self, self.tr("请选择"), self.tr("请先在列表中点选一个司法所"))
+            return None
+        folder = folder or QFileDialog.getExistingDirectory(self, self.tr("选择U盘"))
+        if not folder:
+            return None
+        try:
+            with acting_as(self.app.principal.username):
+                path = exporter.write_enrollment(self.app.db, code, Path(folder))
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("不能写出登记包"), str(exc))
+            return None
+        QMessageBox.information(self, self.tr("登记包"), self.tr("已写出登记包，请交该所在“数据同步”中导入：") + path.name)
+        self.refresh()
+        return path
+
+    def revoke(self) -> None:
+        code = selected_id(self.table)
+        if code is None:
+            QMessageBox.information(self, self.tr("请选择"), self.tr("请先在列表中点选一个司法所"))
+            return
+        answer = QMessageBox.question(self, self.tr("吊销"), self.tr("吊销后将拒收该所的同步包（例如密钥丢失时）。确认吊销 ") + code + "？")
+        if answer == QMessageBox.StandardButton.Yes:
+            run(self, self.app, lambda s: identity.revoke_station(s, code))
+            self.refresh()

@@ -1,0 +1,160 @@
+"""数据同步 through the GUI: enroll a station, send its records on a "stick", review a conflict.
+
+A county and a station run side by side in one process, each signed in through its own
+session, and only the pages' own buttons move data between them.
+"""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
+from sqlmodel import select
+
+from sfs_desktop.core.people import registry
+from sfs_desktop.core.people.models import Person
+from sfs_desktop.core.security.session import login
+from sfs_desktop.core.sync.models import SyncConflict
+from sfs_desktop.ui.sync.page import SyncPage
+from tests.conftest import ADMIN, PASSWORD, init_dir
+
+
+@pytest.fixture
+def said(monkeypatch):
+    messages = []
+    for name in ("information", "warning"):
+        monkeypatch.setattr(QMessageBox, name, lambda parent, title, text, *a: messages.append(text))
+    return messages
+
+
+@pytest.fixture
+def pair(tmp_path):
+    county_paths, _ = init_dir(tmp_path / "county", role="county", code="430922000", name="桃江县司法局")
+    station_paths, _ = init_dir(tmp_path / "430922101")
+    county, station = login(county_paths, ADMIN, PASSWORD), login(station_paths, ADMIN, PASSWORD)
+    yield county, station
+    county.close()
+    station.close()
+
+
+def _confirm_preview(record: list):
+    """Press 确认导入 (or 取消 when it is disabled) on the preview once it is open."""
+    def press():
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible())
+        table = dialog.findChild(type(dialog.table), "preview")
+        record.append([table.item(r, 2).text() + "|" + table.item(r, 4).text() for r in range(table.rowCount())])
+        box = dialog.findChild(QDialogButtonBox)
+        ok = box.button(QDialogButtonBox.StandardButton.Ok)
+        (ok if ok.isEnabled() else box.button(QDialogButtonBox.StandardButton.Cancel)).click()
+    QTimer.singleShot(0, press)
+
+
+def _import(qtbot, tab, files) -> tuple[list, list]:
+    """Choose `files` on the page; returns what the preview said and the import's results."""
+    seen, results = [], []
+    _confirm_preview(seen)
+    if tab.import_files([str(f) for f in files], on_done=results.append) is not None:
+        qtbot.waitUntil(lambda: bool(results), timeout=60_000)
+    return seen[-1], (results[0] if results else [])
+
+
+def _export(qtbot, tab, folder: Path) -> list:
+    results = []
+    tab.set_folder(str(folder))
+    tab.export(on_done=results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=60_000)
+    return results[0]
+
+
+def test_enroll_send_and_resolve_through_the_pages(qtbot, pair, tmp_path, said):
+    county, station = pair
+    c_page, s_page = SyncPage(county), SyncPage(station)
+    qtbot.addWidget(c_page)
+    qtbot.addWidget(s_page)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+
+    # enrollment: key card out of the station, registered at the county, enrollment bundle back
+    card = s_page.exchange.write_card(str(stick))
+    assert card.name == "密钥卡-430922101.json" and "指纹" in said[-1]
+    assert c_page.stations.add_station(str(card), "桃江县司法局灰山港司法所") is not None
+    assert c_page.stations.table.item(0, 2).text() == "待导入登记包"
+    c_page.stations.table.selectRow(0)
+    enrollment = c_page.stations.enroll(str(stick))
+    seen, results = _import(qtbot, s_page.exchange, [enrollment])
+    assert seen[0].startswith("可导入|登记包") and results[0].status == "enrolled"
+
+    # the station's records travel to the county; the preview comes first
+    pid = station.write(lambda s: registry.register_person(s, {"name": "同步甲", "gender": "1"})).id
+    stick = tmp_path / "stick2"
+    stick.mkdir()
+    sent = _export(qtbot, s_page.exchange, stick)
+    assert sent and "可以安全拔出U盘" in s_page.exchange.last_message
+    files = sorted(stick.glob("*.sjxb"))
+    seen, results = _import(qtbot, c_page.exchange, files)
+    assert all(s.startswith("可导入|将导入") for s in seen) and results[0].status == "imported"
+    with county.db.read() as s:
+        assert s.get(Person, pid).name == "同步甲"
+    c_page.stations.refresh()
+    assert c_page.stations.table.item(0, 2).text() == "已登记"
+    seen, results = _import(qtbot, c_page.exchange, files)  # the same stick again: nothing twice
+    assert seen[0].startswith("已导入过")
+    c_page.history.refresh()
+    assert c_page.history.table.rowCount() >= 2
+
+    # both sides change the same field: the county reviews the two versions and keeps the station's
+    def occupation(app, value):
+        def fn(s):
+            p = s.get(Person, pid)
+            p.occupation = value
+            s.add(p)
+        app.write(fn)
+    occupation(station, "个体经营")
+    occupation(county, "外出务工")
+    for old in stick.glob("*.sjxb"):
+        old.unlink()
+    _export(qtbot, s_page.exchange, stick)
+    _import(qtbot, c_page.exchange, sorted(stick.glob("*.sjxb")))
+    tab = c_page.conflicts
+    tab.refresh()
+    assert tab.queue.rowCount() == 1 and "职业" in tab.queue.item(0, 2).text()
+    tab.queue.selectRow(0)
+    sides = {tab.sides.item(r, 0).text(): (tab.sides.item(r, 1).text(), tab.sides.item(r, 2).text())
+             for r in range(tab.sides.rowCount())}
+    assert set(sides["职业＊"]) == {"个体经营", "外出务工"}
+    keep = "keep_a" if sides["职业＊"][0] == "个体经营" else "keep_b"
+    tab.buttons[keep].click()
+    with county.db.read() as s:
+        assert s.get(Person, pid).occupation == "个体经营"
+        assert s.exec(select(SyncConflict).where(SyncConflict.status == "open")).first() is None
+    assert tab.queue.rowCount() == 0
+    c_page.tabs.setCurrentIndex(0)
+    c_page.resize(1000, 640)
+    c_page.grab().save(str(tmp_path / "sync-county.png"))
+
+
+def test_a_damaged_or_foreign_file_is_named_and_changes_nothing(qtbot, pair, tmp_path, said):
+    county, _station = pair
+    page = SyncPage(county)
+    qtbot.addWidget(page)
+    bad = tmp_path / "坏文件.sjxb"
+    bad.write_bytes(b"SJXB not really a bundle")
+    with county.db.read() as s:
+        before = s.exec(select(Person)).all()
+    seen, results = _import(qtbot, page.exchange, [bad])
+    assert seen[0].startswith("拒收|") and len(seen[0]) > 6 and results == []
+    with county.db.read() as s:
+        assert s.exec(select(Person)).all() == before
+
+
+def test_export_needs_a_place_and_an_enrolled_station(qtbot, pair, tmp_path, said):
+    _county, station = pair
+    page = SyncPage(station)
+    qtbot.addWidget(page)
+    page.exchange.drive.clear()
+    page.exchange.drive.addItem("未检测到U盘", None)
+    assert page.exchange.export() is None and "请插入U盘" in said[-1]
+    _export(qtbot, page.exchange, tmp_path)
+    assert said[-1] == "本所尚未登记到县司法局：请先导入县司法局发来的登记包"
+    assert list(tmp_path.glob("*.sjxb")) == []
+    page.grab().save(str(tmp_path / "sync.png"))
