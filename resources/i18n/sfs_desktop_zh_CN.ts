@@ -1165,144 +1165,149 @@
 <context>
     <name>StationsTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="28"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="29"/>
         <source>各司法所的同步情况。登记新所：先导入其密钥卡，再把登记包写到U盘交给该所导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="38"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="39"/>
         <source>人民调解：本年各所数据（依据各所报送的记录）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="48"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
         <source>代码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="48"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
         <source>名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="48"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="48"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
         <source>上次收到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="48"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
         <source>上次回执</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="50"/>
         <source>待确认变更</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="50"/>
         <source>记录数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="50"/>
         <source>未处理冲突</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="50"/>
         <source>数据核对</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="50"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="51"/>
+        <source>审计链</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="52"/>
         <source>已吊销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="50"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="52"/>
         <source>已登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="51"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="53"/>
         <source>待导入登记包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="58"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="63"/>
         <source>选择司法所的密钥卡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="59"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="64"/>
         <source>密钥卡 (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="65"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="70"/>
         <source>登记司法所</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="65"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="70"/>
         <source>司法所名称（桃江县司法局××司法所）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="73"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="78"/>
         <source>不能登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="73"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="78"/>
         <source>所选文件不是有效的密钥卡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="82"/>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="100"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="87"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="105"/>
         <source>请选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="82"/>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="100"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="87"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="105"/>
         <source>请先在列表中点选一个司法所</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="84"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="89"/>
         <source>选择U盘</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="91"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="96"/>
         <source>不能写出登记包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="93"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="98"/>
         <source>登记包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="93"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="98"/>
         <source>已写出登记包，请交该所在“数据同步”中导入：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="102"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="107"/>
         <source>吊销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="102"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="107"/>
         <source>吊销后将拒收该所的同步包（例如密钥丢失时）。确认吊销 </source>
         <translation type="unfinished"></translation>
     </message>

@@ -203,5 +203,6 @@ def run_station(args) -> int:
                 last_in = f"{r.last_in_at:%Y-%m-%d %H:%M}" if r.last_in_at else "从未"
                 last_ack = f"{r.last_ack_at:%Y-%m-%d %H:%M}" if r.last_ack_at else "从未"
                 print(f"{r.node_id} {r.name}（{state}）：最近收包 {last_in}，最近回执 {last_ack}，"
-                      f"待确认 {r.waiting}，冲突 {r.open_conflicts}，记录 {r.records}，核对 {r.digest_label}")
+                      f"待确认 {r.waiting}，冲突 {r.open_conflicts}，记录 {r.records}，核对 {r.digest_label}，"
+                      f"审计链 {r.audit_label}")
     return 0

@@ -97,6 +97,7 @@ def test_enroll_send_and_resolve_through_the_pages(qtbot, pair, tmp_path, said):
         assert s.get(Person, pid).name == "同步甲"
     c_page.stations.refresh()
     assert c_page.stations.table.item(0, 2).text() == "已登记"
+    assert c_page.stations.table.item(0, 9).text().endswith("）") and "条" in c_page.stations.table.item(0, 9).text()
     seen, results = _import(qtbot, c_page.exchange, files)  # the same stick again: nothing twice
     assert seen[0].startswith("已导入过")
     c_page.history.refresh()

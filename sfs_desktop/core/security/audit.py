@@ -49,6 +49,11 @@ def head(session: Session) -> str:
     return last or GENESIS
 
 
+def head_seq(session: Session) -> int:
+    """How many entries the chain has: with the head it tells a receiver whether the chain grew."""
+    return session.exec(select(AuditLog.seq).order_by(AuditLog.seq.desc()).limit(1)).first() or 0
+
+
 def record(session: Session, actor: str, action: str, table: str | None = None, record_id: str | None = None,
            fields: Iterable[str] = ()) -> AuditLog:
     """Append one entry in the caller's transaction (rolled back with the change it describes)."""

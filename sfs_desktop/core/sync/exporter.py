@@ -204,6 +204,7 @@ def _export_one(db: Database, directory: Path, recipient: str, max_bytes: int, f
         keys = identity.node_keys(ident)
         peer_pk = identity.peer(s, recipient).box_pk
         chain_head = audit.head(s)  # the county keeps it: a rebuilt local chain would no longer match
+        chain_seq = audit.head_seq(s)
     chunks = _chunks(plan, max_bytes)
     result = ExportResult(recipient, covers=plan.covers)
     logs = []
@@ -214,8 +215,8 @@ def _export_one(db: Database, directory: Path, recipient: str, max_bytes: int, f
             "bundle_id": str(uuid.uuid4()), "kind": "data" if group or covers else "ack",
             "sender": f"{plan.me}.{plan.epoch}", "to": recipient, "covers": covers,
             "app_schema": migrate.head_revision(), "protocol": PROTOCOL, "part": [i + 1, len(chunks)],
-            "entries": len(group), "created_at": utcnow().isoformat(timespec="seconds"),
-            "audit_head": chain_head,
+            "entries": len(group), "created_at": utcnow().isoformat(),
+            "audit_head": chain_head, "audit_seq": chain_seq,
         }
         path = bundle.write(directory, header, [*group, *plan.tail], keys,
                             [(recipient, peer_pk), (plan.me, keys.box_pk)])

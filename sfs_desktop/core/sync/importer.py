@@ -15,7 +15,7 @@ import json
 import os
 import shutil
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -289,6 +289,7 @@ def _apply(s: Session, db: Database, v: Verified, progress: Progress | None) -> 
     if me.role == "county" and applier.person_keys:
         queue_duplicates(s, applier.person_keys)
     counts = applier.counts()
+    _keep_audit_head(peer, header)
     s.add(peer)
     s.add(SyncBundleLog(bundle_id=bid, direction="in", kind=header["kind"], peer=v.sender,
                         sha256=header["body_sha256"], covers=covers, counts=counts))
@@ -301,6 +302,28 @@ def _apply(s: Session, db: Database, v: Verified, progress: Progress | None) -> 
 
 COUNT_LABELS = {"inserted": "新增", "updated": "更新", "merged": "自动合并", "conflicts": "冲突待处理",
                  "skipped": "已有"}
+
+
+def _keep_audit_head(peer: SyncPeer, header: dict[str, Any]) -> None:
+    """Keep the newest audit chain head the peer sent (by when the bundle was written).
+
+    A chain only grows: a newer bundle carrying a shorter chain means the peer's audit log was
+    reset or rebuilt, which the county must see (the alarm stays until a person clears it).
+    """
+    head, seq, written = header.get("audit_head"), int(header.get("audit_seq") or 0), header.get("created_at")
+    if not head or not written:
+        return
+    at = _aware(datetime.fromisoformat(written))
+    if peer.audit_at is not None and at < _aware(peer.audit_at):
+        return  # an older bundle arriving late: it does not move the head back
+    if seq < peer.audit_seq or (seq == peer.audit_seq and peer.audit_head and head != peer.audit_head):
+        peer.audit_alarm = (f"审计链回退：{at:%Y-%m-%d %H:%M} 的同步包只有 {seq} 条审计记录，"
+                            f"此前已收到 {peer.audit_seq} 条")
+    peer.audit_head, peer.audit_seq, peer.audit_at = head, seq, at
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
 def _take_ack(s: Session, peer: SyncPeer, ack: dict[str, Any], me) -> None:

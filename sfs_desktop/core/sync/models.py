@@ -45,6 +45,10 @@ class SyncPeer(SQLModel, table=True):
     last_out_id: str | None = Field(default=None, max_length=36)
     last_out_at: datetime | None = None
     last_ack_at: datetime | None = None
+    audit_head: str | None = Field(default=None, max_length=64)  # the peer's audit chain head, newest received
+    audit_seq: int = 0  # its length then
+    audit_at: datetime | None = None  # when the bundle carrying it was written
+    audit_alarm: str | None = Field(default=None, max_length=128)  # the chain went back: say so until seen
 
 
 class SyncBundleLog(SQLModel, table=True):

@@ -30,10 +30,20 @@ class PeerStatus:
     open_conflicts: int
     records: int  # rows this node holds in the peer's partition
     digest_state: str
+    audit_head: str | None = None
+    audit_seq: int = 0
+    audit_alarm: str | None = None
 
     @property
     def digest_label(self) -> str:
         return DIGEST_LABELS.get(self.digest_state, self.digest_state)
+
+    @property
+    def audit_label(self) -> str:
+        """The station's audit chain as last received: its length and head, or the alarm."""
+        if self.audit_alarm:
+            return self.audit_alarm
+        return f"{self.audit_seq} 条（{self.audit_head[:8]}）" if self.audit_head else "尚未收到"
 
 
 def peers(session: Session) -> list[PeerStatus]:
@@ -56,7 +66,7 @@ def peers(session: Session) -> list[PeerStatus]:
                     t.c.owner == p.node_id, t.c.id.in_(list(conflicts)))).one()
         out.append(PeerStatus(p.node_id, p.name, p.role, p.revoked_at is not None, p.enrolled_at is not None,
                               p.last_in_at, p.last_out_at, p.last_ack_at, dict(p.have or {}), dict(p.acked or {}),
-                              waiting, n_conf, records, p.digest_state))
+                              waiting, n_conf, records, p.digest_state, p.audit_head, p.audit_seq, p.audit_alarm))
     return out
 
 

@@ -7,6 +7,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QMessageBox, QTableWidget, QVBoxLayout, QWidget
 
 from sfs_desktop.core.db.synced import acting_as
@@ -46,11 +47,15 @@ class StationsTab(QWidget):
             rows = [p for p in status.peers(s) if p.role == "station"]
             header, figures = stats.station_table(stats.by_station(s, str(date.today().year)))
         fill_table(self.table, [self.tr("代码"), self.tr("名称"), self.tr("状态"), self.tr("上次收到"), self.tr("上次回执"),
-                                self.tr("待确认变更"), self.tr("记录数"), self.tr("未处理冲突"), self.tr("数据核对")],
+                                self.tr("待确认变更"), self.tr("记录数"), self.tr("未处理冲突"), self.tr("数据核对"),
+                                self.tr("审计链")],
                    [[p.node_id, p.name, self.tr("已吊销") if p.revoked else (self.tr("已登记") if p.enrolled
                                                                          else self.tr("待导入登记包")),
                      _when(p.last_in_at), _when(p.last_ack_at), str(p.waiting), str(p.records), str(p.open_conflicts),
-                     p.digest_label] for p in rows], [p.node_id for p in rows])
+                     p.digest_label, p.audit_label] for p in rows], [p.node_id for p in rows])
+        for r, p in enumerate(rows):
+            if p.audit_alarm:
+                self.table.item(r, 9).setForeground(QBrush(QColor("#b00020")))
         fill_table(self.figures, [self.tr(h) for h in header], [[str(v) for v in row] for row in figures])
 
     def add_station(self, card_file: str | None = None, name: str | None = None):
