@@ -72,9 +72,9 @@ class StationsTab(QWidget):
             name = edit.text()
         try:
             card = json.loads(Path(card_file).read_text(encoding="utf-8"))
-            if not isinstance(card, dict):
-                raise ValueError
         except (OSError, ValueError, UnicodeDecodeError):
+            card = None
+        if not isinstance(card, dict):
             QMessageBox.warning(self, self.tr("不能登记"), self.tr("所选文件不是有效的密钥卡"))
             return None
         peer = run(self, self.app, lambda s: identity.add_station(s, card, name), "不能登记")
