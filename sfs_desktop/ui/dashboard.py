@@ -11,6 +11,7 @@ from sfs_desktop.core import deadlines
 from sfs_desktop.core.people.models import Person
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.core.station.models import AdminArea, Staff
+from sfs_desktop.ui.charts import ChartPanel
 
 
 class Dashboard(QWidget):
@@ -33,7 +34,8 @@ class Dashboard(QWidget):
         due_layout.addWidget(self.due)
         due_layout.addWidget(self.empty)
         layout.addWidget(due_box)
-        layout.addStretch(1)
+        self.charts = ChartPanel(app, self)
+        layout.addWidget(self.charts, 1)
         self.refresh()
 
     def refresh(self) -> None:

@@ -130,3 +130,19 @@ def test_county_figures_by_station_add_up(township):
     assert first.success + second.success == whole.success
     header, table = stats.station_table(list(rows.items()))
     assert header[0] == "司法所" and len(table) == 2 and table[0][1] + table[1][1] == 7
+
+
+def test_monthly_series_match_hand_counts(township):
+    db, t = township
+    cases(db, t)
+    with db.read() as s:
+        months = stats.monthly(s, Y)
+        whole = stats.compute(s, str(Y))
+    assert len(months) == 12
+    jan, feb, may = months[0], months[1], months[4]
+    assert (jan.received, jan.success, jan.success_rate, jan.village_share) == (1, 1, 100.0, 100.0)
+    assert (feb.received, feb.success, feb.success_rate) == (1, 0, 0.0)
+    assert (may.received, may.township_cases, may.village_share) == (1, 1, 0.0)
+    assert months[5].received == 0 and months[5].success_rate is None
+    assert sum(m.received for m in months) == whole.received
+    assert sum(m.village_cases for m in months) == whole.village_cases

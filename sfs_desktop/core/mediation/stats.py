@@ -169,3 +169,43 @@ def station_table(rows: list[tuple[str, MediationStats]]) -> tuple[list[str], li
         values = dict(st.table())
         out.append((name, *(values[c] for c in STATION_COLUMNS)))
     return ["司法所", *STATION_COLUMNS], out
+
+
+@dataclass(frozen=True)
+class Month:
+    """One month's figures for the dashboard's trend charts (same definitions as `compute`)."""
+
+    month: int
+    received: int
+    success: int
+    village_cases: int
+    township_cases: int
+
+    @property
+    def success_rate(self) -> float | None:
+        return _pct(self.success, self.received)
+
+    @property
+    def village_share(self) -> float | None:
+        return _pct(self.village_cases, self.village_cases + self.township_cases)
+
+
+def monthly(s: Session, year: int, upto: int = 12) -> list[Month]:
+    """Months 1..`upto` of `year` in one pass over that year's cases."""
+    kinds = dict(s.exec(select(MediationCommittee.id, MediationCommittee.committee_type)
+                        .where(MediationCommittee.deleted == False)).all())  # noqa: E712
+    start, end = calendar.period_bounds(str(year))
+    rows = s.execute(select(MediationCase.received_date, MediationCase.committee_id, MediationCase.result).where(
+        MediationCase.deleted == False, MediationCase.received_date >= start,  # noqa: E712
+        MediationCase.received_date <= end)).all()
+    tally = {m: [0, 0, 0, 0] for m in range(1, upto + 1)}
+    for received, committee, result in rows:
+        t = tally.get(received.month)
+        if t is None:
+            continue
+        t[0] += 1
+        t[1] += result == SUCCESS
+        kind = kinds.get(committee)
+        t[2] += kind in VILLAGE_TYPES
+        t[3] += kind == TOWNSHIP_TYPE
+    return [Month(m, *t) for m, t in tally.items()]

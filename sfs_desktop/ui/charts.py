@@ -1,0 +1,155 @@
+"""Dashboard charts that duties register into, built after the window is on screen.
+
+A duty registers a chart once, at import of its chart module (listed in CHART_MODULES)::
+
+    charts.register("mediation.types", "本年纠纷类型", build)
+
+`build(app)` reads its figures from core and returns a QChart. The dashboard's ChartPanel lays
+the charts out in a row and builds them only when first shown, so start-up does not wait for them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries,
+                              QValueAxis)
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPainter, QPen
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+CHART_MODULES = ["sfs_desktop.ui.mediation.charts"]
+
+
+@dataclass(frozen=True)
+class Chart:
+    key: str
+    title: str
+    build: Callable[[object], QChart]
+
+
+_CHARTS: dict[str, Chart] = {}
+
+
+def register(key: str, title: str, build: Callable[[object], QChart]) -> None:
+    _CHARTS[key] = Chart(key, title, build)
+
+
+def registered() -> list[Chart]:
+    for module in CHART_MODULES:
+        importlib.import_module(module)
+    return list(_CHARTS.values())
+
+
+# --- building blocks ------------------------------------------------------------------------
+
+def _chart(title: str) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    return chart
+
+
+def _count_axis(top: int) -> QValueAxis:
+    """0 to a little above `top`, with whole-number ticks (a count has no 2.3)."""
+    step = max(1, math.ceil(top / 5))
+    axis = QValueAxis()
+    axis.setRange(0, step * (math.ceil(top / step) + (top % step == 0)))
+    axis.setTickType(QValueAxis.TickType.TicksDynamic)
+    axis.setTickAnchor(0)
+    axis.setTickInterval(step)
+    axis.setLabelFormat("%d")
+    return axis
+
+
+def bar_chart(title: str, categories: list[str], values: list[int], series_name: str) -> QChart:
+    chart = _chart(title)
+    bars = QBarSet(series_name)
+    bars.append([float(v) for v in values])
+    series = QBarSeries()
+    series.append(bars)
+    series.setLabelsVisible(True)
+    chart.addSeries(series)
+    x = QBarCategoryAxis()
+    x.append(categories)
+    y = _count_axis(max([0, *values]))
+    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(x)
+    series.attachAxis(y)
+    chart.legend().setVisible(False)
+    return chart
+
+
+def percent_chart(title: str, months: list[int], lines: dict[str, list[float | None]],
+                  target: tuple[str, float] | None = None) -> QChart:
+    """Monthly percentages as lines (a month without cases leaves a gap); an optional target line."""
+    chart = _chart(title)
+    months = months or [1]
+    x = QValueAxis()  # month numbers; "10月" twelve times does not fit a third of the window: the title says 月
+    x.setRange(months[0], max(months[-1], months[0] + 1))
+    x.setTickType(QValueAxis.TickType.TicksDynamic)
+    x.setTickAnchor(1)
+    x.setTickInterval(1 if len(months) <= 8 else 2)
+    x.setLabelFormat("%d")
+    x.setTitleText("月")
+    y = QValueAxis()
+    y.setRange(0, 100)
+    y.setLabelFormat("%d%%")
+    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+    for name, values in lines.items():
+        series = QLineSeries()
+        series.setName(name)
+        series.setPointsVisible(True)
+        for m, v in zip(months, values):
+            if v is not None:
+                series.append(m, v)
+        chart.addSeries(series)
+        series.attachAxis(x)
+        series.attachAxis(y)
+    if target is not None:
+        name, level = target
+        line = QLineSeries()
+        line.setName(name)
+        line.append(months[0], level)
+        line.append(max(months[-1], months[0] + 1), level)
+        pen = QPen(Qt.GlobalColor.red)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        line.setPen(pen)
+        chart.addSeries(line)
+        line.attachAxis(x)
+        line.attachAxis(y)
+    return chart
+
+
+class ChartPanel(QWidget):
+    """The registered charts side by side; built on the first show, after the window is painted."""
+
+    def __init__(self, app, parent=None):
+        super().__init__(parent)
+        self.app = app
+        self.views: dict[str, QChartView] = {}
+        self.setMinimumHeight(260)
+        QHBoxLayout(self)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().showEvent(event)
+        if not self.views:
+            QTimer.singleShot(0, self.build)
+
+    def build(self) -> None:
+        layout = self.layout()
+        for c in registered():
+            view = self.views.get(c.key)
+            if view is None:
+                view = QChartView(self)
+                view.setObjectName(c.key)
+                view.setRenderHint(QPainter.RenderHint.Antialiasing)
+                layout.addWidget(view)
+                self.views[c.key] = view
+            view.setChart(c.build(self.app))

@@ -1,0 +1,43 @@
+"""人民调解 on the dashboard: this year's cases by type, the success rate and the village share by month."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sfs_desktop.core import codes
+from sfs_desktop.core.mediation import stats
+from sfs_desktop.ui import charts
+
+
+def _year_so_far(app) -> list[stats.Month]:
+    today = date.today()
+    with app.db.read() as s:
+        return stats.monthly(s, today.year, today.month)
+
+
+def by_type(app):
+    today = date.today()
+    with app.db.read() as s:
+        figures = stats.compute(s, str(today.year))
+        names = [c.name for c in codes.codes(s, "dispute_type")]
+    pairs = sorted(figures.by_type.items(), key=lambda kv: -kv[1])[:8] or [(n, 0) for n in names[:4]]
+    return charts.bar_chart(f"{today.year}年受理纠纷（按类型）", [k for k, _ in pairs], [v for _, v in pairs], "件")
+
+
+def success_rate(app):
+    months = _year_so_far(app)
+    return charts.percent_chart("调解成功率（按月）", [m.month for m in months],
+                                {"调解成功率": [m.success_rate for m in months]})
+
+
+def village_share(app):
+    months = _year_so_far(app)
+    with app.db.read() as s:
+        target = float(codes.param(s, "mediation.village_share_target", 70))
+    return charts.percent_chart("村（社区）调解占比（按月）", [m.month for m in months],
+                                {"村（社区）占比": [m.village_share for m in months]}, (f"目标 {target:.0f}%", target))
+
+
+charts.register("mediation.types", "本年纠纷类型", by_type)
+charts.register("mediation.success", "调解成功率", success_rate)
+charts.register("mediation.village", "村（社区）调解占比", village_share)
