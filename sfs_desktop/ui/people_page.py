@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QVBoxLayout, QWidget)
 
@@ -14,6 +16,7 @@ from sfs_desktop.core.security.masking import reveal
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.ui.forms import RecordForm, error_label
 from sfs_desktop.ui.ledger import record_ledger
+from sfs_desktop.ui.ledger_filters import LedgerFilterBar
 
 
 def code_source(app: AppSession):
@@ -108,13 +111,19 @@ class PeoplePage(QWidget):
         bar.addWidget(self.search)
         bar.addWidget(new)
         layout.addLayout(bar)
+        self.filters = LedgerFilterBar(Person, code_source(app), self)
+        self.filters.changed.connect(self.apply_filter)
+        layout.addWidget(self.filters)
 
         self.model, self.view = record_ledger(app, Person, "people", self)
         self.view.doubleClicked.connect(lambda index: self.open_record("person", self.model.id_at(index.row())))
         layout.addWidget(self.view, 1)
 
     def apply_filter(self) -> None:
-        self.model.refresh(ledger.LedgerQuery(text=self.search.text()))
+        """Name text and the filter bar together, keeping the chosen sort; an invalid range changes nothing."""
+        if self.filters.error():
+            return
+        self.model.refresh(self.filters.query(replace(self.model.query, text=self.search.text())))
 
     def new_record(self) -> None:
         if PersonDialog(self.app, parent=self).exec():
