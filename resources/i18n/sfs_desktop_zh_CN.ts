@@ -784,6 +784,21 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="73"/>
+        <source>写出时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="73"/>
+        <source>覆盖范围</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="73"/>
+        <source>各表记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../sfs_desktop/ui/sync/exchange.py" line="53"/>
         <source>确认导入</source>
         <translation type="unfinished"></translation>

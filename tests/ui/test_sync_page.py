@@ -42,7 +42,7 @@ def _confirm_preview(record: list):
     def press():
         dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible())
         table = dialog.findChild(type(dialog.table), "preview")
-        record.append([table.item(r, 2).text() + "|" + table.item(r, 4).text() for r in range(table.rowCount())])
+        record.append(["|".join(table.item(r, c).text() for c in (2, 4, 6, 7)) for r in range(table.rowCount())])
         box = dialog.findChild(QDialogButtonBox)
         ok = box.button(QDialogButtonBox.StandardButton.Ok)
         (ok if ok.isEnabled() else box.button(QDialogButtonBox.StandardButton.Cancel)).click()
@@ -93,6 +93,7 @@ def test_enroll_send_and_resolve_through_the_pages(qtbot, pair, tmp_path, said):
     files = sorted(stick.glob("*.sjxb"))
     seen, results = _import(qtbot, c_page.exchange, files)
     assert all(s.startswith("可导入|将导入") for s in seen) and results[0].status == "imported"
+    assert seen[0].endswith("|430922101 第 1–2 号|person 1，station 1"), seen  # what verify() saw: range and rows per table
     with county.db.read() as s:
         assert s.get(Person, pid).name == "同步甲"
     c_page.stations.refresh()

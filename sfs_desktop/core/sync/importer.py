@@ -61,6 +61,12 @@ class ImportResult:
     bundle_id: str = ""
     sender: str = ""
     counts: dict[str, int] = field(default_factory=dict)
+    facts: dict[str, Any] = field(default_factory=dict)  # what verify() saw: written, covers, tables (preview only)
+
+
+def _facts(v: Verified) -> dict[str, Any]:
+    return {"written": v.header.get("created_at", ""), "covers": dict(v.header.get("covers") or {}),
+            "tables": dict(v.tables)}
 
 
 def held_dir(db: Database) -> Path:
@@ -218,10 +224,11 @@ def preview(db: Database, path: Path) -> ImportResult:
     try:
         v = verify(db, path)
         if v.header["kind"] == "enroll":
-            return ImportResult(path, "preview", "登记包：导入后本所即登记到县司法局", v.header["bundle_id"], v.sender)
+            return ImportResult(path, "preview", "登记包：导入后本所即登记到县司法局", v.header["bundle_id"], v.sender,
+                                facts=_facts(v))
         problem = _schema_problem(v.header)
         if problem:
-            return ImportResult(path, "held", problem, v.header["bundle_id"], v.sender)
+            return ImportResult(path, "held", problem, v.header["bundle_id"], v.sender, facts=_facts(v))
 
         def dry(s: Session) -> None:
             raise _RollBack(_apply(s, db, v, None))
@@ -231,7 +238,8 @@ def preview(db: Database, path: Path) -> ImportResult:
     except _RollBack as rb:
         o = rb.outcome
         return ImportResult(path, o.status if o.status != "imported" else "preview",
-                            o.message.replace("已导入", "将导入", 1), v.header["bundle_id"], v.sender, o.counts)
+                            o.message.replace("已导入", "将导入", 1), v.header["bundle_id"], v.sender, o.counts,
+                            _facts(v))
     raise AssertionError("unreachable: the dry run always rolls back")
 
 

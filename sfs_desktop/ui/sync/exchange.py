@@ -44,20 +44,35 @@ def _counts(counts: dict) -> str:
     return "，".join(f"{importer.COUNT_LABELS.get(k, k)} {v}" for k, v in counts.items() if v) or "—"
 
 
+def _written(facts: dict) -> str:
+    return str(facts.get("written", ""))[:16].replace("T", " ") or "—"
+
+
+def _covers(facts: dict) -> str:
+    """Which of the sender's changes the bundle carries, e.g. `430922101 第 3–7 号`."""
+    return "；".join(f"{k.partition('.')[0]} 第 {a}–{b} 号" for k, (a, b) in sorted((facts.get("covers") or {}).items())) \
+        or "—"
+
+
+def _tables(facts: dict) -> str:
+    return "，".join(f"{t} {n}" for t, n in sorted((facts.get("tables") or {}).items())) or "—"
+
+
 class ImportPreview(QDialog):
     """What each chosen file would do; 确认导入 applies the acceptable ones."""
 
     def __init__(self, results: list[importer.ImportResult], parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("导入预览"))
-        self.resize(760, 320)
+        self.resize(980, 320)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("以下是导入后将发生的变化。确认无误后点“确认导入”；导入前会自动备份本机数据。"), self))
         self.table = QTableWidget(self)
         self.table.setObjectName("preview")
-        fill_table(self.table, [self.tr("文件"), self.tr("发送方"), self.tr("结论"), self.tr("变化"), self.tr("说明")],
-                   [[r.file.name, r.sender, STATUS_NAMES.get(r.status, r.status), _counts(r.counts), r.message]
-                    for r in results])
+        fill_table(self.table, [self.tr("文件"), self.tr("发送方"), self.tr("结论"), self.tr("变化"), self.tr("说明"),
+                                self.tr("写出时间"), self.tr("覆盖范围"), self.tr("各表记录")],
+                   [[r.file.name, r.sender, STATUS_NAMES.get(r.status, r.status), _counts(r.counts), r.message,
+                     _written(r.facts), _covers(r.facts), _tables(r.facts)] for r in results])
         layout.addWidget(self.table)
         self.acceptable = [r.file for r in results if r.status in ("preview", "held")]
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
