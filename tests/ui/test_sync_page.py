@@ -4,6 +4,7 @@ A county and a station run side by side in one process, each signed in through i
 session, and only the pages' own buttons move data between them.
 """
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
 from sqlmodel import select
 
+from sfs_desktop.core.idcheck import make_id_number
 from sfs_desktop.core.people import registry
 from sfs_desktop.core.people.models import Person
 from sfs_desktop.core.security.session import login
@@ -160,3 +162,30 @@ def test_export_needs_a_place_and_an_enrolled_station(qtbot, pair, tmp_path, sai
     assert said[-1] == "本所尚未登记到县司法局：请先导入县司法局发来的登记包"
     assert list(tmp_path.glob("*.sjxb")) == []
     page.grab().save(str(tmp_path / "sync.png"))
+
+
+def test_sensitive_values_are_masked_side_by_side_and_take_theirs_applies(qtbot, pair, said):
+    """A conflict on a row whose ID number travels (a county-entitled row): the review shows it masked."""
+    county, _station = pair
+    pid = county.write(lambda s: registry.register_person(s, {"name": "同步乙"})).id
+    ours, theirs = make_id_number("430922", date(1985, 3, 1), 21), make_id_number("430922", date(1985, 3, 1), 23)
+    county.write(lambda s: s.add(SyncConflict(
+        id="c0ffee00-0000-4000-8000-000000000001", table_name="person", row_id=pid, fields=["occupation", "id_number"],
+        version_a={"node": "430922000", "vv": {}, "data": {"occupation": "务农", "id_number": ours}},
+        version_b={"node": "430922101", "vv": {}, "data": {"occupation": "个体经营", "id_number": theirs}})))
+    page = SyncPage(county)
+    qtbot.addWidget(page)
+    tab = page.conflicts
+    assert not tab.buttons["keep_b"].isEnabled()  # nothing chosen yet
+    tab.queue.selectRow(0)
+    shown = [[tab.sides.item(r, c).text() for c in range(3)] for r in range(tab.sides.rowCount())]
+    assert ["职业＊", "务农", "个体经营"] in shown
+    [id_row] = [row for row in shown if row[0].startswith("证件号码")]
+    assert id_row[1] == ours[:3] + "*" * 13 + ours[-2:] and id_row[2] == theirs[:3] + "*" * 13 + theirs[-2:]
+    assert not any(ours in t or theirs in t for row in shown for t in row)
+    tab.buttons["keep_b"].click()
+    with county.db.read() as s:
+        p = s.get(Person, pid)
+        assert (p.occupation, p.id_number) == ("个体经营", theirs)
+        assert s.get(SyncConflict, "c0ffee00-0000-4000-8000-000000000001").resolved_by == ADMIN
+    assert tab.queue.rowCount() == 0 and "0 条" in tab.heading.text()
