@@ -684,6 +684,16 @@
         <source>正在导入同步包</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="234"/>
+        <source>正在校验 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="234"/>
+        <source>正在校验同步包</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>GuidanceTab</name>

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox, QTableWidget
 from sqlmodel import select
 
 from sfs_desktop.core.idcheck import make_id_number
@@ -40,10 +40,14 @@ def pair(tmp_path):
 
 
 def _confirm_preview(record: list):
-    """Press 确认导入 (or 取消 when it is disabled) on the preview once it is open."""
+    """Press 确认导入 (or 取消 when it is disabled) once the preview opens (after the files are checked)."""
     def press():
-        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible())
-        table = dialog.findChild(type(dialog.table), "preview")
+        dialog = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()
+                       and w.findChild(QTableWidget, "preview") is not None), None)
+        if dialog is None:
+            QTimer.singleShot(10, press)
+            return
+        table = dialog.findChild(QTableWidget, "preview")
         record.append(["|".join(table.item(r, c).text() for c in (2, 4, 6, 7)) for r in range(table.rowCount())])
         box = dialog.findChild(QDialogButtonBox)
         ok = box.button(QDialogButtonBox.StandardButton.Ok)
@@ -52,10 +56,12 @@ def _confirm_preview(record: list):
 
 
 def _import(qtbot, tab, files) -> tuple[list, list]:
-    """Choose `files` on the page; returns what the preview said and the import's results."""
+    """Choose `files` on the page; returns what the preview said and the import's results (none if cancelled)."""
     seen, results = [], []
     _confirm_preview(seen)
-    if tab.import_files([str(f) for f in files], on_done=results.append) is not None:
+    assert tab.import_files([str(f) for f in files], on_done=results.append) is not None
+    qtbot.waitUntil(lambda: bool(seen), timeout=60_000)
+    if any(row.startswith(("可导入", "暂缓")) for row in seen[-1]):
         qtbot.waitUntil(lambda: bool(results), timeout=60_000)
     return seen[-1], (results[0] if results else [])
 

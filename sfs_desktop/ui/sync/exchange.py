@@ -230,17 +230,28 @@ class ExchangeTab(QWidget):
             QMessageBox.warning(self, self.tr("不能导入"), str(exc))
             return None
         paths = [Path(f) for f in files]
-        with acting_as(self.app.principal.username):
-            results = [importer.preview(self.app.db, p) for p in paths]
-        dialog = ImportPreview(results, self)
-        self.preview = dialog
-        if not open_dialog(self, dialog):
-            return None
+        checking = self.tr("正在校验 ")
 
+        def check(progress, _cancelled):  # verify + dry run decrypt and apply every file: not on the UI thread
+            with acting_as(self.app.principal.username):
+                out = []
+                for i, p in enumerate(paths):
+                    progress(checking + p.name, i, len(paths))
+                    out.append(importer.preview(self.app.db, p))
+                return out
+
+        def checked(results) -> None:
+            dialog = ImportPreview(results, self)
+            self.preview = dialog
+            if open_dialog(self, dialog):
+                self._apply(dialog.acceptable, on_done)
+        self.job = run_in_background(self, self.tr("正在校验同步包"), check, checked, cancellable=False)
+        return self.job
+
+    def _apply(self, files: list[Path], on_done) -> None:
         def work(progress, _cancelled):
             with acting_as(self.app.principal.username):
-                return importer.import_files(self.app.db, dialog.acceptable,
-                                             progress=lambda t, d, n: progress(t, d, n))
+                return importer.import_files(self.app.db, files, progress=lambda t, d, n: progress(t, d, n))
 
         def done(results) -> None:
             self.last_results = results
