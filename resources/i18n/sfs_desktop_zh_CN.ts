@@ -686,7 +686,7 @@
     </message>
     <message>
         <location filename="../../sfs_desktop/ui/sync/exchange.py" line="234"/>
-        <source>正在校验 </source>
+        <source>正在校验所选同步包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -170,6 +170,23 @@ def import_files(db: Database, files: Iterable[Path], *, backup: bool = True,
     return results
 
 
+def settled(db: Database, results: list[ImportResult]) -> list[ImportResult]:
+    """`import_files` results as a person should read them afterwards: a part held for a gap
+    that a later chosen file filled was applied by the retry, so it reads as imported."""
+    with db.read() as s:
+        logs = {r.bundle_id: s.get(SyncBundleLog, r.bundle_id) for r in results if r.status == "held" and r.bundle_id}
+    out = []
+    for r in results:
+        log = logs.get(r.bundle_id) if r.status == "held" else None
+        if log is None:
+            out.append(r)
+            continue
+        counts = dict(log.counts or {})
+        told = "，".join(f"{COUNT_LABELS.get(k, k)} {n} 条" for k, n in counts.items() if n) or "没有需要更新的记录"
+        out.append(replace(r, status="imported", message=f"已导入（补齐前面的同步包后）：{told}", counts=counts))
+    return out
+
+
 def retry_held(db: Database, progress: Progress | None = None) -> list[ImportResult]:
     done: list[ImportResult] = []
     while True:
@@ -220,27 +237,57 @@ class _RollBack(Exception):
 def preview(db: Database, path: Path) -> ImportResult:
     """What importing `path` would change (counts by kind), computed in a transaction that is
     rolled back: the 数据同步 page shows it before the user confirms."""
-    path = Path(path)
-    try:
-        v = verify(db, path)
-        if v.header["kind"] == "enroll":
-            return ImportResult(path, "preview", "登记包：导入后本所即登记到县司法局", v.header["bundle_id"], v.sender,
-                                facts=_facts(v))
-        problem = _schema_problem(v.header)
-        if problem:
-            return ImportResult(path, "held", problem, v.header["bundle_id"], v.sender, facts=_facts(v))
+    return preview_many(db, [path])[0]
 
-        def dry(s: Session) -> None:
-            raise _RollBack(_apply(s, db, v, None))
-        db.write(dry)
-    except bundle.BundleError as exc:
-        return ImportResult(path, "rejected", str(exc))
-    except _RollBack as rb:
-        o = rb.outcome
-        return ImportResult(path, o.status if o.status != "imported" else "preview",
-                            o.message.replace("已导入", "将导入", 1), v.header["bundle_id"], v.sender, o.counts,
-                            _facts(v))
-    raise AssertionError("unreachable: the dry run always rolls back")
+
+def preview_many(db: Database, paths: Iterable[Path]) -> list[ImportResult]:
+    """`preview` for files chosen together: they are tried in one rolled-back transaction the way
+    `import_files` would apply them, so the parts of a split export do not each report a gap that
+    another chosen file fills."""
+    paths = [Path(p) for p in paths]
+    out: dict[int, ImportResult] = {}
+    pending: list[tuple[int, Verified]] = []
+    for i, path in enumerate(paths):
+        try:
+            v = verify(db, path)
+        except bundle.BundleError as exc:
+            out[i] = ImportResult(path, "rejected", str(exc))
+            continue
+        if v.header["kind"] == "enroll":
+            out[i] = ImportResult(path, "preview", "登记包：导入后本所即登记到县司法局", v.header["bundle_id"], v.sender,
+                                  facts=_facts(v))
+        elif problem := _schema_problem(v.header):
+            out[i] = ImportResult(path, "held", problem, v.header["bundle_id"], v.sender, facts=_facts(v))
+        else:
+            pending.append((i, v))
+
+    def result(i: int, v: Verified, o: _Outcome) -> ImportResult:
+        return ImportResult(paths[i], o.status if o.status != "imported" else "preview",
+                            o.message.replace("已导入", "将导入", 1), v.header["bundle_id"], v.sender, o.counts, _facts(v))
+
+    def dry(s: Session) -> None:
+        todo = pending
+        while todo:  # like import_files then retry_held: a held part may follow the part it waits for
+            held = []
+            for i, v in todo:
+                try:
+                    o = _apply(s, db, v, None)
+                except bundle.BundleError as exc:
+                    out[i] = ImportResult(paths[i], "rejected", str(exc), v.header["bundle_id"], v.sender)
+                    continue
+                out[i] = result(i, v, o)
+                if o.status == "held":
+                    held.append((i, v))
+            if len(held) == len(todo):
+                break
+            todo = held
+        raise _RollBack(_Outcome("preview", ""))
+    if pending:
+        try:
+            db.write(dry)
+        except _RollBack:
+            pass
+    return [out[i] for i in range(len(paths))]
 
 
 @dataclass

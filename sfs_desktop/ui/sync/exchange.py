@@ -230,15 +230,12 @@ class ExchangeTab(QWidget):
             QMessageBox.warning(self, self.tr("不能导入"), str(exc))
             return None
         paths = [Path(f) for f in files]
-        checking = self.tr("正在校验 ")
+        checking = self.tr("正在校验所选同步包")
 
         def check(progress, _cancelled):  # verify + dry run decrypt and apply every file: not on the UI thread
+            progress(checking, 0, len(paths))
             with acting_as(self.app.principal.username):
-                out = []
-                for i, p in enumerate(paths):
-                    progress(checking + p.name, i, len(paths))
-                    out.append(importer.preview(self.app.db, p))
-                return out
+                return importer.preview_many(self.app.db, paths)
 
         def checked(results) -> None:
             dialog = ImportPreview(results, self)
@@ -251,7 +248,8 @@ class ExchangeTab(QWidget):
     def _apply(self, files: list[Path], on_done) -> None:
         def work(progress, _cancelled):
             with acting_as(self.app.principal.username):
-                return importer.import_files(self.app.db, files, progress=lambda t, d, n: progress(t, d, n))
+                results = importer.import_files(self.app.db, files, progress=lambda t, d, n: progress(t, d, n))
+                return importer.settled(self.app.db, results)
 
         def done(results) -> None:
             self.last_results = results
