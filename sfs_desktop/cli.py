@@ -24,18 +24,38 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"参数错误：{message}（用 --help 查看用法）\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    data_dir_help = "数据目录（默认：系统用户数据目录，或环境变量 SFS_DATA_DIR）"
-    # Accepted before or after the subcommand; SUPPRESS keeps the subcommand's copy from
-    # overwriting a value given before it.
-    common = _Parser(add_help=False)
-    common.add_argument("--data-dir", default=argparse.SUPPRESS, help=data_dir_help)
-    parser = _Parser(prog="sfs-desktop", description="桃江县司法所业务系统")
-    parser.add_argument("--data-dir", help=data_dir_help)
-    parser.add_argument("--version", action="version", version=f"sfs-desktop {__version__}")
+DATA_DIR_HELP = "数据目录（默认：系统用户数据目录，或环境变量 SFS_DATA_DIR）"
+
+
+def _gui_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", help=DATA_DIR_HELP)
     parser.add_argument("--demo", action="store_true", help="在临时目录用演示数据启动图形界面")
     parser.add_argument("--smoke", action="store_true", help="启动图形界面，显示后报告耗时并退出")
     parser.add_argument("--screenshot", help="与 --smoke 一起用：把主窗口截图保存到文件")
+
+
+def gui_args(argv: list[str] | None) -> argparse.Namespace | None:
+    """The GUI's options when that is all there is, else None (a subcommand, --help, --version).
+
+    Starting the GUI must not import every command module: they pull in the database layer,
+    which the GUI imports on a background thread while Qt starts."""
+    parser = _Parser(prog="sfs-desktop", add_help=False, allow_abbrev=False)
+    _gui_options(parser)
+    args, rest = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # Accepted before or after the subcommand; SUPPRESS keeps the subcommand's copy from
+    # overwriting a value given before it.
+    common = _Parser(add_help=False)
+    common.add_argument("--data-dir", default=argparse.SUPPRESS, help=DATA_DIR_HELP)
+    parser = _Parser(prog="sfs-desktop", description="桃江县司法所业务系统")
+    parser.add_argument("--version", action="version", version=f"sfs-desktop {__version__}")
+    _gui_options(parser)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"sfs_desktop.commands.{name}")
@@ -56,8 +76,7 @@ class _WithCommon:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = gui_args(argv) or build_parser().parse_args(argv)
     try:
         if args.command is None:
             from sfs_desktop.ui.app import run_gui  # the GUI pulls in Qt only when asked for

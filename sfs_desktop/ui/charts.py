@@ -13,13 +13,13 @@ from __future__ import annotations
 import importlib
 import math
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries,
                               QValueAxis)
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPainter, QPen
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 CHART_MODULES = ["sfs_desktop.ui.mediation.charts"]
 
@@ -128,21 +128,29 @@ def percent_chart(title: str, months: list[int], lines: dict[str, list[float | N
 
 
 class ChartPanel(QWidget):
-    """The registered charts side by side; built on the first show, after the window is painted."""
+    """The registered charts side by side, built once the panel has been painted.
+
+    The first paint shows a placeholder line; the charts (their queries and QtCharts set-up)
+    follow on the next turn of the event loop, so the window is on screen without waiting for them."""
 
     def __init__(self, app, parent=None):
         super().__init__(parent)
         self.app = app
         self.views: dict[str, QChartView] = {}
+        self._scheduled = False
         self.setMinimumHeight(260)
-        QHBoxLayout(self)
+        layout = QHBoxLayout(self)
+        self.placeholder = QLabel(self.tr("正在生成统计图……"), self)
+        layout.addWidget(self.placeholder)
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
-        super().showEvent(event)
-        if not self.views:
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().paintEvent(event)
+        if not self._scheduled:
+            self._scheduled = True
             QTimer.singleShot(0, self.build)
 
     def build(self) -> None:
+        self.placeholder.hide()
         layout = self.layout()
         for c in registered():
             view = self.views.get(c.key)
