@@ -195,3 +195,32 @@ def test_sensitive_values_are_masked_side_by_side_and_take_theirs_applies(qtbot,
         assert (p.occupation, p.id_number) == ("个体经营", theirs)
         assert s.get(SyncConflict, "c0ffee00-0000-4000-8000-000000000001").resolved_by == ADMIN
     assert tab.queue.rowCount() == 0 and "0 条" in tab.heading.text()
+
+
+def test_revoking_a_station_asks_first_then_its_bundles_are_refused(qtbot, pair, tmp_path, said, monkeypatch):
+    county, station = pair
+    c_page, s_page = SyncPage(county), SyncPage(station)
+    qtbot.addWidget(c_page)
+    qtbot.addWidget(s_page)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    c_page.stations.add_station(str(s_page.exchange.write_card(str(stick))), "桃江县司法局修山司法所")
+    c_page.stations.table.selectRow(0)
+    _import(qtbot, s_page.exchange, [c_page.stations.enroll(str(stick))])
+    station.write(lambda s: registry.register_person(s, {"name": "吊销甲"}))
+    out = tmp_path / "out"
+    out.mkdir()
+    _export(qtbot, s_page.exchange, out)
+
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: answers.pop(0))
+    c_page.stations.table.selectRow(0)
+    c_page.stations.buttons["revoke"].click()  # 否: nothing happens
+    assert c_page.stations.table.item(0, 2).text() == "已登记"
+    c_page.stations.table.selectRow(0)
+    c_page.stations.buttons["revoke"].click()
+    assert c_page.stations.table.item(0, 2).text() == "已吊销"
+    seen, results = _import(qtbot, c_page.exchange, sorted(out.glob("*.sjxb")))
+    assert seen[0].startswith("拒收|") and "吊销" in seen[0] and results == []
+    with county.db.read() as s:
+        assert s.exec(select(Person).where(Person.name == "吊销甲")).first() is None
