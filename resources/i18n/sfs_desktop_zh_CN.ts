@@ -380,6 +380,14 @@
     </message>
 </context>
 <context>
+    <name>ChartPanel</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/charts.py" line="143"/>
+        <source>正在生成统计图……</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CommitteesTab</name>
     <message>
         <location filename="../../sfs_desktop/ui/mediation/registries.py" line="68"/>
@@ -481,57 +489,57 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="23"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="24"/>
         <source>基本情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="26"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="27"/>
         <source>到期与超期事项（今天、已超期、7 天内）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="30"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="31"/>
         <source>业务</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="30"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="31"/>
         <source>记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="30"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="31"/>
         <source>事项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="30"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="31"/>
         <source>期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="30"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="31"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="32"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="33"/>
         <source>暂无到期或超期事项。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="44"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="46"/>
         <source>人员信息</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="45"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="47"/>
         <source>工作人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="46"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="48"/>
         <source>村（社区）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -539,158 +547,158 @@
 <context>
     <name>ExchangeTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="71"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="97"/>
         <source>导出到U盘</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="76"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="102"/>
         <source>目标</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="85"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="111"/>
         <source>从U盘导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="87"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="113"/>
         <source>选择U盘上的同步包（.sjxb），先预览将发生的变化，再确认导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="94"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="120"/>
         <source>登记到县司法局</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="96"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="122"/>
         <source>初次使用时，把本所的密钥卡交县司法局登记，再导入县司法局发回的登记包。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="115"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="141"/>
         <source>尚未与任何单位建立同步关系。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="119"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="145"/>
         <source>从未</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="131"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="157"/>
         <source>未检测到U盘：请插入U盘后点“重新检测”，或选择文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="143"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="169"/>
         <source>选择导出位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="150"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="176"/>
         <source>请选择导出位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="150"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="176"/>
         <source>请插入U盘，或点“选择文件夹…”指定导出位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="155"/>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="168"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="181"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="194"/>
         <source>不能导出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="170"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="196"/>
         <source>没有需要发送的新数据，未生成同步包。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="171"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="197"/>
         <source>导出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="175"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="201"/>
         <source>已导出 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="175"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="201"/>
         <source> 个同步包，共 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="176"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="202"/>
         <source> 条变更，已回读校验无误，可以安全拔出U盘。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="177"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="203"/>
         <source>导出完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="181"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="207"/>
         <source>正在导出同步包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="185"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="211"/>
         <source>选择保存位置（U盘）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="191"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="217"/>
         <source>已写出密钥卡，指纹 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="192"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="218"/>
         <source>密钥卡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="192"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="218"/>
         <source>。请把它交县司法局登记。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="198"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="224"/>
         <source>选择同步包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="198"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="224"/>
         <source>同步包 (*.sjxb)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="204"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="230"/>
         <source>不能导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="222"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="257"/>
         <source>导入结果</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="226"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="261"/>
         <source>正在导入同步包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="234"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="233"/>
         <source>正在校验所选同步包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="234"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="245"/>
         <source>正在校验同步包</source>
         <translation type="unfinished"></translation>
     </message>
@@ -759,37 +767,37 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="41"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="66"/>
         <source>导入预览</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="44"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="69"/>
         <source>以下是导入后将发生的变化。确认无误后点“确认导入”；导入前会自动备份本机数据。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="47"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="72"/>
         <source>文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="47"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="72"/>
         <source>发送方</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="47"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="72"/>
         <source>结论</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="47"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="72"/>
         <source>变化</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="47"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="72"/>
         <source>说明</source>
         <translation type="unfinished"></translation>
     </message>
@@ -809,35 +817,63 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="53"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="79"/>
         <source>确认导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="55"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="81"/>
         <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LedgerFilterBar</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/ledger_filters.py" line="65"/>
+        <source>至</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/ledger_filters.py" line="77"/>
+        <source>{0}：全部</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/ledger_filters.py" line="83"/>
+        <source>清除筛选</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/ledger_filters.py" line="98"/>
+        <source>不限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/ledger_filters.py" line="112"/>
+        <source>起始日期 {0} 晚于截止日期 {1}，请改正后再筛选。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../sfs_desktop/ui/login.py" line="18"/>
+        <location filename="../../sfs_desktop/ui/login.py" line="22"/>
         <source>登录 — 司法所业务系统</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/login.py" line="33"/>
+        <location filename="../../sfs_desktop/ui/login.py" line="37"/>
         <source>用户名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/login.py" line="34"/>
+        <location filename="../../sfs_desktop/ui/login.py" line="38"/>
         <source>密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/login.py" line="39"/>
+        <location filename="../../sfs_desktop/ui/login.py" line="43"/>
         <source>登录</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1401,12 +1437,12 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../sfs_desktop/ui/login.py" line="61"/>
+        <location filename="../../sfs_desktop/ui/login.py" line="67"/>
         <source>已锁定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/login.py" line="72"/>
+        <location filename="../../sfs_desktop/ui/login.py" line="78"/>
         <source>解锁</source>
         <translation type="unfinished"></translation>
     </message>

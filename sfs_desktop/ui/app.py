@@ -14,7 +14,9 @@ try:
     import resource
 except ImportError:  # Windows
     resource = None
+import logging
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -87,6 +89,17 @@ def _login_and_load(paths: DataPaths, user: str, password: str):
     return session
 
 
+def _preload() -> None:
+    """While the login dialog waits for the password: the database layer and the models."""
+    try:
+        from sfs_desktop.core import deadlines, models  # noqa: F401
+        from sfs_desktop.core.security import session  # noqa: F401
+
+        deadlines.load_sources()
+    except Exception:  # the same import fails again on the UI thread, where it is reported
+        logging.getLogger(__name__).debug("preload failed", exc_info=True)
+
+
 def run_gui(args) -> int:
     started = time.perf_counter()
     paths = _demo_dir() if args.demo else DataPaths.resolve(args.data_dir)
@@ -103,8 +116,7 @@ def run_gui(args) -> int:
     reporter = ErrorReporter(str(logs.setup(paths.logs)))
     reporter.install()
 
-    from sfs_desktop.ui.login import LoginDialog
-    from sfs_desktop.ui.main_window import MainWindow
+    from sfs_desktop.ui.login import LoginDialog  # no database imports: the dialog shows before they load
 
     if not paths.is_initialised():
         if args.smoke:
@@ -115,8 +127,11 @@ def run_gui(args) -> int:
         if SetupWizard(paths).exec() != QDialog.DialogCode.Accepted and not paths.is_initialised():
             return 1
     if pending_login is not None:
+        from sfs_desktop.ui.main_window import MainWindow  # alongside the login thread's imports
+
         session = pending_login.result()
     else:
+        threading.Thread(target=_preload, name="preload", daemon=True).start()
         hint = f"演示账户：{DEMO_USER}　密码：{DEMO_PASSWORD}（数据为生成的演示数据）" if args.demo else ""
         dialog = LoginDialog(paths, hint=hint)
         if args.demo:
@@ -125,6 +140,8 @@ def run_gui(args) -> int:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return 1
         session = dialog.session
+    from sfs_desktop.ui.main_window import MainWindow
+
     window = MainWindow(session)
     window.show()
     if args.smoke:

@@ -13,23 +13,15 @@ from datetime import date
 from typing import Any, Callable
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLineEdit,
                                QMessageBox, QPlainTextEdit, QPushButton, QSpinBox, QWidget)
 
 from sfs_desktop.core import idcheck
 from sfs_desktop.core.fields import FieldSpec, Problem, Sensitivity, Widget, specs, validate
 from sfs_desktop.core.security.masking import display_value
+from sfs_desktop.ui.widgets import error_label  # pages import it from here too
 
 CodeSource = Callable[[str], list[tuple[str, str]]]  # kind (or "ref:table") -> [(code, name)]
-
-
-def error_label(parent: QWidget, name: str = "message") -> QLabel:
-    """The red line under a dialog that says, in Chinese, why something was refused."""
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setStyleSheet("color: #b00020")
-    label.setWordWrap(True)
-    return label
 
 
 class FieldEditor:

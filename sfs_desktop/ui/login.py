@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from sfs_desktop.core.errors import UserError
-from sfs_desktop.core.security.session import AppSession, login
 from sfs_desktop.paths import DataPaths
-from sfs_desktop.ui.forms import error_label
+from sfs_desktop.ui.widgets import error_label
+
+if TYPE_CHECKING:  # the database layer loads in the background while the dialog is shown
+    from sfs_desktop.core.security.session import AppSession
 
 
 class LoginDialog(QDialog):
@@ -42,6 +46,8 @@ class LoginDialog(QDialog):
         layout.addWidget(buttons)
 
     def try_login(self) -> None:
+        from sfs_desktop.core.security.session import login
+
         try:
             self.session = login(self.paths, self.user.text().strip(), self.password.text())
         except UserError as exc:
