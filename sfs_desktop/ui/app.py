@@ -14,9 +14,7 @@ try:
     import resource
 except ImportError:  # Windows
     resource = None
-import logging
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from sfs_desktop.core import logs
 from sfs_desktop.paths import DataPaths
 from sfs_desktop import resources as shipped
+from sfs_desktop.ui import preload
 from sfs_desktop.ui.errors import ErrorReporter
 
 DEMO_USER, DEMO_PASSWORD = "demo", "Taojiang-sfs-2024"
@@ -89,17 +88,6 @@ def _login_and_load(paths: DataPaths, user: str, password: str):
     return session
 
 
-def _preload() -> None:
-    """While the login dialog waits for the password: the database layer and the models."""
-    try:
-        from sfs_desktop.core import deadlines, models  # noqa: F401
-        from sfs_desktop.core.security import session  # noqa: F401
-
-        deadlines.load_sources()
-    except Exception:  # the same import fails again on the UI thread, where it is reported
-        logging.getLogger(__name__).debug("preload failed", exc_info=True)
-
-
 def run_gui(args) -> int:
     started = time.perf_counter()
     paths = _demo_dir() if args.demo else DataPaths.resolve(args.data_dir)
@@ -127,11 +115,9 @@ def run_gui(args) -> int:
         if SetupWizard(paths).exec() != QDialog.DialogCode.Accepted and not paths.is_initialised():
             return 1
     if pending_login is not None:
-        from sfs_desktop.ui.main_window import MainWindow  # alongside the login thread's imports
-
-        session = pending_login.result()
+        session = pending_login.result()  # before any database import here: two threads must not import it at once
     else:
-        threading.Thread(target=_preload, name="preload", daemon=True).start()
+        preload.start()
         hint = f"演示账户：{DEMO_USER}　密码：{DEMO_PASSWORD}（数据为生成的演示数据）" if args.demo else ""
         dialog = LoginDialog(paths, hint=hint)
         if args.demo:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 from sqlalchemy import func, select
 
@@ -36,23 +37,32 @@ class Dashboard(QWidget):
         layout.addWidget(due_box)
         self.charts = ChartPanel(app, self)
         layout.addWidget(self.charts, 1)
-        self.refresh()
+        self.count_values: list[QLabel] = []
+        for i, label in enumerate([self.tr("人员信息"), self.tr("工作人员"), self.tr("村（社区）")]):
+            self.count_grid.addWidget(QLabel(label, self), 0, i)
+            value = QLabel("…", self)
+            value.setObjectName(f"count_{i}")
+            self.count_grid.addWidget(value, 1, i)
+            self.count_values.append(value)
+        self._counted = False
+        self.refresh(counts=False)  # the counts scan whole tables: they follow the first paint
 
-    def refresh(self) -> None:
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().paintEvent(event)
+        if not self._counted:
+            self._counted = True
+            QTimer.singleShot(0, self.refresh)
+
+    def refresh(self, counts: bool = True) -> None:
         today = date.today()
         self.heading.setText(f"<h2>工作台</h2><p>{today:%Y年%m月%d日}，{self.app.principal.display_name}，您好。</p>")
         with self.app.db.read() as s:
-            figures = [
-                (self.tr("人员信息"), s.scalar(select(func.count()).select_from(Person).where(Person.deleted == False))),  # noqa: E712
-                (self.tr("工作人员"), s.scalar(select(func.count()).select_from(Staff).where(Staff.deleted == False))),  # noqa: E712
-                (self.tr("村（社区）"), s.scalar(select(func.count()).select_from(AdminArea).where(AdminArea.deleted == False))),  # noqa: E712
-            ]
+            if counts:
+                figures = [s.scalar(select(func.count()).select_from(m).where(m.deleted == False))  # noqa: E712
+                           for m in (Person, Staff, AdminArea)]
+                for value, n in zip(self.count_values, figures):
+                    value.setText(f"<b style='font-size:150%'>{n}</b>")
             items = deadlines.collect(s, today)
-        for i, (label, n) in enumerate(figures):
-            self.count_grid.addWidget(QLabel(label, self), 0, i)
-            value = QLabel(f"<b style='font-size:150%'>{n}</b>", self)
-            value.setObjectName(f"count_{i}")
-            self.count_grid.addWidget(value, 1, i)
         self.due.setRowCount(len(items))
         for r, item in enumerate(items):
             for c, text in enumerate([item.duty, item.ref, item.title, f"{item.due:%Y-%m-%d}", item.badge(today)]):

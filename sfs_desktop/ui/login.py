@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.paths import DataPaths
+from sfs_desktop.ui import preload
 from sfs_desktop.ui.widgets import error_label
 
 if TYPE_CHECKING:  # the database layer loads in the background while the dialog is shown
@@ -46,6 +47,7 @@ class LoginDialog(QDialog):
         layout.addWidget(buttons)
 
     def try_login(self) -> None:
+        preload.wait()
         from sfs_desktop.core.security.session import login
 
         try:
