@@ -17,9 +17,11 @@ from dataclasses import dataclass
 
 from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries,
                               QValueAxis)
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from sfs_desktop.ui.widgets import after_first_paint
 
 CHART_MODULES = ["sfs_desktop.ui.mediation.charts"]
 
@@ -143,11 +145,11 @@ class ChartPanel(QWidget):
         self.placeholder = QLabel(self.tr("正在生成统计图……"), self)
         layout.addWidget(self.placeholder)
 
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt naming
-        super().paintEvent(event)
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().showEvent(event)
         if not self._scheduled:
             self._scheduled = True
-            QTimer.singleShot(0, self.build)
+            after_first_paint(self, self.build)
 
     def build(self) -> None:
         self.placeholder.hide()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 from sqlalchemy import func, select
 
@@ -13,6 +12,7 @@ from sfs_desktop.core.people.models import Person
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.core.station.models import AdminArea, Staff
 from sfs_desktop.ui.charts import ChartPanel
+from sfs_desktop.ui.widgets import after_first_paint
 
 
 class Dashboard(QWidget):
@@ -47,11 +47,11 @@ class Dashboard(QWidget):
         self._counted = False
         self.refresh(counts=False)  # the counts scan whole tables: they follow the first paint
 
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt naming
-        super().paintEvent(event)
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().showEvent(event)
         if not self._counted:
             self._counted = True
-            QTimer.singleShot(0, self.refresh)
+            after_first_paint(self, self.refresh)
 
     def refresh(self, counts: bool = True) -> None:
         today = date.today()

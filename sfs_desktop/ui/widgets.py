@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 
@@ -12,3 +15,12 @@ def error_label(parent: QWidget, name: str = "message") -> QLabel:
     label.setStyleSheet("color: #b00020")
     label.setWordWrap(True)
     return label
+
+
+def after_first_paint(widget: QWidget, fn: Callable[[], None]) -> None:
+    """Run `fn` two turns of the event loop from now, called from `widget`'s showEvent.
+
+    Showing a window queues its paint; the first turn lets that paint (and whatever else was
+    queued with the show, such as --smoke's "ready") go first, the second runs `fn`. Work that
+    may follow the first paint (charts, table-wide counts) so no longer holds up the window."""
+    QTimer.singleShot(0, widget, lambda: QTimer.singleShot(0, widget, fn))  # dropped if the widget is gone
