@@ -26,8 +26,11 @@ suffix = "" if scale == "1" else f"@{scale}x"
 
 
 def shot(widget, name):
+    """Shown, then a moment for what pages build after their first paint (counts, charts)."""
     widget.show()
-    QApplication.processEvents()
+    from PySide6.QtTest import QTest
+
+    QTest.qWait(300)
     widget.grab().save(str(OUT / f"{name}{suffix}.png"))
 
 
@@ -59,7 +62,8 @@ shot(window, "mediation-committees")
 from sfs_desktop.ui.mediation.workspace import CaseWorkspace  # noqa: E402
 
 cases = page.show_tab("cases")
-cases.status_filter.setCurrentIndex(cases.status_filter.findData("follow_up"))
+status = cases.filters.combos["status"]
+status.setCurrentIndex(status.findData("follow_up"))
 workspace = CaseWorkspace(app, cases.model.id_at(0), window)
 workspace.tabs.setCurrentIndex(2)
 shot(workspace, "mediation-case-agreement")

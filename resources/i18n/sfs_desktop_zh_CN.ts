@@ -344,37 +344,22 @@
 <context>
     <name>CasesTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="91"/>
-        <source>全部状态</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="96"/>
-        <source>全部纠纷类型</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="97"/>
-        <source>全部调解委员会</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="98"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="94"/>
         <source>只看超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="103"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="99"/>
         <source>按案号筛选，回车确认</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="147"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="134"/>
         <source>请选择案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="147"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="134"/>
         <source>请先在列表中点选一个案件</source>
         <translation type="unfinished"></translation>
     </message>
@@ -382,7 +367,7 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../sfs_desktop/ui/charts.py" line="143"/>
+        <location filename="../../sfs_desktop/ui/charts.py" line="154"/>
         <source>正在生成统计图……</source>
         <translation type="unfinished"></translation>
     </message>
@@ -489,57 +474,57 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="24"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="25"/>
         <source>基本情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="27"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="28"/>
         <source>到期与超期事项（今天、已超期、7 天内）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="31"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="32"/>
         <source>业务</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="31"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="32"/>
         <source>记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="31"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="32"/>
         <source>事项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="31"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="32"/>
         <source>期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="31"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="32"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="33"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="34"/>
         <source>暂无到期或超期事项。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="46"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="41"/>
         <source>人员信息</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="47"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="41"/>
         <source>工作人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="48"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="41"/>
         <source>村（社区）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -858,22 +843,22 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../sfs_desktop/ui/login.py" line="22"/>
+        <location filename="../../sfs_desktop/ui/login.py" line="23"/>
         <source>登录 — 司法所业务系统</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/login.py" line="37"/>
+        <location filename="../../sfs_desktop/ui/login.py" line="38"/>
         <source>用户名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/login.py" line="38"/>
+        <location filename="../../sfs_desktop/ui/login.py" line="39"/>
         <source>密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/login.py" line="43"/>
+        <location filename="../../sfs_desktop/ui/login.py" line="44"/>
         <source>登录</source>
         <translation type="unfinished"></translation>
     </message>
@@ -927,32 +912,32 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="33"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="34"/>
         <source>登记调解案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="48"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="49"/>
         <source>调解委员会</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="50"/>
         <source>申请人姓名或单位（须已在人员信息库）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="50"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="51"/>
         <source>被申请人姓名或单位（须已在人员信息库）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="60"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="61"/>
         <source>请先改正标红的内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="63"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="64"/>
         <source>还没有在运行的调解委员会，请先在“调解组织”中登记</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1437,12 +1422,12 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../sfs_desktop/ui/login.py" line="67"/>
+        <location filename="../../sfs_desktop/ui/login.py" line="69"/>
         <source>已锁定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/login.py" line="78"/>
+        <location filename="../../sfs_desktop/ui/login.py" line="80"/>
         <source>解锁</source>
         <translation type="unfinished"></translation>
     </message>

@@ -15,7 +15,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries,
+from PySide6.QtCharts import (QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QLineSeries,
                               QValueAxis)
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter, QPen
@@ -56,11 +56,19 @@ def _chart(title: str) -> QChart:
     return chart
 
 
+def nice_step(top: int, ticks: int = 4) -> int:
+    """A whole tick step of 1, 2, 2.5 or 5 × 10ⁿ giving about `ticks` intervals up to `top`."""
+    raw = max(top, 1) / ticks
+    magnitude = 10 ** math.floor(math.log10(raw)) if raw >= 1 else 1
+    steps = (1, 2, 2.5, 5, 10) if magnitude >= 10 else (1, 2, 5, 10)
+    return next(int(m * magnitude) for m in steps if raw <= m * magnitude)
+
+
 def _count_axis(top: int) -> QValueAxis:
-    """0 to a little above `top`, with whole-number ticks (a count has no 2.3)."""
-    step = max(1, math.ceil(top / 5))
+    """0 to the first tick above `top`, with whole-number ticks (a count has no 2.3)."""
+    step = nice_step(top)
     axis = QValueAxis()
-    axis.setRange(0, step * (math.ceil(top / step) + (top % step == 0)))
+    axis.setRange(0, step * (top // step + 1))
     axis.setTickType(QValueAxis.TickType.TicksDynamic)
     axis.setTickAnchor(0)
     axis.setTickInterval(step)
@@ -69,20 +77,21 @@ def _count_axis(top: int) -> QValueAxis:
 
 
 def bar_chart(title: str, categories: list[str], values: list[int], series_name: str) -> QChart:
+    """Horizontal bars: category names such as 房屋宅基地 stay readable on a narrow chart."""
     chart = _chart(title)
     bars = QBarSet(series_name)
-    bars.append([float(v) for v in values])
-    series = QBarSeries()
+    bars.append([float(v) for v in reversed(values)])  # the largest on top
+    series = QHorizontalBarSeries()
     series.append(bars)
     series.setLabelsVisible(True)
     chart.addSeries(series)
-    x = QBarCategoryAxis()
-    x.append(categories)
-    y = _count_axis(max([0, *values]))
-    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-    series.attachAxis(x)
-    series.attachAxis(y)
+    names = QBarCategoryAxis()
+    names.append(list(reversed(categories)))
+    counts = _count_axis(max([0, *values]))
+    chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
+    chart.addAxis(counts, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(names)
+    series.attachAxis(counts)
     chart.legend().setVisible(False)
     return chart
 

@@ -67,5 +67,6 @@ class Dashboard(QWidget):
         for r, item in enumerate(items):
             for c, text in enumerate([item.duty, item.ref, item.title, f"{item.due:%Y-%m-%d}", item.badge(today)]):
                 self.due.setItem(r, c, QTableWidgetItem(text))
+        self.due.resizeColumnsToContents()
         self.empty.setVisible(not items)
         self.due.setVisible(bool(items))

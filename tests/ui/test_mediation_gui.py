@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLineEdit, QListWidget, QMessageBox
 from sqlalchemy import func
 from sqlmodel import select
@@ -168,12 +168,18 @@ def test_case_filters_match_the_database(page, app_session):
     tab = page.cases
     tab.model.refresh(tab.model.query)
     assert tab.model.rowCount() == 5
-    tab.status_filter.setCurrentIndex(tab.status_filter.findData("mediating"))
+    status, kind = tab.filters.combos["status"], tab.filters.combos["dispute_type"]
+    status.setCurrentIndex(status.findData("mediating"))
     assert tab.model.rowCount() == 2
-    tab.type_filter.setCurrentIndex(tab.type_filter.findData("02"))
+    kind.setCurrentIndex(kind.findData("02"))
     assert tab.model.rowCount() == 1
-    tab.status_filter.setCurrentIndex(0)
-    tab.type_filter.setCurrentIndex(0)
+    tab.filters.clear()
+    assert tab.model.rowCount() == 5
+    tab.filters.date_from.setDate(QDate(TODAY.year, TODAY.month, TODAY.day))  # 受理日期 from today: one case
+    assert tab.model.rowCount() == 1
+    tab.filters.date_to.setDate(QDate(old.year, old.month, old.day))  # from after to: refused, list unchanged
+    assert tab.filters.message.text().startswith("起始日期") and tab.model.rowCount() == 1
+    tab.filters.clear()
     tab.overdue.setChecked(True)  # open and received 60 days ago: the mediating and the accepted one
     assert tab.model.rowCount() == 2
     with app_session.db.read() as s:

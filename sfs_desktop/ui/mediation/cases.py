@@ -6,20 +6,21 @@ the committee, the dispute, and the two sides from the person registry.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout, QLineEdit, QMessageBox,
                                QVBoxLayout, QWidget)
 from sqlmodel import select
 
-from sfs_desktop.core import codes, ledger
 from sfs_desktop.core.db.synced import insert_synced
 from sfs_desktop.core.errors import UserError
-from sfs_desktop.core.mediation import casework, rules
+from sfs_desktop.core.mediation import casework
 from sfs_desktop.core.mediation.models import MediationCase, MediationCommittee, MediationParty
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.ui.forms import RecordForm, error_label
 from sfs_desktop.ui.ledger import record_ledger
+from sfs_desktop.ui.ledger_filters import LedgerFilterBar
 from sfs_desktop.ui.mediation.common import buttons, open_dialog, save_cancel
 from sfs_desktop.ui.people_page import code_source
 
@@ -83,18 +84,13 @@ class NewCaseDialog(QDialog):
 
 
 class CasesTab(QWidget):
+    FILTERS = ["status", "dispute_type", "committee_id"]
+
     def __init__(self, app: AppSession, parent=None):
         super().__init__(parent)
         self.app = app
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.status_filter = self._combo("status_filter", self.tr("全部状态"), list(rules.STATUS_NAMES.items()))
-        with app.db.read() as s:
-            types = [(c.code, c.name) for c in codes.codes(s, "dispute_type")]
-            committees = [(c.id, c.name) for c in s.exec(select(MediationCommittee).where(
-                MediationCommittee.deleted == False).order_by(MediationCommittee.name))]  # noqa: E712
-        self.type_filter = self._combo("type_filter", self.tr("全部纠纷类型"), types)
-        self.committee_filter = self._combo("committee_filter", self.tr("全部调解委员会"), committees)
         self.overdue = QCheckBox(self.tr("只看超期"), self)
         self.overdue.setObjectName("overdue_filter")
         self.overdue.toggled.connect(self.apply_filter)
@@ -102,37 +98,28 @@ class CasesTab(QWidget):
         self.search.setObjectName("filter")
         self.search.setPlaceholderText(self.tr("按案号筛选，回车确认"))
         self.search.returnPressed.connect(self.apply_filter)
-        for w in (self.status_filter, self.type_filter, self.committee_filter, self.overdue):
-            bar.addWidget(w)
+        bar.addWidget(self.overdue)
         bar.addWidget(self.search, 1)
         _row, self.buttons = buttons(self, [("new", "登记", self.new_record), ("open", "打开案件", self.open_selected)],
                                      bar)
         layout.addLayout(bar)
+        self.filters = LedgerFilterBar(MediationCase, code_source(app), self, fields=self.FILTERS)
+        self.filters.changed.connect(self.apply_filter)
+        layout.addWidget(self.filters)
         self.model, self.view = record_ledger(app, MediationCase, "mediation_cases", self)
         layout.addWidget(self.view, 1)
         self.selected_id: str | None = None
         self.view.clicked.connect(lambda index: setattr(self, "selected_id", self.model.id_at(index.row())))
         self.view.doubleClicked.connect(lambda index: self.open_case(self.model.id_at(index.row())))
 
-    def _combo(self, name: str, everything: str, items: list[tuple[str, str]]) -> QComboBox:
-        combo = QComboBox(self)
-        combo.setObjectName(name)
-        combo.addItem(everything, None)
-        for key, label in items:
-            combo.addItem(label, key)
-        combo.currentIndexChanged.connect(self.apply_filter)
-        return combo
-
     def apply_filter(self) -> None:
-        equals = {k: w.currentData() for k, w in [("status", self.status_filter), ("dispute_type", self.type_filter),
-                                                  ("committee_id", self.committee_filter)] if w.currentData()}
-        q = ledger.LedgerQuery(sort=self.model.query.sort, descending=self.model.query.descending, equals=equals,
-                               text=self.search.text())
+        """The filter bar, the case-number text and 超期 together, keeping the chosen sort."""
+        if self.filters.error():
+            return
+        q = self.filters.query(replace(self.model.query, text=self.search.text(), within={}))
         if self.overdue.isChecked():  # still open, past the one-month limit, no recorded consent to go on
-            q = ledger.LedgerQuery(sort=q.sort, descending=q.descending, text=q.text,
-                                   equals={**equals, "continue_consent_on": None},
-                                   within={"status": casework.OPEN}, date_field="received_date",
-                                   date_to=casework.overdue_cutoff(date.today()))
+            q = replace(q, equals={**q.equals, "continue_consent_on": None}, within={"status": casework.OPEN},
+                        date_field="received_date", date_from=None, date_to=casework.overdue_cutoff(date.today()))
         self.model.refresh(q)
 
     def new_record(self) -> None:

@@ -20,7 +20,7 @@ def by_type(app):
     with app.db.read() as s:
         figures = stats.compute(s, str(today.year))
         names = [c.name for c in codes.codes(s, "dispute_type")]
-    pairs = sorted(figures.by_type.items(), key=lambda kv: -kv[1])[:8] or [(n, 0) for n in names[:4]]
+    pairs = sorted(figures.by_type.items(), key=lambda kv: -kv[1])[:6] or [(n, 0) for n in names[:4]]
     return charts.bar_chart(f"{today.year}年受理纠纷（按类型）", [k for k, _ in pairs], [v for _, v in pairs], "件")
 
 
