@@ -9,7 +9,7 @@ from sfs_desktop.core.security import audit
 from sfs_desktop.core.sync import identity
 from sfs_desktop.core.sync.importer import _keep_audit_head
 from sfs_desktop.core.sync.models import SyncPeer
-from tests.sync.conftest import exchange
+from tests.sync.conftest import exchange, set_acked
 
 
 def _peer(county, code):
@@ -50,3 +50,18 @@ def test_an_older_bundle_arriving_late_does_not_move_the_head_back():
     assert (peer.audit_head, peer.audit_seq, peer.audit_alarm) == ("c" * 64, 25, None)
     _keep_audit_head(peer, {"audit_head": "d" * 64})  # a bundle from before heads were dated: ignored
     assert peer.audit_head == "c" * 64
+
+
+def test_a_stick_found_late_does_not_move_the_head_back(county, station):
+    """The older bundle is still imported (its rows are already here), but the head stays the newer one."""
+    station.db.write(lambda s: registry.register_person(s, {"name": "审计丁"}))
+    older = station.export()
+    station.db.write(lambda s: registry.register_person(s, {"name": "审计戊"}))
+    with station.db.read() as s:
+        newest, newest_seq = audit.head(s), audit.head_seq(s)
+    set_acked(station, "county", 0)  # nothing acknowledged yet: the new bundle covers everything
+    newer = station.export()
+    assert [r.status for r in county.import_(newer)] == ["imported"]
+    assert [r.status for r in county.import_(older)] == ["imported"]
+    p = _peer(county, station.node_id)
+    assert (p.audit_head, p.audit_seq, p.audit_alarm) == (newest, newest_seq, None)
