@@ -138,7 +138,7 @@ def test_monthly_series_match_hand_counts(township):
     with db.read() as s:
         months = stats.monthly(s, Y)
         whole = stats.compute(s, str(Y))
-    assert len(months) == 12
+        assert len(months) == 12
     jan, feb, may = months[0], months[1], months[4]
     assert (jan.received, jan.success, jan.success_rate, jan.village_share) == (1, 1, 100.0, 100.0)
     assert (feb.received, feb.success, feb.success_rate) == (1, 0, 0.0)
@@ -146,3 +146,4 @@ def test_monthly_series_match_hand_counts(township):
     assert months[5].received == 0 and months[5].success_rate is None
     assert sum(m.received for m in months) == whole.received
     assert sum(m.village_cases for m in months) == whole.village_cases
+    assert stats.by_type(s, str(Y)) == whole.by_type

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from sqlalchemy import Integer, case, func
 from sqlmodel import Session, select
 
 from sfs_desktop.core import calendar, codes
@@ -191,21 +192,26 @@ class Month:
 
 
 def monthly(s: Session, year: int, upto: int = 12) -> list[Month]:
-    """Months 1..`upto` of `year` in one pass over that year's cases."""
-    kinds = dict(s.exec(select(MediationCommittee.id, MediationCommittee.committee_type)
-                        .where(MediationCommittee.deleted == False)).all())  # noqa: E712
+    """Months 1..`upto` of `year`, counted by SQLite (a dashboard over 100,000 cases stays quick)."""
     start, end = calendar.period_bounds(str(year))
-    rows = s.execute(select(MediationCase.received_date, MediationCase.committee_id, MediationCase.result).where(
+    m, c = MediationCase, MediationCommittee
+    month = func.cast(func.strftime("%m", m.received_date), Integer)
+    one = lambda cond: func.sum(case((cond, 1), else_=0))  # noqa: E731
+    rows = s.execute(
+        select(month, func.count(), one(m.result == SUCCESS), one(c.committee_type.in_(VILLAGE_TYPES)),
+               one(c.committee_type == TOWNSHIP_TYPE))
+        .select_from(m).outerjoin(c, (c.id == m.committee_id) & (c.deleted == False))  # noqa: E712
+        .where(m.deleted == False, m.received_date >= start, m.received_date <= end)  # noqa: E712
+        .group_by(month)).all()
+    found = {r[0]: [int(v or 0) for v in r[1:]] for r in rows}
+    return [Month(i, *found.get(i, [0, 0, 0, 0])) for i in range(1, upto + 1)]
+
+
+def by_type(s: Session, period: str) -> dict[str, int]:
+    """Cases received in `period` by dispute type name, most first (the dashboard's bar chart)."""
+    start, end = calendar.period_bounds(period)
+    names = {c.code: c.name for c in codes.codes(s, "dispute_type", active_only=False)}
+    rows = s.execute(select(MediationCase.dispute_type, func.count()).where(
         MediationCase.deleted == False, MediationCase.received_date >= start,  # noqa: E712
-        MediationCase.received_date <= end)).all()
-    tally = {m: [0, 0, 0, 0] for m in range(1, upto + 1)}
-    for received, committee, result in rows:
-        t = tally.get(received.month)
-        if t is None:
-            continue
-        t[0] += 1
-        t[1] += result == SUCCESS
-        kind = kinds.get(committee)
-        t[2] += kind in VILLAGE_TYPES
-        t[3] += kind == TOWNSHIP_TYPE
-    return [Month(m, *t) for m, t in tally.items()]
+        MediationCase.received_date <= end).group_by(MediationCase.dispute_type)).all()
+    return dict(sorted(((names.get(t, t), n) for t, n in rows), key=lambda kv: -kv[1]))

@@ -18,9 +18,9 @@ def _year_so_far(app) -> list[stats.Month]:
 def by_type(app):
     today = date.today()
     with app.db.read() as s:
-        figures = stats.compute(s, str(today.year))
+        counts = stats.by_type(s, str(today.year))
         names = [c.name for c in codes.codes(s, "dispute_type")]
-    pairs = sorted(figures.by_type.items(), key=lambda kv: -kv[1])[:6] or [(n, 0) for n in names[:4]]
+    pairs = list(counts.items())[:6] or [(n, 0) for n in names[:4]]
     return charts.bar_chart(f"{today.year}年受理纠纷（按类型）", [k for k, _ in pairs], [v for _, v in pairs], "件")
 
 
