@@ -15,7 +15,6 @@ from sqlalchemy import literal_column, select
 from sqlmodel import Session
 
 from sfs_desktop.core.codes import CodeTable
-from sfs_desktop.core.db.synced import live_index_name
 from sfs_desktop.core.fields import FieldSpec, specs
 from sfs_desktop.core.security.access import Principal, scoped
 from sfs_desktop.core.security.masking import display_value
@@ -57,12 +56,7 @@ def columns(model: Any) -> list[FieldSpec]:
 
 
 def ids(session: Session, principal: Principal, model: Any, q: LedgerQuery = LedgerQuery()) -> list[str]:
-    base = select(model.id).where(model.deleted == False)  # noqa: E712
-    stmt = scoped(principal, base, model)
-    if stmt is base and q == LedgerQuery() and _has_live_index(model):  # the whole ledger, newest first
-        table = model.__tablename__
-        return _rows(session, f"SELECT id FROM {table} INDEXED BY {live_index_name(table)} "
-                              "WHERE deleted = 0 ORDER BY rowid DESC", [])
+    stmt = scoped(principal, select(model.id).where(model.deleted == False), model)  # noqa: E712
     for name, value in q.equals.items():
         stmt = stmt.where(getattr(model, name) == value)
     for name, values in q.within.items():
@@ -87,11 +81,6 @@ def ids(session: Session, principal: Principal, model: Any, q: LedgerQuery = Led
     return _column(session, stmt)
 
 
-def _has_live_index(model: Any) -> bool:
-    name = live_index_name(model.__tablename__)
-    return any(ix.name == name for ix in model.__table__.indexes)
-
-
 def _column(session: Session, stmt) -> list:
     """The first column of `stmt`'s rows, straight from the driver.
 
@@ -99,17 +88,14 @@ def _column(session: Session, stmt) -> list:
     handling costs as much again as SQLite's own work, so the compiled statement runs on the
     DBAPI cursor with its bound values processed as SQLAlchemy would.
     """
-    compiled = stmt.compile(dialect=session.connection().dialect, compile_kwargs={"render_postcompile": True})
+    conn = session.connection()
+    compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     params = compiled.construct_params()
     processors = compiled._bind_processors
     args = [processors[k](params[k]) if k in processors else params[k] for k in compiled.positiontup or ()]
-    return _rows(session, compiled.string, args)
-
-
-def _rows(session: Session, sql: str, args: list) -> list:
-    cursor = session.connection().connection.dbapi_connection.cursor()
+    cursor = conn.connection.dbapi_connection.cursor()
     try:
-        return [row[0] for row in cursor.execute(sql, args).fetchall()]
+        return [row[0] for row in cursor.execute(compiled.string, args).fetchall()]
     finally:
         cursor.close()
 

@@ -19,7 +19,7 @@ from datetime import date, datetime, timezone
 from decimal import Decimal
 from typing import Any, ClassVar, Iterator
 
-from sqlalchemy import JSON, Connection, Index, event, inspect, insert, text
+from sqlalchemy import JSON, Connection, event, inspect, insert, text
 from sqlalchemy.orm import Session, attributes
 from sqlmodel import Field, SQLModel
 
@@ -32,20 +32,6 @@ _baseline: contextvars.ContextVar[bool] = contextvars.ContextVar("sfs_baseline",
 
 def new_id() -> str:
     return str(uuid.uuid4())
-
-
-def live_ids_index(table: str) -> Index:
-    """The ids of live rows (a partial index) on a table whose ledger reaches 100,000 rows.
-
-    The unfiltered ledger reads every live id; from this small index that takes half the time
-    of decrypting every page of the table. Being partial, it never tempts the planner away from
-    the indexes other queries need; the ledger names it (core.ledger).
-    """
-    return Index(live_index_name(table), "id", sqlite_where=text("deleted = 0"))
-
-
-def live_index_name(table: str) -> str:
-    return f"ix_{table}_live"
 
 
 def utcnow() -> datetime:

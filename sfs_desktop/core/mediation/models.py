@@ -10,7 +10,7 @@ from datetime import date
 
 from sqlmodel import JSON
 
-from sfs_desktop.core.db.synced import SyncedModel, live_ids_index
+from sfs_desktop.core.db.synced import SyncedModel
 from sfs_desktop.core.fields import Widget as W, field, money, phone
 from sfs_desktop.core.ledger import REF_LABELS
 from sfs_desktop.core.security.access import AccessRule
@@ -47,7 +47,6 @@ class Mediator(SyncedModel, table=True):
 
 class MediationCase(SyncedModel, table=True):
     __tablename__ = "mediation_case"
-    __table_args__ = (live_ids_index("mediation_case"),)
     __access__ = AccessRule(committee_field="committee_id")
     case_no: str | None = field("案号", max_length=40, searchable=True, index=True)
     committee_id: str = field("调解委员会", required=True, widget=W.REF, ref="mediation_committee", max_length=36, index=True)

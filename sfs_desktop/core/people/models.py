@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from sfs_desktop.core.db.synced import SyncedModel, live_ids_index
+from sfs_desktop.core.db.synced import SyncedModel
 from sfs_desktop.core.fields import Mask, Sensitivity as S, Widget as W, field, id_number, not_future, phone, uscc
 
 
 class Person(SyncedModel, table=True):
     __tablename__ = "person"
-    __table_args__ = (live_ids_index("person"),)
     name: str = field("姓名", required=True, max_length=32, searchable=True)
     former_name: str | None = field("曾用名", max_length=32, list_column=False)
     gender: str | None = field("性别", code_table="gender", max_length=2)
