@@ -19,6 +19,7 @@ from sfs_desktop.core.fields import FieldSpec
 from sfs_desktop.core.ledger import LedgerQuery
 
 BLOCK = 200
+DIGITS = {"date": 11, "int": 7, "money": 10, "id_number": 19, "phone": 12, "uscc": 19}  # columns of figures
 
 
 class LedgerModel(QAbstractTableModel):
@@ -100,8 +101,24 @@ class LedgerView(QTableView):
         for i, col in enumerate(model.columns):
             self.setColumnHidden(i, col.name in hidden)
         self.horizontalHeader().setSortIndicatorShown(True)
-        self.horizontalHeader().setResizeContentsPrecision(BLOCK // 4)  # sample the first rows, not 100,000
-        self.resizeColumnsToContents()
+        self.size_columns(model.columns)
+
+    def size_columns(self, columns: Sequence[FieldSpec]) -> None:
+        """Widths from the declarations (label, declared length, widget), not from sampling rows:
+        the same on every PC and for every filter, and no rows are fetched to measure them."""
+        metrics = self.fontMetrics()
+        char, digit = metrics.horizontalAdvance("中"), metrics.horizontalAdvance("0")
+        for i, spec in enumerate(columns):
+            kind = spec.widget.value
+            if kind in DIGITS:
+                width = DIGITS[kind] * digit
+            elif kind == "bool":
+                width = 2 * char
+            elif spec.code_table or spec.ref:
+                width = (12 if spec.ref else 7) * char
+            else:
+                width = min(spec.max_length or 12, 14) * char
+            self.setColumnWidth(i, max(width, metrics.horizontalAdvance(spec.label) + char) + 12)
 
     def _column_menu(self, pos) -> None:
         menu = QMenu(self)
