@@ -115,9 +115,9 @@ class LedgerView(QTableView):
             elif kind == "bool":
                 width = 2 * char
             elif spec.code_table or spec.ref:
-                width = (12 if spec.ref else 7) * char
-            else:
-                width = min(spec.max_length or 12, 14) * char
+                width = (11 if spec.ref else 7) * char
+            else:  # free text: a third of what the field may hold, 4 to 14 characters
+                width = min(max((spec.max_length or 36) // 3, 4), 14) * char
             self.setColumnWidth(i, max(width, metrics.horizontalAdvance(spec.label) + char) + 12)
 
     def _column_menu(self, pos) -> None:
