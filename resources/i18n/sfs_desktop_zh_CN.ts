@@ -945,7 +945,7 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/common.py" line="108"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="108"/>
         <source>请先改正标红的内容</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1448,12 +1448,12 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/common.py" line="39"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="39"/>
         <source>保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/common.py" line="40"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="40"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1461,12 +1461,12 @@
 <context>
     <name>owner</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/common.py" line="60"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="60"/>
         <source>确定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/common.py" line="61"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="61"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>

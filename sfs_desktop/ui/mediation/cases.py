@@ -21,7 +21,7 @@ from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.ui.forms import RecordForm, error_label
 from sfs_desktop.ui.ledger import record_ledger
 from sfs_desktop.ui.ledger_filters import LedgerFilterBar
-from sfs_desktop.ui.mediation.common import buttons, open_dialog, save_cancel
+from sfs_desktop.ui.page_parts import buttons, open_dialog, save_cancel
 from sfs_desktop.ui.people_page import code_source
 
 

@@ -11,7 +11,7 @@ from sfs_desktop.core.mediation import work
 from sfs_desktop.core.mediation.models import GuidanceRecord, Mediator, MediatorTraining
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.ui.ledger import record_ledger
-from sfs_desktop.ui.mediation.common import RecordDialog, open_dialog
+from sfs_desktop.ui.page_parts import RecordDialog, open_dialog
 
 
 class GuidanceTab(QWidget):

@@ -8,7 +8,7 @@ from sfs_desktop.core.mediation import committees, rules
 from sfs_desktop.core.mediation.models import MediationCommittee, Mediator
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.ui.ledger import record_ledger
-from sfs_desktop.ui.mediation.common import RecordDialog, buttons, open_dialog
+from sfs_desktop.ui.page_parts import RecordDialog, buttons, open_dialog
 
 COMMITTEE_FIELDS = ["name", "committee_type", "area_code", "established_on", "term_start", "term_end",
                     "director_name", "phone", "active"]

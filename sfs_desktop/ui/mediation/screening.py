@@ -12,7 +12,7 @@ from sfs_desktop.core.mediation import work
 from sfs_desktop.core.mediation.models import DisputeScreening, MediationCommittee
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.ui.ledger import record_ledger
-from sfs_desktop.ui.mediation.common import RecordDialog, ask, buttons, open_dialog, print_form, run
+from sfs_desktop.ui.page_parts import RecordDialog, ask, buttons, open_dialog, print_form, run
 
 
 class ScreeningTab(QWidget):

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPus
 
 from sfs_desktop.core.mediation import stats
 from sfs_desktop.core.security.session import AppSession
-from sfs_desktop.ui.mediation.common import fill_table, run
+from sfs_desktop.ui.page_parts import fill_table, run
 
 PERIODS = [("全年", ""), *[(f"第{n}季度", f"-Q{i}") for i, n in enumerate("一二三四", 1)],
            *[(f"{m}月", f"-{m:02d}") for m in range(1, 13)]]

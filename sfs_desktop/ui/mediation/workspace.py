@@ -25,7 +25,7 @@ from sfs_desktop.core.mediation.models import (FollowUpVisit, MediationCase, Med
                                                Mediator)
 from sfs_desktop.core.people.models import Organization, Person
 from sfs_desktop.core.security.session import AppSession
-from sfs_desktop.ui.mediation.common import (RecordDialog, ask, buttons, fill_table, open_dialog, print_form, run,
+from sfs_desktop.ui.page_parts import (RecordDialog, ask, buttons, fill_table, open_dialog, print_form, run,
                                              selected_id)
 
 STEPS = [  # key, button text, statuses in which it applies

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QSplitter, QTableWidget, QVBo
 
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.core.sync import conflicts
-from sfs_desktop.ui.mediation.common import buttons, fill_table, run, selected_id
+from sfs_desktop.ui.page_parts import buttons, fill_table, run, selected_id
 
 
 def _shown(diff: conflicts.FieldDiff, value) -> str:

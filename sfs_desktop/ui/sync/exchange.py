@@ -32,7 +32,7 @@ from sfs_desktop.core.security.access import require
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.core.sync import exporter, identity, importer
 from sfs_desktop.core.sync.status import peers
-from sfs_desktop.ui.mediation.common import buttons, fill_table, open_dialog
+from sfs_desktop.ui.page_parts import buttons, fill_table, open_dialog
 from sfs_desktop.ui.ops import run_in_background
 from sfs_desktop.ui.sync.drives import removable_drives
 

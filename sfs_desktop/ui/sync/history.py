@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QTableWidget, QVBoxLayout, QWidget
 
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.core.sync import importer, status
-from sfs_desktop.ui.mediation.common import buttons, fill_table
+from sfs_desktop.ui.page_parts import buttons, fill_table
 
 KINDS = {"data": "数据", "ack": "回执", "enroll": "登记包", "repair": "修复", "push": "下发"}
 

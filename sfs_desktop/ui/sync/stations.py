@@ -14,7 +14,7 @@ from sfs_desktop.core.db.synced import acting_as
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.core.sync import exporter, identity, status
-from sfs_desktop.ui.mediation.common import ask, buttons, fill_table, run, selected_id
+from sfs_desktop.ui.page_parts import ask, buttons, fill_table, run, selected_id
 
 
 def _when(value) -> str:

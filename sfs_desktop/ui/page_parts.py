@@ -1,5 +1,5 @@
-"""What every mediation tab does the same way: a generated form in a dialog, a write that may be
-refused, a printed form shown in the preview, a small table of rows.
+"""The pieces duty pages share: a row of buttons, a small table of rows, a generated form in a
+dialog, a write that may be refused, a printed form shown in the preview.
 
 Dialogs are remembered on their owner as ``_open_dialog`` while open, so tests can reach them.
 """
