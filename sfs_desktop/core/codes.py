@@ -16,7 +16,8 @@ from typing import Any
 from sqlmodel import Session, select
 
 from sfs_desktop.core.db.synced import SyncedModel, baseline_load
-from sfs_desktop.core.fields import Widget as W, field
+from sfs_desktop.core.errors import ValidationError
+from sfs_desktop.core.fields import Widget as W, field, validate
 from sfs_desktop.resources import resource
 
 _BASELINE_NS = uuid.UUID("6f1c1c8e-4b7e-4c53-9a43-7a2b3c1d0e01")
@@ -118,6 +119,13 @@ def code_name(session: Session, kind: str, code: str | None) -> str:
 def code_exists(session: Session, kind: str, code: str) -> bool:
     """Inactive codes still validate, so old records stay valid (sync-design §4.9)."""
     return session.exec(select(CodeTable.id).where(CodeTable.kind == kind, CodeTable.code == code)).first() is not None
+
+
+def refuse_invalid(session: Session, model: Any, values: dict[str, Any]) -> None:
+    """Raise ValidationError naming every refused value, codes checked against this database's tables."""
+    errors = [p for p in validate(model, values, lambda kind, code: code_exists(session, kind, code)) if p.is_error]
+    if errors:
+        raise ValidationError(errors)
 
 
 def param(session: Session, key: str, default: Any = None, cast: type = str) -> Any:

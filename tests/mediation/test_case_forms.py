@@ -182,7 +182,7 @@ def test_screening_turns_into_a_draft_case_once_and_prints(township, tmp_path):
 
 
 @pytest.mark.parametrize("values, message", [
-    ({"screened_on": TODAY + timedelta(days=1), "scope": "竹山村"}, "排查日期不能晚于今天"),
+    ({"screened_on": TODAY + timedelta(days=1), "scope": "竹山村"}, "“排查日期”不能晚于今天"),
     ({"screened_on": TODAY, "scope": ""}, "“排查范围”必须填写"),
     ({"screened_on": TODAY, "scope": "竹山村", "target_date": TODAY - timedelta(days=1)}, "限期不能早于排查日期"),
     ({"screened_on": TODAY, "scope": "竹山村", "risk_level": "9"}, "不在代码表中"),
@@ -206,9 +206,11 @@ def test_records_guidance_and_training_refuse_bad_input(township):
     db.write(lambda s: rules.accept(s, HEAD, cid, RECEIVED))
     with pytest.raises(UserError, match="早于受理日期"):
         db.write(lambda s: work.add_record(s, HEAD, cid, {**rec, "held_on": RECEIVED - timedelta(days=1)}))
+    with pytest.raises(UserError, match="“时间”不能晚于今天"):
+        db.write(lambda s: work.add_record(s, HEAD, cid, {**rec, "held_on": TODAY + timedelta(days=1)}))
     with pytest.raises(UserError, match="“记录内容”必须填写"):
         db.write(lambda s: work.add_record(s, HEAD, cid, {**rec, "body": " "}))
-    with pytest.raises(UserError, match="指导日期不能晚于今天"):
+    with pytest.raises(UserError, match="“指导日期”不能晚于今天"):
         db.write(lambda s: work.add_guidance(s, HEAD, {"guided_on": TODAY + timedelta(days=2),
                                                        "committee_id": t["village"], "form": "实地指导"}))
     g = db.write(lambda s: work.add_guidance(s, HEAD, {"guided_on": TODAY, "committee_id": t["village"],

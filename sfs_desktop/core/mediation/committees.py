@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 
 from sfs_desktop.core import codes
 from sfs_desktop.core.errors import UserError
-from sfs_desktop.core.fields import specs, validate
+from sfs_desktop.core.fields import specs
 from sfs_desktop.core.mediation.casework import find_party
 from sfs_desktop.core.mediation.models import MediationCommittee, Mediator
 from sfs_desktop.core.mediation.rules import TERM_YEARS
@@ -23,12 +23,6 @@ from sfs_desktop.core.security.access import Principal, check_row, require
 
 AREA_TYPES = ("01", "02")  # 村, 社区: tied to one admin area
 SERVING = "01"
-
-
-def _problems(s: Session, model, values: dict[str, Any]) -> None:
-    errors = [p.message for p in validate(model, values, lambda k, c: codes.code_exists(s, k, c)) if p.is_error]
-    if errors:
-        raise UserError("；".join(errors))
 
 
 def term_end_for(start: date) -> date:
@@ -47,7 +41,7 @@ def save_committee(s: Session, who: Principal, values: dict[str, Any],
     if committee_id and (row is None or row.deleted):
         raise UserError("调解委员会不存在或已删除")
     check_row(who, MediationCommittee, row, write=True)
-    _problems(s, MediationCommittee, {**({f.name: getattr(row, f.name) for f in specs(MediationCommittee)}
+    codes.refuse_invalid(s, MediationCommittee, {**({f.name: getattr(row, f.name) for f in specs(MediationCommittee)}
                                          if committee_id else {}), **values})
     if committee_id:
         for k, v in values.items():
@@ -79,7 +73,7 @@ def save_mediator(s: Session, who: Principal, values: dict[str, Any], person_nam
             raise UserError("调解员须为自然人，请在人员信息库中登记后选择")
         person = s.get(Person, person_id)
         values.update(person_id=person.id, name=person.name, gender=values.get("gender") or person.gender)
-    _problems(s, Mediator, values if mediator_id is None else {**_current(s, mediator_id), **values})
+    codes.refuse_invalid(s, Mediator, values if mediator_id is None else {**_current(s, mediator_id), **values})
     if values.get("status", SERVING) != SERVING and not (values.get("status_reason") or "").strip():
         raise UserError("调解员不在任（罢免、解聘、离任）时须填写原因")
     committee = s.get(MediationCommittee, values.get("committee_id")) if values.get("committee_id") else None

@@ -11,7 +11,7 @@ from datetime import date
 from sqlmodel import JSON
 
 from sfs_desktop.core.db.synced import SyncedModel
-from sfs_desktop.core.fields import Widget as W, field, money, phone
+from sfs_desktop.core.fields import Widget as W, field, money, not_future, phone
 from sfs_desktop.core.ledger import REF_LABELS
 from sfs_desktop.core.security.access import AccessRule
 
@@ -115,7 +115,7 @@ class FollowUpVisit(SyncedModel, table=True):
 
 class DisputeScreening(SyncedModel, table=True):
     __tablename__ = "dispute_screening"
-    screened_on: date = field("排查日期", required=True, widget=W.DATE)
+    screened_on: date = field("排查日期", required=True, widget=W.DATE, validators=[not_future])
     scope: str = field("排查范围", required=True, max_length=64)
     screened_by: str | None = field("排查人", max_length=32)
     found: str | None = field("发现的纠纷", widget=W.MULTILINE, max_length=2000)
@@ -130,7 +130,7 @@ class DisputeScreening(SyncedModel, table=True):
 class GuidanceRecord(SyncedModel, table=True):
     __tablename__ = "mediation_guidance"
     __access__ = AccessRule(committee_field="committee_id")
-    guided_on: date = field("指导日期", required=True, widget=W.DATE)
+    guided_on: date = field("指导日期", required=True, widget=W.DATE, validators=[not_future])
     committee_id: str = field("调解委员会", required=True, widget=W.REF, ref="mediation_committee", max_length=36)
     form: str = field("指导形式", required=True, max_length=32)
     problems: str | None = field("发现的问题", widget=W.MULTILINE, max_length=2000)
@@ -144,7 +144,7 @@ class MediationRecord(SyncedModel, table=True):
     __tablename__ = "mediation_record"
     case_id: str = field("案件", required=True, widget=W.HIDDEN, max_length=36, index=True)
     kind: str = field("记录类别", "2", code_table="mediation_record_kind", max_length=4)
-    held_on: date = field("时间", required=True, widget=W.DATE)
+    held_on: date = field("时间", required=True, widget=W.DATE, validators=[not_future])
     place: str = field("地点", required=True, max_length=64)
     conducted_by: str = field("调查人（调解员）", required=True, max_length=64)
     recorder: str | None = field("记录人", max_length=32)
@@ -158,7 +158,7 @@ class MediatorTraining(SyncedModel, table=True):
     """A training the station organised or sent mediators to (业务培训), with who attended."""
 
     __tablename__ = "mediator_training"
-    held_on: date = field("培训日期", required=True, widget=W.DATE)
+    held_on: date = field("培训日期", required=True, widget=W.DATE, validators=[not_future])
     topic: str = field("培训内容", required=True, max_length=128, searchable=True)
     organiser: str | None = field("组织单位", max_length=64)
     hours: int = field("学时", 2, widget=W.INT)

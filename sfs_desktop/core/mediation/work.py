@@ -13,7 +13,6 @@ from sqlmodel import Session, select
 
 from sfs_desktop.core import codes
 from sfs_desktop.core.errors import UserError
-from sfs_desktop.core.fields import validate
 from sfs_desktop.core.mediation.models import (DisputeScreening, GuidanceRecord, MediationCase, MediationCommittee,
                                                MediationRecord, Mediator, MediatorTraining)
 from sfs_desktop.core.mediation.rules import _case
@@ -24,24 +23,15 @@ MAX_TRAINING_HOURS = 200
 
 
 def _checked(s: Session, model, values: dict[str, Any]):
-    """The row built from `values`, or every problem with them in one message."""
-    problems = [p for p in validate(model, values, lambda kind, code: codes.code_exists(s, kind, code))
-                if p.level == "error"]
-    if problems:
-        raise UserError("；".join(p.message for p in problems))
+    """The row built from `values` once every declared check has passed."""
+    codes.refuse_invalid(s, model, values)
     return model(**values)
-
-
-def _not_future(day: date | None, what: str) -> None:
-    if day is not None and day > date.today():
-        raise UserError(f"{what}不能晚于今天")
 
 
 def add_record(s: Session, who: Principal, case_id: str, values: dict[str, Any]) -> MediationRecord:
     """调查记录 / 调解记录 of a case that has been taken up, dated within the case."""
     case = _case(s, who, case_id, *RECORDABLE)
     row = _checked(s, MediationRecord, {**values, "case_id": case_id})
-    _not_future(row.held_on, "记录时间")
     if case.received_date and row.held_on < case.received_date:
         raise UserError(f"记录时间早于受理日期 {case.received_date:%Y-%m-%d}，请核对")
     s.add(row)
@@ -77,7 +67,6 @@ def screening_to_case(s: Session, who: Principal, screening_id: str, committee_i
 def add_screening(s: Session, who: Principal, values: dict[str, Any]) -> DisputeScreening:
     require(who, "record.write")
     row = _checked(s, DisputeScreening, values)
-    _not_future(row.screened_on, "排查日期")
     if row.found_count < 0:
         raise UserError("发现纠纷数不能为负数")
     if row.target_date and row.target_date < row.screened_on:
@@ -93,7 +82,6 @@ def add_guidance(s: Session, who: Principal, values: dict[str, Any]) -> Guidance
     if committee is None or committee.deleted:
         raise UserError("请选择被指导的调解委员会")
     check_row(who, GuidanceRecord, row, write=True)
-    _not_future(row.guided_on, "指导日期")
     s.add(row)
     return row
 
@@ -102,7 +90,6 @@ def add_training(s: Session, who: Principal, values: dict[str, Any], attendee_id
     """A training and who attended; every attendee must be a mediator on record."""
     require(who, "record.write")
     row = _checked(s, MediatorTraining, {**values, "attendee_ids": list(dict.fromkeys(attendee_ids))})
-    _not_future(row.held_on, "培训日期")
     if not 0 < row.hours <= MAX_TRAINING_HOURS:
         raise UserError(f"学时应在 1 到 {MAX_TRAINING_HOURS} 之间")
     if not row.attendee_ids:
