@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="35"/>
+        <source>登记调解案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="36"/>
+        <source>申请人姓名或单位（须已在人员信息库）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="37"/>
+        <source>被申请人姓名或单位（须已在人员信息库）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseWorkspace</name>
     <message>
         <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="65"/>
@@ -344,22 +362,22 @@
 <context>
     <name>CasesTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="94"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="58"/>
         <source>只看超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="99"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="63"/>
         <source>按案号筛选，回车确认</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="134"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="98"/>
         <source>请选择案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="134"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="98"/>
         <source>请先在列表中点选一个案件</source>
         <translation type="unfinished"></translation>
     </message>
@@ -906,39 +924,6 @@
     <message>
         <location filename="../../sfs_desktop/ui/mediation/registries.py" line="105"/>
         <source>调解员须先在人员信息库中登记；罢免、解聘、离任须写明原因。</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>NewCaseDialog</name>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="34"/>
-        <source>登记调解案件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="49"/>
-        <source>调解委员会</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="50"/>
-        <source>申请人姓名或单位（须已在人员信息库）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="51"/>
-        <source>被申请人姓名或单位（须已在人员信息库）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="61"/>
-        <source>请先改正标红的内容</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="64"/>
-        <source>还没有在运行的调解委员会，请先在“调解组织”中登记</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

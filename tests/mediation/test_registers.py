@@ -121,6 +121,13 @@ def test_roles_limit_who_may_change_the_registers(township):
         db.write(lambda s: work.add_screening(s, inspector, {"screened_on": TODAY, "scope": "竹山村"}))
     with pytest.raises(PermissionDenied, match="本调解委员会"):
         db.write(lambda s: committees.save_committee(s, own, {"name": "改名"}, t["township"]))
+    case = {"committee_id": t["township"], "dispute_type": "02", "summary": "排水沟纠纷"}
+    with pytest.raises(PermissionDenied):
+        db.write(lambda s: casework.register_case(s, inspector, case, "甲一", "乙二"))
+    with pytest.raises(PermissionDenied, match="本调解委员会"):
+        db.write(lambda s: casework.register_case(s, own, case, "甲一", "乙二"))
+    assert db.write(lambda s: casework.register_case(s, own, {**case, "committee_id": t["village"]},
+                                                     "甲一", "乙二")).status == "draft"
     db.write(lambda s: committees.save_committee(s, own, {"director_name": "甲一"}, t["village"]))
     with pytest.raises(PermissionDenied):
         db.write(lambda s: committees.save_committee(s, own, {"name": "新调委会", "committee_type": "03"}))

@@ -14,10 +14,10 @@ from sqlmodel import Session, select
 
 from sfs_desktop.core import calendar, codes
 from sfs_desktop.core.errors import UserError
-from sfs_desktop.core.mediation.models import MediationAgreement, MediationParty
+from sfs_desktop.core.mediation.models import MediationAgreement, MediationCase, MediationCommittee, MediationParty
 from sfs_desktop.core.mediation.rules import CONFIRMATION_DAYS, _case, agreement, due_to_finish, parties
 from sfs_desktop.core.people.models import Organization, Person
-from sfs_desktop.core.security.access import Principal
+from sfs_desktop.core.security.access import Principal, check_row
 
 PARTY_STEPS = ("draft", "accepted", "mediating")  # parties change only before the case is decided
 OPEN = ("accepted", "mediating")
@@ -36,6 +36,30 @@ def find_party(s: Session, name: str) -> tuple[str | None, str | None]:
     if len(people) + len(orgs) > 1:
         raise UserError(f"人员信息库中有多个“{name}”，请先在人员信息库中核对（可用证件号码区分）")
     return (people[0], None) if people else (None, orgs[0])
+
+
+def working_committee(s: Session, committee_id: str | None) -> MediationCommittee:
+    committee = s.get(MediationCommittee, committee_id) if committee_id else None
+    if committee is None or committee.deleted or not committee.active:
+        raise UserError("请选择一个在运行的调解委员会")
+    return committee
+
+
+def register_case(s: Session, who: Principal, values: dict[str, Any], applicant: str,
+                  respondent: str) -> MediationCase:
+    """登记: a draft case and its two sides, found by name in the person registry."""
+    working_committee(s, values.get("committee_id"))
+    codes.refuse_invalid(s, MediationCase, values)
+    sides = [find_party(s, applicant), find_party(s, respondent)]
+    if sides[0] == sides[1]:
+        raise UserError("申请人和被申请人不能是同一人")
+    case = MediationCase(**values)
+    check_row(who, MediationCase, case, write=True)
+    s.add(case)
+    s.flush()
+    for role, (person_id, org_id) in zip(("01", "02"), sides):
+        s.add(MediationParty(case_id=case.id, role=role, person_id=person_id, organization_id=org_id))
+    return case
 
 
 def add_party(s: Session, who: Principal, case_id: str, role: str, name: str,

@@ -15,6 +15,7 @@ from sfs_desktop.core import codes
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.mediation.models import (DisputeScreening, GuidanceRecord, MediationCase, MediationCommittee,
                                                MediationRecord, Mediator, MediatorTraining)
+from sfs_desktop.core.mediation.casework import working_committee
 from sfs_desktop.core.mediation.rules import _case
 from sfs_desktop.core.security.access import Principal, check_row, require
 
@@ -48,9 +49,7 @@ def screening_to_case(s: Session, who: Principal, screening_id: str, committee_i
         existing = s.get(MediationCase, row.case_id)
         if existing is not None and not existing.deleted:
             raise UserError(f"这条排查记录已转为调解案件{existing.case_no or '（登记草稿）'}，不能重复转立")
-    committee = s.get(MediationCommittee, committee_id)
-    if committee is None or committee.deleted or not committee.active:
-        raise UserError("请选择一个在运行的调解委员会")
+    working_committee(s, committee_id)
     text = (summary or row.found or "").strip()
     if not text:
         raise UserError("请填写纠纷简要情况")

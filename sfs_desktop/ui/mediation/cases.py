@@ -9,78 +9,42 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout, QLineEdit, QMessageBox,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QMessageBox, QVBoxLayout, QWidget
 from sqlmodel import select
 
-from sfs_desktop.core.db.synced import insert_synced
-from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.mediation import casework
-from sfs_desktop.core.mediation.models import MediationCase, MediationCommittee, MediationParty
+from sfs_desktop.core.mediation.models import MediationCase, MediationCommittee
 from sfs_desktop.core.security.session import AppSession
-from sfs_desktop.ui.forms import RecordForm, error_label
 from sfs_desktop.ui.ledger import record_ledger
 from sfs_desktop.ui.ledger_filters import LedgerFilterBar
-from sfs_desktop.ui.page_parts import buttons, open_dialog, save_cancel
+from sfs_desktop.ui.page_parts import RecordDialog, buttons, open_dialog
 from sfs_desktop.ui.people_page import code_source
 
 
-class NewCaseDialog(QDialog):
-    """登记: committee, dispute type, summary and the two sides, chosen from the person registry."""
+class NewCaseDialog(RecordDialog):
+    """登记: committee, dispute and the two sides, chosen by name from the person registry."""
+
+    FIELDS = ["committee_id", "dispute_type", "source", "summary", "request", "amount_involved"]
 
     def __init__(self, app: AppSession, parent=None):
-        super().__init__(parent)
-        self.app = app
-        self.setWindowTitle(self.tr("登记调解案件"))
-        layout = QVBoxLayout(self)
-        self.committee = QComboBox(self)
-        self.committee.setObjectName("committee")
-        with app.db.read() as s:
-            for c in s.exec(select(MediationCommittee).where(MediationCommittee.active == True,  # noqa: E712
-                                                             MediationCommittee.deleted == False)).all():  # noqa: E712
-                self.committee.addItem(c.name, c.id)
-        self.form = RecordForm(MediationCase, code_source(app), only=["dispute_type", "source", "summary", "request",
-                                                                     "amount_involved"], parent=self)
-        self.applicant = QLineEdit(self)
+        self.applicant, self.respondent = QLineEdit(), QLineEdit()
         self.applicant.setObjectName("applicant")
-        self.respondent = QLineEdit(self)
         self.respondent.setObjectName("respondent")
-        top = QFormLayout()
-        top.addRow(self.tr("调解委员会"), self.committee)
-        top.addRow(self.tr("申请人姓名或单位（须已在人员信息库）"), self.applicant)
-        top.addRow(self.tr("被申请人姓名或单位（须已在人员信息库）"), self.respondent)
-        layout.addLayout(top)
-        layout.addWidget(self.form)
-        self.message = error_label(self)
-        layout.addWidget(self.message)
-        layout.addWidget(save_cancel(self, self.save))
+        tr = lambda text: QCoreApplication.translate("NewCaseDialog", text)  # noqa: E731 - before QDialog exists
+        super().__init__(app, MediationCase, tr("登记调解案件"), self._register, only=self.FIELDS, extra=[
+            (tr("申请人姓名或单位（须已在人员信息库）"), self.applicant),
+            (tr("被申请人姓名或单位（须已在人员信息库）"), self.respondent)], parent=parent)
+        with app.db.read() as s:  # the first working committee is the usual choice
+            first = s.exec(select(MediationCommittee.id).where(MediationCommittee.active == True,  # noqa: E712
+                                                               MediationCommittee.deleted == False)).first()  # noqa: E712
+        self.form.editors["committee_id"].set_value(first)
         self.case_id: str | None = None
 
-    def save(self) -> None:
-        if not self.form.confirm():
-            self.message.setText(self.tr("请先改正标红的内容"))
-            return
-        if self.committee.currentData() is None:
-            self.message.setText(self.tr("还没有在运行的调解委员会，请先在“调解组织”中登记"))
-            return
-        values = {k: v for k, v in self.form.values().items() if v is not None}  # unset: the model's default
-        values["committee_id"] = self.committee.currentData()
-        names = [self.applicant.text(), self.respondent.text()]
-
-        def build(s):
-            sides = [casework.find_party(s, n) for n in names]
-            if sides[0] == sides[1]:
-                raise UserError("申请人和被申请人不能是同一人")
-            [cid] = insert_synced(s, MediationCase, [values])
-            insert_synced(s, MediationParty, [{"case_id": cid, "role": role, "person_id": pid, "organization_id": oid}
-                                              for role, (pid, oid) in zip(("01", "02"), sides)])
-            return cid
-        try:
-            self.case_id = self.app.write(build)
-        except UserError as exc:
-            self.message.setText(str(exc))
-            return
-        self.accept()
+    def _register(self, s, values: dict) -> str:
+        self.case_id = casework.register_case(s, self.app.principal, values, self.applicant.text(),
+                                              self.respondent.text()).id
+        return self.case_id
 
 
 class CasesTab(QWidget):
