@@ -4,17 +4,17 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="35"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="42"/>
         <source>登记调解案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="36"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="43"/>
         <source>申请人姓名或单位（须已在人员信息库）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="37"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="44"/>
         <source>被申请人姓名或单位（须已在人员信息库）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -362,22 +362,22 @@
 <context>
     <name>CasesTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="58"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="65"/>
         <source>只看超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="63"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="70"/>
         <source>按案号筛选，回车确认</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="98"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="105"/>
         <source>请选择案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="98"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="105"/>
         <source>请先在列表中点选一个案件</source>
         <translation type="unfinished"></translation>
     </message>
@@ -930,7 +930,7 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="108"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="114"/>
         <source>请先改正标红的内容</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1433,12 +1433,12 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="39"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="48"/>
         <source>保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="40"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="49"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1446,12 +1446,12 @@
 <context>
     <name>owner</name>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="60"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="69"/>
         <source>确定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="61"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="70"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>

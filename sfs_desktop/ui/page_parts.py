@@ -8,14 +8,23 @@ from __future__ import annotations
 
 from typing import Any, Callable, Sequence
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QMessageBox, QPushButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from sfs_desktop.core import codes
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.security.session import AppSession
+from sfs_desktop.ui.code_lists import code_checker, code_source
 from sfs_desktop.ui.forms import RecordForm, error_label
-from sfs_desktop.ui.people_page import code_source
 
 
 def buttons(owner: QWidget, specs: Sequence[tuple[str, str, Callable]], layout: QHBoxLayout | None = None,
@@ -91,10 +100,7 @@ class RecordDialog(QDialog):
                 top.addRow(label, widget)
             layout.addLayout(top)
 
-        def exists(kind: str, code: str) -> bool:
-            with app.db.read() as s:
-                return codes.code_exists(s, kind, code)
-        self.form = RecordForm(model, code_source(app), only=only, code_exists=exists, parent=self)
+        self.form = RecordForm(model, code_source(app), only=only, code_exists=code_checker(app), parent=self)
         if record is not None:
             self.form.set_record(record)
         layout.addWidget(self.form)

@@ -4,33 +4,28 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from sfs_desktop.core import codes, ledger
 from sfs_desktop.core.errors import UserError, ValidationError
 from sfs_desktop.core.people import registry
 from sfs_desktop.core.people.models import Person
 from sfs_desktop.core.security.access import require
 from sfs_desktop.core.security.masking import reveal
 from sfs_desktop.core.security.session import AppSession
+from sfs_desktop.ui.code_lists import code_checker, code_source
 from sfs_desktop.ui.forms import RecordForm, error_label
 from sfs_desktop.ui.ledger import record_ledger
 from sfs_desktop.ui.ledger_filters import LedgerFilterBar
-
-
-def code_source(app: AppSession):
-    cache: dict[str, list[tuple[str, str]]] = {}
-
-    def source(kind: str) -> list[tuple[str, str]]:
-        if kind not in cache:
-            with app.db.read() as s:
-                if kind.startswith("ref:"):
-                    cache[kind] = ledger.ref_choices(s, kind[4:])
-                else:
-                    cache[kind] = [(c.code, c.name) for c in codes.codes(s, kind)]
-        return cache[kind]
-    return source
+from sfs_desktop.ui.page_parts import save_cancel
 
 
 class PersonDialog(QDialog):
@@ -43,14 +38,10 @@ class PersonDialog(QDialog):
         self.setWindowTitle("人员信息" if person_id else "新增人员")
         layout = QVBoxLayout(self)
 
-        def exists(kind: str, code: str) -> bool:
-            with app.db.read() as s:
-                return codes.code_exists(s, kind, code)
-
         def do_reveal(name: str) -> str:
             return app.write(lambda s: reveal(s, app.principal, Person, person_id, name))
 
-        self.form = RecordForm(Person, code_source(app), code_exists=exists,
+        self.form = RecordForm(Person, code_source(app), code_exists=code_checker(app),
                                reveal=do_reveal if person_id else None, parent=self)
         if person_id:
             with app.db.read() as s:
@@ -58,12 +49,7 @@ class PersonDialog(QDialog):
         layout.addWidget(self.form)
         self.message = error_label(self, "message")
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(save_cancel(self, self.save))
 
     def save(self) -> bool:
         if not self.form.confirm():

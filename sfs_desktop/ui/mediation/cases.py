@@ -10,16 +10,23 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlmodel import select
 
 from sfs_desktop.core.mediation import casework
 from sfs_desktop.core.mediation.models import MediationCase, MediationCommittee
 from sfs_desktop.core.security.session import AppSession
+from sfs_desktop.ui.code_lists import code_source
 from sfs_desktop.ui.ledger import record_ledger
 from sfs_desktop.ui.ledger_filters import LedgerFilterBar
 from sfs_desktop.ui.page_parts import RecordDialog, buttons, open_dialog
-from sfs_desktop.ui.people_page import code_source
 
 
 class NewCaseDialog(RecordDialog):
