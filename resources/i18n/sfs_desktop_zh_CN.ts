@@ -385,7 +385,7 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../sfs_desktop/ui/charts.py" line="154"/>
+        <location filename="../../sfs_desktop/ui/charts.py" line="153"/>
         <source>正在生成统计图……</source>
         <translation type="unfinished"></translation>
     </message>
@@ -565,143 +565,143 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="113"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="112"/>
         <source>选择U盘上的同步包（.sjxb），先预览将发生的变化，再确认导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="120"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="116"/>
         <source>登记到县司法局</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="122"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="116"/>
         <source>初次使用时，把本所的密钥卡交县司法局登记，再导入县司法局发回的登记包。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="141"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="142"/>
         <source>尚未与任何单位建立同步关系。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="145"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="146"/>
         <source>从未</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="157"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="158"/>
         <source>未检测到U盘：请插入U盘后点“重新检测”，或选择文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="169"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="170"/>
         <source>选择导出位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="176"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="177"/>
         <source>请选择导出位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="176"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="177"/>
         <source>请插入U盘，或点“选择文件夹…”指定导出位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="181"/>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="194"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="182"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="195"/>
         <source>不能导出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="196"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="197"/>
         <source>没有需要发送的新数据，未生成同步包。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="197"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="198"/>
         <source>导出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="201"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="202"/>
         <source>已导出 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="201"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="202"/>
         <source> 个同步包，共 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="202"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="203"/>
         <source> 条变更，已回读校验无误，可以安全拔出U盘。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="203"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="204"/>
         <source>导出完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="207"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="208"/>
         <source>正在导出同步包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="211"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="212"/>
         <source>选择保存位置（U盘）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="217"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="218"/>
         <source>已写出密钥卡，指纹 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="218"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="219"/>
         <source>密钥卡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="218"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="219"/>
         <source>。请把它交县司法局登记。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="224"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="225"/>
         <source>选择同步包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="224"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="225"/>
         <source>同步包 (*.sjxb)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="230"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="231"/>
         <source>不能导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="257"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="258"/>
         <source>导入结果</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="261"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="262"/>
         <source>正在导入同步包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="233"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="234"/>
         <source>正在校验所选同步包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="245"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="246"/>
         <source>正在校验同步包</source>
         <translation type="unfinished"></translation>
     </message>

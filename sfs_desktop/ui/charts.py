@@ -2,9 +2,9 @@
 
 A duty registers a chart once, at import of its chart module (listed in CHART_MODULES)::
 
-    charts.register("mediation.types", "本年纠纷类型", build)
+    charts.register("mediation.types", build)
 
-`build(app)` reads its figures from core and returns a QChart. The dashboard's ChartPanel lays
+`build(app)` reads its figures from core and returns a QChart, titled. The dashboard's ChartPanel lays
 the charts out in a row and builds them only when first shown, so start-up does not wait for them.
 """
 
@@ -29,15 +29,14 @@ CHART_MODULES = ["sfs_desktop.ui.mediation.charts"]
 @dataclass(frozen=True)
 class Chart:
     key: str
-    title: str
     build: Callable[[object], QChart]
 
 
 _CHARTS: dict[str, Chart] = {}
 
 
-def register(key: str, title: str, build: Callable[[object], QChart]) -> None:
-    _CHARTS[key] = Chart(key, title, build)
+def register(key: str, build: Callable[[object], QChart]) -> None:
+    _CHARTS[key] = Chart(key, build)
 
 
 def registered() -> list[Chart]:

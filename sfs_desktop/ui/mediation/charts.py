@@ -38,6 +38,6 @@ def village_share(app):
                                 {"村（社区）占比": [m.village_share for m in months]}, (f"目标 {target:.0f}%", target))
 
 
-charts.register("mediation.types", "本年纠纷类型", by_type)
-charts.register("mediation.success", "调解成功率", success_rate)
-charts.register("mediation.village", "村（社区）调解占比", village_share)
+charts.register("mediation.types", by_type)
+charts.register("mediation.success", success_rate)
+charts.register("mediation.village", village_share)

@@ -108,26 +108,27 @@ class ExchangeTab(QWidget):
         out_layout.addLayout(bar)
         layout.addWidget(out)
 
-        into = QGroupBox(self.tr("从U盘导入"), self)
-        in_layout = QVBoxLayout(into)
-        in_layout.addWidget(QLabel(self.tr("选择U盘上的同步包（.sjxb），先预览将发生的变化，再确认导入。"), into))
-        bar, more = buttons(self, [("import", "导入同步包…", lambda: self.import_files())])
-        self.buttons.update(more)
-        in_layout.addLayout(bar)
-        layout.addWidget(into)
-
+        layout.addWidget(self._section(self.tr("从U盘导入"),
+                                       self.tr("选择U盘上的同步包（.sjxb），先预览将发生的变化，再确认导入。"),
+                                       ("import", "导入同步包…", lambda: self.import_files())))
         if self.role == "station":
-            card = QGroupBox(self.tr("登记到县司法局"), self)
-            card_layout = QVBoxLayout(card)
-            card_layout.addWidget(QLabel(self.tr("初次使用时，把本所的密钥卡交县司法局登记，再导入县司法局发回的登记包。"), card))
-            bar, more = buttons(self, [("card", "导出本所密钥卡…", lambda: self.write_card())])
-            self.buttons.update(more)
-            card_layout.addLayout(bar)
-            layout.addWidget(card)
+            layout.addWidget(self._section(
+                self.tr("登记到县司法局"), self.tr("初次使用时，把本所的密钥卡交县司法局登记，再导入县司法局发回的登记包。"),
+                ("card", "导出本所密钥卡…", lambda: self.write_card())))
         layout.addStretch(1)
         self.last_message = ""
         self.scan_drives()
         self.refresh()
+
+    def _section(self, title: str, note: str, action: tuple) -> QGroupBox:
+        """A titled box: one line saying what it is for, and its button."""
+        box = QGroupBox(title, self)
+        inner = QVBoxLayout(box)
+        inner.addWidget(QLabel(note, box))
+        bar, made = buttons(self, [action])
+        self.buttons.update(made)
+        inner.addLayout(bar)
+        return box
 
     @property
     def role(self) -> str:
@@ -184,7 +185,7 @@ class ExchangeTab(QWidget):
         def work(progress, _cancelled):
             with acting_as(self.app.principal.username):
                 try:
-                    return exporter.export(self.app.db, Path(folder), progress=lambda t, d, n: progress(t, d, n))
+                    return exporter.export(self.app.db, Path(folder), progress=progress)
                 except UserError as exc:
                     return exc
 
@@ -248,7 +249,7 @@ class ExchangeTab(QWidget):
     def _apply(self, files: list[Path], on_done) -> None:
         def work(progress, _cancelled):
             with acting_as(self.app.principal.username):
-                results = importer.import_files(self.app.db, files, progress=lambda t, d, n: progress(t, d, n))
+                results = importer.import_files(self.app.db, files, progress=progress)
                 return importer.settled(self.app.db, results)
 
         def done(results) -> None:
