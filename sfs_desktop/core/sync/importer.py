@@ -182,7 +182,7 @@ def settled(db: Database, results: list[ImportResult]) -> list[ImportResult]:
             out.append(r)
             continue
         counts = dict(log.counts or {})
-        told = "，".join(f"{COUNT_LABELS.get(k, k)} {n} 条" for k, n in counts.items() if n) or "没有需要更新的记录"
+        told = counted(counts) or "没有需要更新的记录"
         out.append(replace(r, status="imported", message=f"已导入（补齐前面的同步包后）：{told}", counts=counts))
     return out
 
@@ -351,12 +351,17 @@ def _apply(s: Session, db: Database, v: Verified, progress: Progress | None) -> 
     audit.record(s, current_actor(), "import", "sync_bundle", bid, (v.sender,))
     if progress:
         progress("正在导入", total, total)
-    return _Outcome("imported", "已导入：" + "，".join(f"{COUNT_LABELS[k]} {n} 条" for k, n in counts.items() if n)
-                    if any(counts.values()) else "已导入（没有需要更新的记录）", counts)
+    return _Outcome("imported", f"已导入：{counted(counts)}" if any(counts.values()) else "已导入（没有需要更新的记录）",
+                    counts)
 
 
 COUNT_LABELS = {"inserted": "新增", "updated": "更新", "merged": "自动合并", "conflicts": "冲突待处理",
-                 "skipped": "已有"}
+                "skipped": "已有"}
+
+
+def counted(counts: dict[str, int]) -> str:
+    """What an import did, in words: "新增 3 条，更新 1 条" (empty when it changed nothing)."""
+    return "，".join(f"{COUNT_LABELS.get(k, k)} {n} 条" for k, n in counts.items() if n)
 
 
 def _keep_audit_head(peer: SyncPeer, header: dict[str, Any]) -> None:

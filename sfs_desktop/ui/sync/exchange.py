@@ -41,7 +41,7 @@ STATUS_NAMES = {"preview": "可导入", "imported": "已导入", "already": "已
 
 
 def _counts(counts: dict) -> str:
-    return "，".join(f"{importer.COUNT_LABELS.get(k, k)} {v}" for k, v in counts.items() if v) or "—"
+    return importer.counted(counts) or "—"
 
 
 def _written(facts: dict) -> str:

@@ -29,5 +29,5 @@ class HistoryTab(QWidget):
                                 self.tr("同步包编号")],
                    [[f"{r.at:%Y-%m-%d %H:%M}", self.tr("导出") if r.direction == "out" else self.tr("导入"),
                      KINDS.get(r.kind, r.kind), r.peer,
-                     "，".join(f"{importer.COUNT_LABELS.get(k, k)} {n}" for k, n in (r.counts or {}).items() if n),
+                     importer.counted(r.counts or {}),
                      r.bundle_id[:8]] for r in rows])
