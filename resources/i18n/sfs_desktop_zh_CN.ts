@@ -385,7 +385,7 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../sfs_desktop/ui/charts.py" line="153"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="89"/>
         <source>正在生成统计图……</source>
         <translation type="unfinished"></translation>
     </message>
@@ -492,57 +492,57 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="25"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="26"/>
         <source>基本情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="28"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="29"/>
         <source>到期与超期事项（今天、已超期、7 天内）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="32"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="33"/>
         <source>业务</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="32"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="33"/>
         <source>记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="32"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="33"/>
         <source>事项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="32"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="33"/>
         <source>期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="32"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="33"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="34"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="35"/>
         <source>暂无到期或超期事项。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="41"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="42"/>
         <source>人员信息</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="41"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="42"/>
         <source>工作人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="41"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="42"/>
         <source>村（社区）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1407,12 +1407,12 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../sfs_desktop/ui/login.py" line="69"/>
+        <location filename="../../sfs_desktop/ui/login.py" line="66"/>
         <source>已锁定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/login.py" line="80"/>
+        <location filename="../../sfs_desktop/ui/login.py" line="77"/>
         <source>解锁</source>
         <translation type="unfinished"></translation>
     </message>

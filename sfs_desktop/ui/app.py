@@ -7,6 +7,7 @@ dialog, `--demo` (a throwaway data dir with generated data and its login shown),
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -77,28 +78,21 @@ def _demo_dir() -> DataPaths:
     return paths
 
 
-def _login_and_load(paths: DataPaths, user: str, password: str):
-    """Sign in, then import the models and deadline sources the first page needs: all of it
-    overlaps with building the Qt application on the UI thread."""
-    from sfs_desktop.core import deadlines, models  # noqa: F401
-    from sfs_desktop.core.security.session import login
-
-    session = login(paths, user, password)
-    deadlines.load_sources()
-    return session
+def _collect_from_now_on() -> None:
+    """Start-up makes about a million long-lived objects (SQLAlchemy, pydantic, the models, Qt's
+    wrappers) and the cyclic collector walked them over and over: about 75 ms before the window
+    showed. Collection is off until the window is up; then those objects move to the permanent
+    generation, which later collections skip, and collection resumes."""
+    gc.freeze()
+    gc.enable()
 
 
 def run_gui(args) -> int:
     started = time.perf_counter()
     paths = _demo_dir() if args.demo else DataPaths.resolve(args.data_dir)
-    pending_login = None
-    if args.smoke and paths.is_initialised():
-        from concurrent.futures import ThreadPoolExecutor
-
-        # The key derivation (Argon2id releases the GIL) overlaps with building the Qt application.
-        user, password = (DEMO_USER, DEMO_PASSWORD) if args.demo else (os.environ.get("SFS_USER", ""),
-                                                                        os.environ.get("SFS_PASSWORD", ""))
-        pending_login = ThreadPoolExecutor(1).submit(_login_and_load, paths, user, password)
+    gc.disable()  # until the main window is up, or a dialog waits for the user
+    if paths.is_initialised():  # (the wizard imports the database layer itself)
+        preload.start()  # the database layer loads while Qt starts and the login is typed
     qt = make_app()
     paths.ensure()
     reporter = ErrorReporter(str(logs.setup(paths.logs)))
@@ -112,11 +106,15 @@ def run_gui(args) -> int:
             return 2
         from sfs_desktop.ui.wizard import SetupWizard
 
+        gc.enable()
         if SetupWizard(paths).exec() != QDialog.DialogCode.Accepted and not paths.is_initialised():
             return 1
-    if pending_login is not None:
-        session = pending_login.result()  # before any database import here: two threads must not import it at once
+    if args.smoke:
+        user, password = (DEMO_USER, DEMO_PASSWORD) if args.demo else (os.environ.get("SFS_USER", ""),
+                                                                        os.environ.get("SFS_PASSWORD", ""))
+        session = preload.login(paths, user, password)
     else:
+        gc.enable()
         preload.start()
         hint = f"演示账户：{DEMO_USER}　密码：{DEMO_PASSWORD}（数据为生成的演示数据）" if args.demo else ""
         dialog = LoginDialog(paths, hint=hint)
@@ -130,6 +128,7 @@ def run_gui(args) -> int:
 
     window = MainWindow(session)
     window.show()
+    QTimer.singleShot(0, _collect_from_now_on)
     if args.smoke:
         def finish() -> None:
             try:

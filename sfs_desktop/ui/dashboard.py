@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (QGridLayout, QGroupBox, QHBoxLayout, QLabel, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 from sqlalchemy import func, select
 
 from sfs_desktop.core import deadlines
 from sfs_desktop.core.people.models import Person
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.core.station.models import AdminArea, Staff
-from sfs_desktop.ui.charts import ChartPanel
 from sfs_desktop.ui.widgets import after_first_paint
 
 
@@ -70,3 +71,43 @@ class Dashboard(QWidget):
         self.due.resizeColumnsToContents()
         self.empty.setVisible(not items)
         self.due.setVisible(bool(items))
+
+
+class ChartPanel(QWidget):
+    """The charts duties register (ui/charts.py) side by side, built once the panel has been painted.
+
+    The first paint shows a placeholder line; the charts (QtCharts' import, their queries and
+    set-up) follow on the next turn of the event loop, so the window is on screen without them."""
+
+    def __init__(self, app, parent=None):
+        super().__init__(parent)
+        self.app = app
+        self.views: dict[str, object] = {}  # chart key → QChartView
+        self._scheduled = False
+        self.setMinimumHeight(260)
+        layout = QHBoxLayout(self)
+        self.placeholder = QLabel(self.tr("正在生成统计图……"), self)
+        layout.addWidget(self.placeholder)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().showEvent(event)
+        if not self._scheduled:
+            self._scheduled = True
+            after_first_paint(self, self.build)
+
+    def build(self) -> None:
+        from PySide6.QtCharts import QChartView
+
+        from sfs_desktop.ui import charts
+
+        self.placeholder.hide()
+        layout = self.layout()
+        for c in charts.registered():
+            view = self.views.get(c.key)
+            if view is None:
+                view = QChartView(self)
+                view.setObjectName(c.key)
+                view.setRenderHint(QPainter.RenderHint.Antialiasing)
+                layout.addWidget(view)
+                self.views[c.key] = view
+            view.setChart(c.build(self.app))

@@ -47,11 +47,8 @@ class LoginDialog(QDialog):
         layout.addWidget(buttons)
 
     def try_login(self) -> None:
-        preload.wait()
-        from sfs_desktop.core.security.session import login
-
         try:
-            self.session = login(self.paths, self.user.text().strip(), self.password.text())
+            self.session = preload.login(self.paths, self.user.text().strip(), self.password.text())
         except UserError as exc:
             self.message.setText(str(exc))
             self.password.clear()

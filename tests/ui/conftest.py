@@ -1,13 +1,13 @@
 import pytest
 
-from sfs_desktop.core.security import session as session_mod
+from sfs_desktop.core.security import attempts
 from sfs_desktop.core.security.session import login
 from tests.conftest import ADMIN, PASSWORD
 
 
 @pytest.fixture(autouse=True)
 def _no_login_delay(monkeypatch):
-    monkeypatch.setattr(session_mod, "pause", lambda seconds: None)
+    monkeypatch.setattr(attempts, "pause", lambda seconds: None)
 
 
 @pytest.fixture
