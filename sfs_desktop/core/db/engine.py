@@ -34,6 +34,10 @@ def _on_connect(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA busy_timeout = 10000")
     cur.execute("PRAGMA journal_mode = WAL")
     cur.execute("PRAGMA synchronous = FULL")
+    # 16 MiB of decrypted pages (default 2 MiB): once a table and its indexes outgrow the cache, every
+    # insert decrypts pages again; a county import of 20,000 records took 1.3 s into an empty
+    # database and 2.5 s into one of 160,000 (bench_sync: 100,000-record import 8.8 → 7.9 s)
+    cur.execute("PRAGMA cache_size = -16384")
     cur.close()
 
 
