@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 import pytest
+from sqlmodel import select
 
 from sfs_desktop.core import deadlines
 from sfs_desktop.core.errors import UserError
@@ -102,11 +103,24 @@ def test_agreement_terms_are_checked(township):
     assert db.write(lambda s: rules.reach_agreement(s, HEAD, cid, TODAY)).status == "agreed"
 
 
-def test_overdue_cutoff_matches_the_one_month_limit():
-    cut = casework.overdue_cutoff(TODAY)
-    from sfs_desktop.core import calendar
+def test_the_overdue_filter_finds_exactly_the_cases_marked_overdue(township):
+    """The ledger's 超期 filter (SQL) and the case's 超期 mark (Python) are the same rule."""
+    from sfs_desktop.core import ledger
+    from sfs_desktop.core.db.synced import insert_synced
+    from sfs_desktop.core.mediation.models import MediationCase
 
-    assert calendar.due_date(cut, 1, "month") < TODAY <= calendar.due_date(cut + timedelta(days=1), 1, "month")
+    db, t = township
+    rows = [{"committee_id": t["township"], "dispute_type": "02", "summary": "排水沟纠纷", "status": status,
+             "received_date": TODAY - timedelta(days=days), "continue_consent_on": TODAY if consent else None}
+            for days in range(25, 40) for status in ("accepted", "mediating", "agreed") for consent in (False, True)]
+    db.write(lambda s: insert_synced(s, MediationCase, rows))
+    with db.read() as s:
+        cases = s.exec(select(MediationCase)).all()
+        found = set(ledger.ids(s, HEAD, MediationCase, casework.overdue_query(ledger.LedgerQuery(), TODAY)))
+    marked = {c.id for c in cases if casework.is_overdue(c, TODAY)}
+    assert marked and len(marked) < len(cases)  # both kinds are there
+    assert found == marked
+    assert all(c.status in rules.OPEN and c.continue_consent_on is None for c in cases if c.id in marked)
 
 
 def test_roles_limit_who_may_change_the_registers(township):

@@ -6,7 +6,8 @@ Refusals name what is wrong in plain Chinese and change nothing. The transitions
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -14,13 +15,14 @@ from sqlmodel import Session, select
 
 from sfs_desktop.core import calendar, codes
 from sfs_desktop.core.errors import UserError
+from sfs_desktop.core.ledger import LedgerQuery
 from sfs_desktop.core.mediation.models import MediationAgreement, MediationCase, MediationCommittee, MediationParty
-from sfs_desktop.core.mediation.rules import CONFIRMATION_DAYS, _case, agreement, due_to_finish, parties
+from sfs_desktop.core.mediation.rules import (CONFIRMATION_DAYS, FINISH_MONTHS, OPEN, _case, agreement, parties,
+                                              running_limit)
 from sfs_desktop.core.people.models import Organization, Person
 from sfs_desktop.core.security.access import Principal, check_row
 
 PARTY_STEPS = ("draft", "accepted", "mediating")  # parties change only before the case is decided
-OPEN = ("accepted", "mediating")
 
 
 def find_party(s: Session, name: str) -> tuple[str | None, str | None]:
@@ -135,17 +137,19 @@ def save_agreement(s: Session, who: Principal, case_id: str, *, form: str, facts
     return ag
 
 
-def overdue_cutoff(today: date) -> date:
-    """The latest 受理日期 whose one-month limit has passed by `today` (the 超期 filter)."""
-    day = today
-    while calendar.due_date(day, 1, "month") >= today:
-        day = date.fromordinal(day.toordinal() - 1)
-    return day
+def overdue_query(q: LedgerQuery, today: date) -> LedgerQuery:
+    """`q` narrowed, in SQL, to the cases `is_overdue` marks (the ledger's 超期 filter): open, no
+    consent to continue recorded, and received on or before the last day whose limit has passed."""
+    last = today
+    while calendar.due_date(last, FINISH_MONTHS, "month") >= today:
+        last -= timedelta(days=1)
+    return replace(q, equals={**q.equals, "continue_consent_on": None}, within={"status": OPEN},
+                   date_field="received_date", date_from=None, date_to=last)
 
 
 def is_overdue(case, today: date) -> bool:
-    due = due_to_finish(case)
-    return bool(case.status in OPEN and due and today > due and case.continue_consent_on is None)
+    due = running_limit(case)
+    return due is not None and today > due
 
 
 def record_confirmation(s: Session, who: Principal, case_id: str, on: date, court: str) -> None:

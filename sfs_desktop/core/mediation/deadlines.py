@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 from sfs_desktop.core import calendar, codes, deadlines
 from sfs_desktop.core.deadlines import DueItem
 from sfs_desktop.core.mediation.models import MediationCase, MediationCommittee
-from sfs_desktop.core.mediation.rules import CONFIRMATION_DAYS, due_to_finish
+from sfs_desktop.core.mediation.rules import CONFIRMATION_DAYS, running_limit
 
 DUTY = "人民调解"
 
@@ -26,8 +26,8 @@ def mediation_due(s: Session, today: date) -> Iterable[DueItem]:
                                                                  "terminated", "withdrawn", "rejected"]))).all()
     for c in open_cases:
         ref = c.case_no or "（未编号）"
-        if c.status in ("accepted", "mediating") and c.received_date and c.continue_consent_on is None:
-            due = due_to_finish(c)
+        due = running_limit(c)
+        if due:
             if today >= c.received_date + timedelta(days=warn_day) or today > due:
                 yield DueItem(DUTY, ref, "调解期限（一个月）", "人民调解工作若干规定第三十三条；超期须双方同意继续", due,
                               "mediation_case", c.id)

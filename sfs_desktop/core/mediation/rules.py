@@ -63,6 +63,19 @@ def due_to_finish(case: MediationCase) -> date | None:
     return calendar.due_date(case.received_date, FINISH_MONTHS, "month") if case.received_date else None
 
 
+OPEN = ("accepted", "mediating")
+"""The states in which the one-month limit runs."""
+
+
+def running_limit(case: MediationCase) -> date | None:
+    """The end of the one-month limit where it still binds the case: None before 受理, after the
+    decision, or once both parties agreed to continue. The refusal, the 超期 mark and the
+    dashboard reminder all read it from here."""
+    if case.status not in OPEN or case.continue_consent_on is not None:
+        return None
+    return due_to_finish(case)
+
+
 def station_prefix(s: Session) -> str:
     from sfs_desktop.core.printing.service import serial_prefix
 
@@ -116,8 +129,8 @@ def start(s: Session, who: Principal, case_id: str, mediator_ids: list[str]) -> 
 
 
 def _check_time(case: MediationCase, on: date) -> None:
-    due = due_to_finish(case)
-    if due and on > due and case.continue_consent_on is None:
+    due = running_limit(case)
+    if due and on > due:
         raise UserError(f"调解已超过一个月期限（{due:%Y-%m-%d} 到期），须先记录双方当事人同意继续调解")
 
 

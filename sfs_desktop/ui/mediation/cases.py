@@ -88,9 +88,8 @@ class CasesTab(QWidget):
         if self.filters.error():
             return
         q = self.filters.query(replace(self.model.query, text=self.search.text(), within={}))
-        if self.overdue.isChecked():  # still open, past the one-month limit, no recorded consent to go on
-            q = replace(q, equals={**q.equals, "continue_consent_on": None}, within={"status": casework.OPEN},
-                        date_field="received_date", date_from=None, date_to=casework.overdue_cutoff(date.today()))
+        if self.overdue.isChecked():
+            q = casework.overdue_query(q, date.today())
         self.model.refresh(q)
 
     def new_record(self) -> None:

@@ -106,7 +106,7 @@ class CaseWorkspace(QDialog):
                             f"（{self.tr('已报告')}{case.escalation_reported_to or ''}）</span>")
             if case.confirmation_applied_on:
                 bits.append(f"{self.tr('已申请司法确认')}：{case.confirmation_applied_on:%Y-%m-%d}")
-            if due and case.status in casework.OPEN:
+            if due and case.status in rules.OPEN:
                 late = casework.is_overdue(case, today)
                 style = " style='color:#b00020'" if late else ""
                 bits.append(f"<span{style}>{self.tr('办理期限')}：{due:%Y-%m-%d}"
