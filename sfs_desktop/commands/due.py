@@ -12,7 +12,7 @@ from sfs_desktop.core import deadlines
 def register(sub) -> None:
     p = sub.add_parser("due", help="列出到期和超期事项（与工作台相同）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
-    p.add_argument("--days", type=int, default=7, help="包括多少天内到期的事项（默认 7）")
+    p.add_argument("--days", type=int, default=7, help="包括多少天内到期的事项（默认 7；换届等有提前提醒期的事项到期前就列出）")
     p.set_defaults(func=run)
 
 

@@ -25,6 +25,9 @@ class DueItem:
     due: date
     record_table: str | None = None
     record_id: str | None = None
+    notice_from: date | None = None
+    """The day reminders start where the duty's rule sets a longer lead than the general horizon
+    (换届 a quarter ahead, the mediation limit from its warning day)."""
 
     def days_left(self, today: date) -> int:
         return days_left(self.due, today)
@@ -53,8 +56,8 @@ def load_sources() -> None:
 
 
 def collect(session: Session, today: date, horizon_days: int = 7) -> list[DueItem]:
-    """Overdue items and those due within `horizon_days`, most urgent first."""
+    """Overdue items, those due within `horizon_days` and those whose own notice has begun, most urgent first."""
     load_sources()
     items = [item for source in _SOURCES for item in source(session, today)
-             if item.days_left(today) <= horizon_days]
+             if item.days_left(today) <= horizon_days or (item.notice_from is not None and today >= item.notice_from)]
     return sorted(items, key=lambda i: (i.due, i.duty, i.ref))

@@ -21,3 +21,18 @@ def test_due_lists_overdue_and_soon_items(tmp_path, capsys, cli_env, monkeypatch
     assert main(["--data-dir", str(paths.root), "due", "--days", "60"]) == 0
     out = capsys.readouterr().out
     assert "已超期 2 天" in out and "剩余 30 天" in out
+
+
+def test_a_rules_own_notice_starts_before_the_horizon(monkeypatch):
+    """换届 is reminded a quarter ahead and the mediation limit from its warning day, whatever the horizon."""
+    today = date.today()
+    items = [deadlines.DueItem("人民调解", "甲村调委会", "调解委员会换届", "三年", today + timedelta(days=60),
+                               notice_from=today + timedelta(days=60) - timedelta(days=90)),
+             deadlines.DueItem("人民调解", "乙村调委会", "调解委员会换届", "三年", today + timedelta(days=100),
+                               notice_from=today + timedelta(days=10)),
+             deadlines.DueItem("人民调解", "第3号", "调解期限", "一个月", today + timedelta(days=9), notice_from=today),
+             deadlines.DueItem("人民调解", "第4号", "回访", "履行期满后", today + timedelta(days=9))]
+    deadlines.load_sources()
+    monkeypatch.setattr(deadlines, "_SOURCES", [lambda s, t: items])
+    assert [i.ref for i in deadlines.collect(None, today)] == ["第3号", "甲村调委会"]
+    assert [i.ref for i in deadlines.collect(None, today, horizon_days=9)] == ["第3号", "第4号", "甲村调委会"]

@@ -25,6 +25,11 @@ def test_term_is_three_years_and_renewal_is_reminded(township):
     with db.read() as s:
         items = [i for i in deadlines.collect(s, TODAY) if i.title == "调解委员会换届"]
     assert [i.ref for i in items] == ["石门村人民调解委员会"]
+    for days_left, shown in ((80, True), (100, False)):  # reminded a quarter ahead, not earlier
+        db.write(lambda s: committees.save_committee(s, HEAD, {"term_end": TODAY + timedelta(days=days_left)}, c.id))
+        with db.read() as s:
+            items = [i for i in deadlines.collect(s, TODAY) if i.title == "调解委员会换届"]
+        assert bool(items) is shown, days_left
 
 
 @pytest.mark.parametrize("values, message", [

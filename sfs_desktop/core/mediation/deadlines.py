@@ -28,9 +28,8 @@ def mediation_due(s: Session, today: date) -> Iterable[DueItem]:
         ref = c.case_no or "（未编号）"
         due = running_limit(c)
         if due:
-            if today >= c.received_date + timedelta(days=warn_day) or today > due:
-                yield DueItem(DUTY, ref, "调解期限（一个月）", "人民调解工作若干规定第三十三条；超期须双方同意继续", due,
-                              "mediation_case", c.id)
+            yield DueItem(DUTY, ref, "调解期限（一个月）", "人民调解工作若干规定第三十三条；超期须双方同意继续", due,
+                          "mediation_case", c.id, notice_from=c.received_date + timedelta(days=warn_day))
         if c.status in ("agreed", "follow_up") and c.agreement_date and c.confirmation_applied_on is None \
                 and c.agreement_form == "1":
             due = calendar.due_date(c.agreement_date, CONFIRMATION_DAYS, "day")
@@ -56,4 +55,4 @@ def _renewals(s: Session, today: date) -> Iterable[DueItem]:
         MediationCommittee.term_end <= today + timedelta(days=RENEWAL_NOTICE_DAYS))).all()
     for c in rows:
         yield DueItem(DUTY, c.name, "调解委员会换届", "人民调解法第九条：委员每届任期三年", c.term_end,
-                      "mediation_committee", c.id)
+                      "mediation_committee", c.id, notice_from=c.term_end - timedelta(days=RENEWAL_NOTICE_DAYS))
