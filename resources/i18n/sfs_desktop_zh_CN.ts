@@ -372,12 +372,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="105"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="104"/>
         <source>请选择案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="105"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="104"/>
         <source>请先在列表中点选一个案件</source>
         <translation type="unfinished"></translation>
     </message>
@@ -385,7 +385,7 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="89"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="104"/>
         <source>正在生成统计图……</source>
         <translation type="unfinished"></translation>
     </message>
@@ -492,57 +492,62 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="26"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="30"/>
         <source>基本情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="29"/>
-        <source>到期与超期事项（今天、已超期、7 天内）</source>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="33"/>
+        <source>到期与超期事项（已超期、7 天内到期、已到提前提醒期）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="33"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="37"/>
         <source>业务</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="33"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="37"/>
         <source>记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="33"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="37"/>
         <source>事项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="33"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="37"/>
         <source>期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="33"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="37"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="35"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="41"/>
+        <source>双击打开该记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="43"/>
         <source>暂无到期或超期事项。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="42"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="50"/>
         <source>人员信息</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="42"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="50"/>
         <source>工作人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="42"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="50"/>
         <source>村（社区）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -889,17 +894,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../sfs_desktop/ui/main_window.py" line="168"/>
         <source>从未同步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/main_window.py" line="157"/>
+        <location filename="../../sfs_desktop/ui/main_window.py" line="169"/>
         <source>上次同步：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../sfs_desktop/ui/main_window.py" line="170"/>
         <source>待同步变更 %1 条</source>
         <translation type="unfinished"></translation>
     </message>
@@ -981,12 +986,12 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../sfs_desktop/ui/search_dialog.py" line="17"/>
+        <location filename="../../sfs_desktop/ui/search_dialog.py" line="16"/>
         <source>全局搜索</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/search_dialog.py" line="21"/>
+        <location filename="../../sfs_desktop/ui/search_dialog.py" line="20"/>
         <source>姓名、案号、文号或拼音首字母（如 wxm），回车搜索</source>
         <translation type="unfinished"></translation>
     </message>

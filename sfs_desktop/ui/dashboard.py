@@ -1,9 +1,10 @@
-"""工作台: what is due or overdue across duties, and this month's and year's counts."""
+"""工作台: what is due or overdue across duties, this month's and year's counts, and the charts duties register."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (QGridLayout, QGroupBox, QHBoxLayout, QLabel, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
@@ -17,6 +18,9 @@ from sfs_desktop.ui.widgets import after_first_paint
 
 
 class Dashboard(QWidget):
+    record_chosen = Signal(str, str)
+    """(table, row id) of a due item double-clicked: the main window opens the record."""
+
     def __init__(self, app: AppSession, parent=None):
         super().__init__(parent)
         self.app = app
@@ -26,12 +30,16 @@ class Dashboard(QWidget):
         counts = QGroupBox(self.tr("基本情况"), self)
         self.count_grid = QGridLayout(counts)
         layout.addWidget(counts)
-        due_box = QGroupBox(self.tr("到期与超期事项（今天、已超期、7 天内）"), self)
+        due_box = QGroupBox(self.tr("到期与超期事项（已超期、7 天内到期、已到提前提醒期）"), self)
         due_layout = QVBoxLayout(due_box)
         self.due = QTableWidget(0, 5, due_box)
         self.due.setObjectName("due")
         self.due.setHorizontalHeaderLabels([self.tr("业务"), self.tr("记录"), self.tr("事项"), self.tr("期限"), self.tr("状态")])
         self.due.horizontalHeader().setStretchLastSection(True)
+        self.due.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.due.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.due.setToolTip(self.tr("双击打开该记录"))
+        self.due.cellDoubleClicked.connect(self._choose)
         self.empty = QLabel(self.tr("暂无到期或超期事项。"), due_box)
         due_layout.addWidget(self.due)
         due_layout.addWidget(self.empty)
@@ -47,6 +55,11 @@ class Dashboard(QWidget):
             self.count_values.append(value)
         self._counted = False
         self.refresh(counts=False)  # the counts scan whole tables: they follow the first paint
+
+    def _choose(self, row: int, _column: int) -> None:
+        table, row_id = self.due.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        if table and row_id:
+            self.record_chosen.emit(table, row_id)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
         super().showEvent(event)
@@ -67,7 +80,9 @@ class Dashboard(QWidget):
         self.due.setRowCount(len(items))
         for r, item in enumerate(items):
             for c, text in enumerate([item.duty, item.ref, item.title, f"{item.due:%Y-%m-%d}", item.badge(today)]):
-                self.due.setItem(r, c, QTableWidgetItem(text))
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, (item.record_table, item.record_id))
+                self.due.setItem(r, c, cell)
         self.due.resizeColumnsToContents()
         self.empty.setVisible(not items)
         self.due.setVisible(bool(items))

@@ -47,7 +47,9 @@ def _register_pages() -> None:
     def dashboard(w):
         from sfs_desktop.ui.dashboard import Dashboard
 
-        return Dashboard(w.app)
+        page = Dashboard(w.app)
+        page.record_chosen.connect(w.open_record)
+        return page
 
     def people(w):
         from sfs_desktop.ui.people_page import PeoplePage
@@ -71,7 +73,7 @@ def _register_pages() -> None:
 
     pages.register_page("dashboard", "工作台", dashboard)
     pages.register_page("people", "人员信息库", people, tables=("person", "organization"))
-    pages.register_page("mediation", "人民调解", mediation, tables=("mediation_",))
+    pages.register_page("mediation", "人民调解", mediation, tables=("mediation_", "mediator"))
     pages.register_page("sync", "数据同步", sync)
     pages.register_page("settings", "设置", settings)
 
@@ -146,6 +148,16 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow([k for k, _ in pages.NAV_ORDER].index(key))
+
+    def open_record(self, table: str, row_id: str) -> None:
+        """Show the page that holds a record and let it open the record (a search hit, a due item)."""
+        key = pages.page_for_table(table)
+        if key is None:
+            return
+        self.show_page(key)
+        page = self.page(key)
+        if hasattr(page, "open_record"):
+            page.open_record(table, row_id)
 
     def refresh_status(self) -> None:
         p = self.app.principal

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
 from sfs_desktop.core import search
-from sfs_desktop.ui import pages
 
 
 class SearchDialog(QDialog):
@@ -45,18 +44,7 @@ class SearchDialog(QDialog):
         self.summary.setText(f"找到 {total} 条" if total else "没有找到；两个字的姓名请输入全名，或试试拼音首字母")
 
     def open(self, item: QTreeWidgetItem) -> None:
-        """Show the page that holds the record and let it open the record itself."""
         ref = item.data(0, Qt.ItemDataRole.UserRole)
-        if not ref:
-            return
-        table, row_id = ref
-        key = pages.page_for_table(table)
-        if key is None:
-            return
-        self.window_.show_page(key)
-        page = self.window_.page(key)
-        self.accept()
-        if hasattr(page, "open_record"):
-            page.open_record(table, row_id)
-        else:
-            page.selected_id = row_id  # pages that act on a selected record (e.g. 人民调解)
+        if ref:  # a hit, not a duty's heading
+            self.accept()
+            self.window_.open_record(*ref)

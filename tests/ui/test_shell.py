@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWizard
 from sqlalchemy import func, select
 
@@ -174,6 +174,17 @@ def test_ctrl_f_search_groups_and_opens(qtbot, app_session):
     dialog.run()
     top = dialog.results.topLevelItem(0)
     assert top.text(0) == "人员信息库（1）" and top.child(0).text(0) == "欧阳明月"
+    opened = []
+
+    def look_and_close():
+        person = QApplication.activeModalWidget()
+        opened.append((type(person).__name__, person.person_id, window.stack.currentWidget() is window.page("people")))
+        person.reject()
+    QTimer.singleShot(0, look_and_close)
+    dialog.results.itemDoubleClicked.emit(top.child(0), 0)  # a double-click on the hit
+    with app_session.db.read() as s:
+        [person_id] = s.scalars(select(Person.id).where(Person.name == "欧阳明月")).all()
+    assert opened == [("PersonDialog", person_id, True)]
     dialog.query.setText("张")
     dialog.run()
     assert "没有找到" in dialog.summary.text()

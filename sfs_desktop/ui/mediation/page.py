@@ -58,3 +58,7 @@ class MediationPage(QWidget):
     def open_record(self, table: str, row_id: str) -> None:
         if table == "mediation_case":
             self.show_tab("cases").open_case(row_id)
+        elif table in ("mediation_committee", "mediator"):
+            tab = self.show_tab("committees" if table == "mediation_committee" else "mediators")
+            tab.select(row_id)
+            tab.edit_selected()
