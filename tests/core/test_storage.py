@@ -85,3 +85,36 @@ def test_county_supplied_holidays_drive_due_dates(station_db):
     station_db.write(lambda s: s.add(HolidayDay(day=date(2031, 3, 3), kind="holiday", note="测试")))
     station_db.refresh_calendar()
     assert calendar.due_date(date(2031, 2, 28), 1, "workday") == date(2031, 3, 4)
+
+
+def test_the_writer_lets_go_of_a_job_once_it_is_done(station_db):
+    """A job's closure (a dialog, an import's rows) must not stay alive on the writer thread until
+    the next write: it would be freed there, off the UI thread, at some later moment."""
+    import gc
+    import time
+    import weakref
+
+    from sfs_desktop.core.errors import UserError
+
+    class Held:
+        pass
+
+    for refuse in (False, True):
+        held = Held()
+        gone = weakref.ref(held)
+
+        def job(_s, held=held):
+            if refuse:
+                raise UserError("拒绝")
+            return None
+
+        try:
+            station_db.write(job)
+        except UserError:
+            pass
+        del held, job
+        deadline = time.monotonic() + 5
+        while gone() is not None and time.monotonic() < deadline:
+            gc.collect()
+            time.sleep(0.01)
+        assert gone() is None, refuse

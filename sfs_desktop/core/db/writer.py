@@ -43,15 +43,20 @@ class Writer:
             item = self._jobs.get()
             if item is _STOP:
                 return
-            ctx, fn, future = item
-            if not future.set_running_or_notify_cancel():
-                continue
-            try:
-                result = ctx.run(self._transaction, fn)
-            except BaseException as exc:  # noqa: BLE001 - handed to the caller
-                future.set_exception(exc)
-            else:
-                future.set_result(result)
+            self._run(*item)
+            # Held until the next job otherwise: the job's closure (a dialog, an import's rows)
+            # would outlive it on this thread, and be freed here, off the UI thread, much later.
+            item = None
+
+    def _run(self, ctx: contextvars.Context, fn: Callable[[Session], Any], future: Future) -> None:
+        if not future.set_running_or_notify_cancel():
+            return
+        try:
+            result = ctx.run(self._transaction, fn)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller
+            future.set_exception(exc)
+        else:
+            future.set_result(result)
 
     def _transaction(self, fn: Callable[[Session], Any]) -> Any:
         with Session(self._engine, expire_on_commit=False) as session:
