@@ -393,27 +393,27 @@
 <context>
     <name>CommitteesTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="68"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="22"/>
         <source>新增调解委员会</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="72"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="26"/>
         <source>修改调解委员会</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="79"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="33"/>
         <source>尚未建立调解委员会的村（社区）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="80"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="34"/>
         <source>各村（社区）均已建立调解委员会。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="84"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="38"/>
         <source>组成符合要求。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -912,22 +912,22 @@
 <context>
     <name>MediatorsTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="95"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="49"/>
         <source>新增调解员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="97"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="51"/>
         <source>姓名（须已在人员信息库）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="100"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="54"/>
         <source>修改调解员：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="105"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="59"/>
         <source>调解员须先在人员信息库中登记；罢免、解聘、离任须写明原因。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -935,8 +935,21 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="114"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="116"/>
         <source>请先改正标红的内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegisterTab</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="166"/>
+        <source>请选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="166"/>
+        <source>请先在列表中点选一行</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1423,27 +1436,14 @@
     </message>
 </context>
 <context>
-    <name>_RegisterTab</name>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="56"/>
-        <source>请选择</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="56"/>
-        <source>请先在列表中点选一行</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>dialog</name>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="48"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="50"/>
         <source>保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="51"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1451,12 +1451,12 @@
 <context>
     <name>owner</name>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="69"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="71"/>
         <source>确定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="70"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="72"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>

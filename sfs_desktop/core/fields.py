@@ -202,10 +202,8 @@ def validate(model: Any, values: dict[str, Any], code_lookup: Callable[[str, str
             result = check(value)
             if result is None:
                 continue
-            if isinstance(result, Problem):
-                problems.append(Problem(spec.name, result.message, result.level))
-            else:
-                problems.append(Problem(spec.name, f"“{spec.label}”{result}" if not result.startswith("“") else result))
+            message, level = (result.message, result.level) if isinstance(result, Problem) else (result, "error")
+            problems.append(Problem(spec.name, message if message.startswith("“") else f"“{spec.label}”{message}", level))
     problems.sort(key=lambda p: not p.is_error)
     return problems
 

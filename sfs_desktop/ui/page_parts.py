@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -25,6 +26,7 @@ from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.ui.code_lists import code_checker, code_source
 from sfs_desktop.ui.forms import RecordForm, error_label
+from sfs_desktop.ui.ledger import record_ledger
 
 
 def buttons(owner: QWidget, specs: Sequence[tuple[str, str, Callable]], layout: QHBoxLayout | None = None,
@@ -121,6 +123,51 @@ class RecordDialog(QDialog):
             return False
         self.accept()
         return True
+
+
+class RegisterTab(QWidget):
+    """A ledger with 新增/修改 buttons over one register; subclasses say how a row is saved
+    (`new_record`, `edit_dialog`) and what to tell beside it (`update_notice`)."""
+
+    model_class = None
+    key = ""
+
+    def __init__(self, app: AppSession, parent=None):
+        super().__init__(parent)
+        self.app = app
+        self.layout_ = QVBoxLayout(self)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+        self.layout_.addWidget(self.notice)
+        bar, self.buttons = buttons(self, [("new", "新增", self.new_record), ("edit", "修改", self.edit_selected)])
+        self.layout_.addLayout(bar)
+        self.model, self.view = record_ledger(app, self.model_class, self.key, self)
+        self.layout_.addWidget(self.view, 1)
+        self.selected_id: str | None = None
+        self.view.clicked.connect(lambda index: self.select(self.model.id_at(index.row())))
+        self.view.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.update_notice()
+
+    def select(self, row_id: str) -> None:
+        self.selected_id = row_id
+        self.update_notice()
+
+    def update_notice(self) -> None:
+        pass
+
+    def _done(self, dialog) -> None:
+        if open_dialog(self, dialog):
+            self.model.refresh(self.model.query)
+            self.update_notice()
+
+    def edit_selected(self) -> None:
+        if self.selected_id is None:
+            QMessageBox.information(self, self.tr("请选择"), self.tr("请先在列表中点选一行"))
+            return
+        with self.app.db.read() as s:
+            row = s.get(self.model_class, self.selected_id)
+        self._done(self.edit_dialog(row))
 
 
 def print_form(owner: QWidget, app: AppSession, form_id: str, ref: str, title: str):

@@ -1,4 +1,4 @@
-"""人员信息库: the shared person registry — a lazy ledger, search, and a generated form."""
+"""人员信息库: the shared registry of people and of 单位 — lazy ledgers, search, and generated forms."""
 
 from __future__ import annotations
 
@@ -11,13 +11,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from sfs_desktop.core.errors import UserError, ValidationError
-from sfs_desktop.core.people import registry
-from sfs_desktop.core.people.models import Person
+from sfs_desktop.core.people import organizations, registry
+from sfs_desktop.core.people.models import Organization, Person
 from sfs_desktop.core.security.access import require
 from sfs_desktop.core.security.masking import reveal
 from sfs_desktop.core.security.session import AppSession
@@ -25,7 +26,7 @@ from sfs_desktop.ui.code_lists import code_checker, code_source
 from sfs_desktop.ui.forms import RecordForm, error_label
 from sfs_desktop.ui.ledger import record_ledger
 from sfs_desktop.ui.ledger_filters import LedgerFilterBar
-from sfs_desktop.ui.page_parts import save_cancel
+from sfs_desktop.ui.page_parts import RecordDialog, RegisterTab, save_cancel
 
 
 class PersonDialog(QDialog):
@@ -80,30 +81,59 @@ class PersonDialog(QDialog):
         super().reject()
 
 
+class OrganizationsTab(RegisterTab):
+    """单位: registered once, chosen by name as a party or employer in every duty."""
+
+    model_class = Organization
+    key = "organizations"
+
+    def new_record(self) -> None:
+        self._done(RecordDialog(self.app, Organization, "新增单位",
+                                lambda s, v: organizations.save_organization(s, self.app.principal, v), parent=self))
+
+    def edit_dialog(self, row):
+        return RecordDialog(self.app, Organization, "单位信息",
+                            lambda s, v: organizations.save_organization(s, self.app.principal, v, row.id),
+                            record=row, parent=self)
+
+    def update_notice(self) -> None:
+        self.notice.setText("单位只登记一次，各项业务共用；统一社会信用代码或名称已登记的单位不能重复登记。")
+
+
 class PeoplePage(QWidget):
+    """人员 and 单位 as two tabs; Ctrl+N, a double-click and search hits act on the right one."""
+
     def __init__(self, app: AppSession, parent=None):
         super().__init__(parent)
         self.app = app
         layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h3>人员信息库</h3>", self))
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("people_tabs")
+        layout.addWidget(self.tabs, 1)
+
+        people = QWidget(self.tabs)
+        column = QVBoxLayout(people)
         bar = QHBoxLayout()
-        self.search = QLineEdit(self)
+        self.search = QLineEdit(people)
         self.search.setObjectName("filter")
         self.search.setPlaceholderText("按姓名筛选")
         self.search.returnPressed.connect(self.apply_filter)
-        new = QPushButton("新增人员", self)
+        new = QPushButton("新增人员", people)
         new.clicked.connect(self.new_record)
-        bar.addWidget(QLabel("<h3>人员信息库</h3>", self))
         bar.addStretch(1)
         bar.addWidget(self.search)
         bar.addWidget(new)
-        layout.addLayout(bar)
-        self.filters = LedgerFilterBar(Person, code_source(app), self)
+        column.addLayout(bar)
+        self.filters = LedgerFilterBar(Person, code_source(app), people)
         self.filters.changed.connect(self.apply_filter)
-        layout.addWidget(self.filters)
-
-        self.model, self.view = record_ledger(app, Person, "people", self)
+        column.addWidget(self.filters)
+        self.model, self.view = record_ledger(app, Person, "people", people)
         self.view.doubleClicked.connect(lambda index: self.open_record("person", self.model.id_at(index.row())))
-        layout.addWidget(self.view, 1)
+        column.addWidget(self.view, 1)
+        self.tabs.addTab(people, "人员")
+        self.organizations = OrganizationsTab(app, self.tabs)
+        self.tabs.addTab(self.organizations, "单位")
 
     def apply_filter(self) -> None:
         """Name text and the filter bar together, keeping the chosen sort; an invalid range changes nothing."""
@@ -112,9 +142,17 @@ class PeoplePage(QWidget):
         self.model.refresh(self.filters.query(replace(self.model.query, text=self.search.text())))
 
     def new_record(self) -> None:
-        if PersonDialog(self.app, parent=self).exec():
+        if self.tabs.currentWidget() is self.organizations:
+            self.organizations.new_record()
+        elif PersonDialog(self.app, parent=self).exec():
             self.model.refresh()
 
-    def open_record(self, _table: str, person_id: str) -> None:
-        if PersonDialog(self.app, person_id, parent=self).exec():
+    def open_record(self, table: str, row_id: str) -> None:
+        if table == "organization":
+            self.tabs.setCurrentWidget(self.organizations)
+            self.organizations.select(row_id)
+            self.organizations.edit_selected()
+            return
+        self.tabs.setCurrentIndex(0)
+        if PersonDialog(self.app, row_id, parent=self).exec():
             self.model.refresh()

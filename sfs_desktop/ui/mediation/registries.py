@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit
 
 from sfs_desktop.core.mediation import committees, rules
 from sfs_desktop.core.mediation.models import MediationCommittee, Mediator
-from sfs_desktop.core.security.session import AppSession
-from sfs_desktop.ui.ledger import record_ledger
-from sfs_desktop.ui.page_parts import RecordDialog, buttons, open_dialog
+from sfs_desktop.ui.page_parts import RecordDialog, RegisterTab
 
 COMMITTEE_FIELDS = ["name", "committee_type", "area_code", "established_on", "term_start", "term_end",
                     "director_name", "phone", "active"]
@@ -16,51 +14,7 @@ NEW_MEDIATOR_FIELDS = ["committee_id", "role", "full_time", "appointed_on"]
 MEDIATOR_FIELDS = ["role", "full_time", "appointed_on", "status", "status_reason"]
 
 
-class _RegisterTab(QWidget):
-    """A ledger with 新增/修改 buttons over one register; subclasses say how a row is saved."""
-
-    model_class = None
-    key = ""
-
-    def __init__(self, app: AppSession, parent=None):
-        super().__init__(parent)
-        self.app = app
-        self.layout_ = QVBoxLayout(self)
-        self.notice = QLabel(self)
-        self.notice.setObjectName("notice")
-        self.notice.setWordWrap(True)
-        self.layout_.addWidget(self.notice)
-        bar, self.buttons = buttons(self, [("new", "新增", self.new_record), ("edit", "修改", self.edit_selected)])
-        self.layout_.addLayout(bar)
-        self.model, self.view = record_ledger(app, self.model_class, self.key, self)
-        self.layout_.addWidget(self.view, 1)
-        self.selected_id: str | None = None
-        self.view.clicked.connect(lambda index: self.select(self.model.id_at(index.row())))
-        self.view.doubleClicked.connect(lambda _index: self.edit_selected())
-        self.update_notice()
-
-    def select(self, row_id: str) -> None:
-        self.selected_id = row_id
-        self.update_notice()
-
-    def update_notice(self) -> None:
-        pass
-
-    def _done(self, dialog) -> None:
-        if open_dialog(self, dialog):
-            self.model.refresh(self.model.query)
-            self.update_notice()
-
-    def edit_selected(self) -> None:
-        if self.selected_id is None:
-            QMessageBox.information(self, self.tr("请选择"), self.tr("请先在列表中点选一行"))
-            return
-        with self.app.db.read() as s:
-            row = s.get(self.model_class, self.selected_id)
-        self._done(self.edit_dialog(row))
-
-
-class CommitteesTab(_RegisterTab):
+class CommitteesTab(RegisterTab):
     model_class = MediationCommittee
     key = "mediation_committees"
 
@@ -85,7 +39,7 @@ class CommitteesTab(_RegisterTab):
         self.notice.setText("\n".join(lines))
 
 
-class MediatorsTab(_RegisterTab):
+class MediatorsTab(RegisterTab):
     model_class = Mediator
     key = "mediators"
 
