@@ -941,14 +941,27 @@
     </message>
 </context>
 <context>
+    <name>RecordForm</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/forms.py" line="170"/>
+        <source>放弃修改？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/forms.py" line="170"/>
+        <source>填写的内容还没有保存，确定放弃吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RegisterTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="166"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="170"/>
         <source>请选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="166"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="170"/>
         <source>请先在列表中点选一行</source>
         <translation type="unfinished"></translation>
     </message>

@@ -163,6 +163,13 @@ class RecordForm(QWidget):
     def is_dirty(self) -> bool:
         return self._dirty
 
+    def may_discard(self) -> bool:
+        """True when nothing was typed, or the user agrees to drop what was (a dialog's 取消, Esc, ×)."""
+        if not self._dirty:
+            return True
+        answer = QMessageBox.question(self, self.tr("放弃修改？"), self.tr("填写的内容还没有保存，确定放弃吗？"))
+        return answer == QMessageBox.StandardButton.Yes
+
     # --- values ------------------------------------------------------------------------
     def set_record(self, obj: Any) -> None:
         """Fill from a record; S2 values are shown masked until revealed."""

@@ -124,6 +124,10 @@ class RecordDialog(QDialog):
         self.accept()
         return True
 
+    def reject(self) -> None:
+        if self.form.may_discard():
+            super().reject()
+
 
 class RegisterTab(QWidget):
     """A ledger with 新增/修改 buttons over one register; subclasses say how a row is saved

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -74,11 +73,8 @@ class PersonDialog(QDialog):
         return True
 
     def reject(self) -> None:
-        if self.form.is_dirty():
-            answer = QMessageBox.question(self, "放弃修改？", "填写的内容还没有保存，确定放弃吗？")
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        super().reject()
+        if self.form.may_discard():
+            super().reject()
 
 
 class OrganizationsTab(RegisterTab):

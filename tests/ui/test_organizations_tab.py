@@ -62,3 +62,25 @@ def test_register_a_unit_then_open_it_from_search(qtbot, app_session):
     assert seen == [("单位信息", CODE)] and page.tabs.currentWidget() is page.organizations
     with app_session.db.read() as s:
         assert s.scalar(select(func.count()).select_from(Organization)) == 1
+
+
+def test_closing_a_filled_form_asks_first(qtbot, app_session, questions, monkeypatch):
+    """取消, Esc or × on a form with typed values asks before dropping them; 否 keeps the form open."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from sfs_desktop.ui.page_parts import RecordDialog
+    from sfs_desktop.ui.people_page import PersonDialog
+
+    for dialog in (RecordDialog(app_session, Organization, "新增单位", lambda s, v: None), PersonDialog(app_session)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.reject()  # nothing typed: closes without a question
+        assert not dialog.isVisible() and questions == []
+        dialog.show()
+        qtbot.keyClicks(dialog.form.editors["name"].widget, "abc")  # typed
+        monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
+        dialog.reject()
+        assert dialog.isVisible()
+        monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+        dialog.reject()
+        assert not dialog.isVisible()
