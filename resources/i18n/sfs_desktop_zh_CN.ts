@@ -4,140 +4,135 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="42"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="41"/>
         <source>登记调解案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="43"/>
-        <source>申请人姓名或单位（须已在人员信息库）</source>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="42"/>
+        <source>申请人（人员信息库中的人员或单位）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="44"/>
-        <source>被申请人姓名或单位（须已在人员信息库）</source>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="43"/>
+        <source>被申请人（人员信息库中的人员或单位）</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CaseWorkspace</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="65"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="66"/>
         <source>调解案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="138"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="139"/>
         <source>受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="138"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="139"/>
         <source>受理日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="144"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="145"/>
         <source>不予受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="144"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="145"/>
         <source>不予受理的理由</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="157"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="158"/>
         <source>指定调解员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="157"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="158"/>
         <source>勾选调解员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="164"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="165"/>
         <source>双方同意继续调解</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="164"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="165"/>
         <source>同意日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="170"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="171"/>
         <source>达成协议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="170"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="171"/>
         <source>履行期限（当场履行可不填）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="175"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="176"/>
         <source>已告知当事人可以通过仲裁、行政、司法等途径解决</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="177"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="178"/>
         <source>终止调解</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="182"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="183"/>
         <source>撤回</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="182"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="183"/>
         <source>当事人撤回调解申请，确认办理吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="223"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="224"/>
         <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="412"/>
         <source>是</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="223"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="224"/>
         <source>否</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="225"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="226"/>
         <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="235"/>
         <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="256"/>
         <source>类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="225"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="226"/>
         <source>姓名（名称）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="225"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="226"/>
         <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="236"/>
         <source>委托代理人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="226"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="227"/>
         <source>已签名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="235"/>
         <source>添加当事人</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="235"/>
-        <source>姓名或单位名称（须已在人员信息库）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -223,33 +218,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="189"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="190"/>
         <source>报告激化风险</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="189"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="190"/>
         <source>已报告单位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="193"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="194"/>
         <source>桃江县人民法院</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="195"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="196"/>
         <source>申请司法确认</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="195"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="196"/>
         <source>申请日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="195"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="196"/>
         <source>人民法院</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="235"/>
+        <source>当事人（人员信息库中的人员或单位）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -362,22 +362,22 @@
 <context>
     <name>CasesTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="65"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="64"/>
         <source>只看超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="70"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="69"/>
         <source>按案号筛选，回车确认</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="104"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="103"/>
         <source>请选择案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="104"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="103"/>
         <source>请先在列表中点选一个案件</source>
         <translation type="unfinished"></translation>
     </message>
@@ -393,27 +393,27 @@
 <context>
     <name>CommitteesTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="22"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="21"/>
         <source>新增调解委员会</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="26"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="25"/>
         <source>修改调解委员会</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="33"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="32"/>
         <source>尚未建立调解委员会的村（社区）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="34"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="33"/>
         <source>各村（社区）均已建立调解委员会。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="38"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="37"/>
         <source>组成符合要求。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -912,23 +912,84 @@
 <context>
     <name>MediatorsTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="47"/>
         <source>新增调解员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="51"/>
-        <source>姓名（须已在人员信息库）</source>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="49"/>
+        <source>调解员（人员信息库中的人员）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="54"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="53"/>
         <source>修改调解员：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="59"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="58"/>
         <source>调解员须先在人员信息库中登记；罢免、解聘、离任须写明原因。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PartyChooser</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/party_field.py" line="27"/>
+        <source>选择人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/party_field.py" line="27"/>
+        <source>选择人员或单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/party_field.py" line="31"/>
+        <source>姓名或单位名称，回车查找</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/party_field.py" line="45"/>
+        <source>选定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/party_field.py" line="46"/>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/party_field.py" line="64"/>
+        <source>请输入姓名或单位名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/party_field.py" line="66"/>
+        <source>人员信息库中没有“%1”，可以在这里登记。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/party_field.py" line="68"/>
+        <source>同名的有 %1 个，请按证件号码、出生日期区分后选定。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/party_field.py" line="79"/>
+        <source>新增单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/party_field.py" line="92"/>
+        <source>请先在列表中选定一项</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PartyField</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/party_field.py" line="111"/>
+        <source>选择…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -31,7 +31,7 @@ from sfs_desktop.ui.page_parts import RecordDialog, RegisterTab, save_cancel
 class PersonDialog(QDialog):
     """New or existing person: the form comes from Person's declarations."""
 
-    def __init__(self, app: AppSession, person_id: str | None = None, parent=None):
+    def __init__(self, app: AppSession, person_id: str | None = None, parent=None, *, name: str = ""):
         super().__init__(parent)
         self.app = app
         self.person_id = person_id
@@ -46,6 +46,8 @@ class PersonDialog(QDialog):
         if person_id:
             with app.db.read() as s:
                 self.form.set_record(s.get(Person, person_id))
+        elif name:  # registering someone a form looked for and did not find
+            self.form.editors["name"].set_value(name.strip())
         layout.addWidget(self.form)
         self.message = error_label(self, "message")
         layout.addWidget(self.message)
@@ -61,7 +63,7 @@ class PersonDialog(QDialog):
             if self.person_id:
                 self.app.write(lambda s: registry.update_person(s, self.person_id, values, confirm_warnings=True))
             else:
-                self.app.write(lambda s: registry.register_person(s, values, confirm_warnings=True))
+                self.person_id = self.app.write(lambda s: registry.register_person(s, values, confirm_warnings=True)).id
         except ValidationError as exc:
             self.form.show_problems(exc.problems)
             self.message.setText(str(exc))

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from sfs_desktop.core import calendar, codes
 from sfs_desktop.core.errors import UserError
@@ -19,25 +19,10 @@ from sfs_desktop.core.ledger import LedgerQuery
 from sfs_desktop.core.mediation.models import MediationAgreement, MediationCase, MediationCommittee, MediationParty
 from sfs_desktop.core.mediation.rules import (CONFIRMATION_DAYS, FINISH_MONTHS, OPEN, _case, agreement, parties,
                                               running_limit)
-from sfs_desktop.core.people.models import Organization, Person
+from sfs_desktop.core.people.parties import PartyRef, resolve
 from sfs_desktop.core.security.access import Principal, check_row
 
 PARTY_STEPS = ("draft", "accepted", "mediating")  # parties change only before the case is decided
-
-
-def find_party(s: Session, name: str) -> tuple[str | None, str | None]:
-    """(person_id, organization_id) for a name typed by staff: exactly one match, or a refusal."""
-    name = name.strip()
-    if not name:
-        raise UserError("请填写当事人姓名或单位名称")
-    people = s.exec(select(Person.id).where(Person.name == name, Person.deleted == False)).all()  # noqa: E712
-    orgs = s.exec(select(Organization.id).where(Organization.name == name,
-                                                Organization.deleted == False)).all()  # noqa: E712
-    if len(people) + len(orgs) == 0:
-        raise UserError(f"人员信息库中没有“{name}”，请先在人员信息库中登记")
-    if len(people) + len(orgs) > 1:
-        raise UserError(f"人员信息库中有多个“{name}”，请先在人员信息库中核对（可用证件号码区分）")
-    return (people[0], None) if people else (None, orgs[0])
 
 
 def working_committee(s: Session, committee_id: str | None) -> MediationCommittee:
@@ -47,33 +32,33 @@ def working_committee(s: Session, committee_id: str | None) -> MediationCommitte
     return committee
 
 
-def register_case(s: Session, who: Principal, values: dict[str, Any], applicant: str,
-                  respondent: str) -> MediationCase:
-    """登记: a draft case and its two sides, found by name in the person registry."""
+def register_case(s: Session, who: Principal, values: dict[str, Any], applicant: PartyRef | str,
+                  respondent: PartyRef | str) -> MediationCase:
+    """登记: a draft case and its two sides, chosen from the person registry (or named, if unique)."""
     working_committee(s, values.get("committee_id"))
     codes.refuse_invalid(s, MediationCase, values)
-    sides = [find_party(s, applicant), find_party(s, respondent)]
+    sides = [resolve(s, applicant), resolve(s, respondent)]
     if sides[0] == sides[1]:
         raise UserError("申请人和被申请人不能是同一人")
     case = MediationCase(**values)
     check_row(who, MediationCase, case, write=True)
     s.add(case)
     s.flush()
-    for role, (person_id, org_id) in zip(("01", "02"), sides):
-        s.add(MediationParty(case_id=case.id, role=role, person_id=person_id, organization_id=org_id))
+    for role, side in zip(("01", "02"), sides):
+        s.add(MediationParty(case_id=case.id, role=role, person_id=side.person_id, organization_id=side.organization_id))
     return case
 
 
-def add_party(s: Session, who: Principal, case_id: str, role: str, name: str,
+def add_party(s: Session, who: Principal, case_id: str, role: str, party: PartyRef | str,
               agent_name: str | None = None) -> MediationParty:
     _case(s, who, case_id, *PARTY_STEPS)
     if not codes.code_exists(s, "party_role", role or ""):
         raise UserError("请选择当事人类别")
-    person_id, org_id = find_party(s, name)
+    side = resolve(s, party)
     for p in parties(s, case_id):
-        if (person_id and p.person_id == person_id) or (org_id and p.organization_id == org_id):
-            raise UserError(f"“{name.strip()}”已是本案当事人")
-    row = MediationParty(case_id=case_id, role=role, person_id=person_id, organization_id=org_id,
+        if PartyRef(p.person_id, p.organization_id) == side:
+            raise UserError("该人员（单位）已是本案当事人")
+    row = MediationParty(case_id=case_id, role=role, person_id=side.person_id, organization_id=side.organization_id,
                          agent_name=(agent_name or "").strip() or None)
     s.add(row)
     return row

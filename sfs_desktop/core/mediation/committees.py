@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 from sfs_desktop.core import codes
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.fields import specs
-from sfs_desktop.core.mediation.casework import find_party
+from sfs_desktop.core.people.parties import PartyRef, resolve
 from sfs_desktop.core.mediation.models import MediationCommittee, Mediator
 from sfs_desktop.core.mediation.rules import TERM_YEARS
 from sfs_desktop.core.people.models import Person
@@ -62,16 +62,16 @@ def save_committee(s: Session, who: Principal, values: dict[str, Any],
     return row
 
 
-def save_mediator(s: Session, who: Principal, values: dict[str, Any], person_name: str | None = None,
+def save_mediator(s: Session, who: Principal, values: dict[str, Any], person: PartyRef | str | None = None,
                   mediator_id: str | None = None) -> Mediator:
-    """A new mediator is found in the person registry by name; name and sex come from there."""
+    """A new mediator is chosen from the person registry; name and sex come from there."""
     require(who, "record.write")
     values = dict(values)
     if mediator_id is None:
-        person_id, _org = find_party(s, person_name or "")
-        if person_id is None:
+        chosen = resolve(s, person or "")
+        if chosen.person_id is None:
             raise UserError("调解员须为自然人，请在人员信息库中登记后选择")
-        person = s.get(Person, person_id)
+        person = s.get(Person, chosen.person_id)
         values.update(person_id=person.id, name=person.name, gender=values.get("gender") or person.gender)
     codes.refuse_invalid(s, Mediator, values if mediator_id is None else {**_current(s, mediator_id), **values})
     if values.get("status", SERVING) != SERVING and not (values.get("status_reason") or "").strip():

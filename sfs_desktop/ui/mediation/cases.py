@@ -27,6 +27,7 @@ from sfs_desktop.ui.code_lists import code_source
 from sfs_desktop.ui.ledger import record_ledger
 from sfs_desktop.ui.ledger_filters import LedgerFilterBar
 from sfs_desktop.ui.page_parts import RecordDialog, buttons, open_dialog
+from sfs_desktop.ui.party_field import PartyField
 
 
 class NewCaseDialog(RecordDialog):
@@ -35,13 +36,11 @@ class NewCaseDialog(RecordDialog):
     FIELDS = ["committee_id", "dispute_type", "source", "summary", "request", "amount_involved"]
 
     def __init__(self, app: AppSession, parent=None):
-        self.applicant, self.respondent = QLineEdit(), QLineEdit()
-        self.applicant.setObjectName("applicant")
-        self.respondent.setObjectName("respondent")
+        self.applicant, self.respondent = PartyField(app, name="applicant"), PartyField(app, name="respondent")
         tr = lambda text: QCoreApplication.translate("NewCaseDialog", text)  # noqa: E731 - before QDialog exists
         super().__init__(app, MediationCase, tr("登记调解案件"), self._register, only=self.FIELDS, extra=[
-            (tr("申请人姓名或单位（须已在人员信息库）"), self.applicant),
-            (tr("被申请人姓名或单位（须已在人员信息库）"), self.respondent)], parent=parent)
+            (tr("申请人（人员信息库中的人员或单位）"), self.applicant),
+            (tr("被申请人（人员信息库中的人员或单位）"), self.respondent)], parent=parent)
         with app.db.read() as s:  # the first working committee is the usual choice
             first = s.exec(select(MediationCommittee.id).where(MediationCommittee.active == True,  # noqa: E712
                                                                MediationCommittee.deleted == False)).first()  # noqa: E712
@@ -49,8 +48,8 @@ class NewCaseDialog(RecordDialog):
         self.case_id: str | None = None
 
     def _register(self, s, values: dict) -> str:
-        self.case_id = casework.register_case(s, self.app.principal, values, self.applicant.text(),
-                                              self.respondent.text()).id
+        self.case_id = casework.register_case(s, self.app.principal, values, self.applicant.choice(),
+                                              self.respondent.choice()).id
         return self.case_id
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLineEdit
-
 from sfs_desktop.core.mediation import committees, rules
 from sfs_desktop.core.mediation.models import MediationCommittee, Mediator
 from sfs_desktop.ui.page_parts import RecordDialog, RegisterTab
+from sfs_desktop.ui.party_field import PartyField
 
 COMMITTEE_FIELDS = ["name", "committee_type", "area_code", "established_on", "term_start", "term_end",
                     "director_name", "phone", "active"]
@@ -44,11 +43,11 @@ class MediatorsTab(RegisterTab):
     key = "mediators"
 
     def new_record(self) -> None:
-        person = QLineEdit()
-        person.setObjectName("person_name")
+        person = PartyField(self.app, people_only=True, name="person_name")
         self._done(RecordDialog(self.app, Mediator, self.tr("新增调解员"),
-                                lambda s, v: committees.save_mediator(s, self.app.principal, v, person.text()), only=NEW_MEDIATOR_FIELDS,
-                                extra=[(self.tr("姓名（须已在人员信息库）"), person)], parent=self))
+                                lambda s, v: committees.save_mediator(s, self.app.principal, v, person.choice()),
+                                only=NEW_MEDIATOR_FIELDS, extra=[(self.tr("调解员（人员信息库中的人员）"), person)],
+                                parent=self))
 
     def edit_dialog(self, row):
         return RecordDialog(self.app, Mediator, self.tr("修改调解员：") + row.name,

@@ -26,7 +26,8 @@ from sfs_desktop.core.mediation.models import (FollowUpVisit, MediationCase, Med
 from sfs_desktop.core.people.models import Organization, Person
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.ui.page_parts import (RecordDialog, ask, buttons, fill_table, open_dialog, print_form, run,
-                                             selected_id)
+                                       selected_id)
+from sfs_desktop.ui.party_field import PartyField
 
 STEPS = [  # key, button text, statuses in which it applies
     ("accept", "受理", ("draft",)), ("reject", "不予受理", ("draft",)), ("start", "指定调解员", ("accepted",)),
@@ -226,16 +227,15 @@ class CaseWorkspace(QDialog):
                                       self.tr("已签名")], rows, ids)
 
     def add_party(self) -> None:
-        role, name, agent = QComboBox(), QLineEdit(), QLineEdit()
+        role, party, agent = QComboBox(), PartyField(self.app, name="name"), QLineEdit()
         role.setObjectName("role")
-        name.setObjectName("name")
         with self.app.db.read() as s:
             for c in codes.codes(s, "party_role"):
                 role.addItem(c.name, c.code)
-        if ask(self, self.tr("添加当事人"), [(self.tr("类别"), role), (self.tr("姓名或单位名称（须已在人员信息库）"), name),
+        if ask(self, self.tr("添加当事人"), [(self.tr("类别"), role), (self.tr("当事人（人员信息库中的人员或单位）"), party),
                                           (self.tr("委托代理人"), agent)]):
             self._step(lambda s: casework.add_party(s, self.app.principal, self.case_id, role.currentData(),
-                                                    name.text(), agent.text()))
+                                                    party.choice(), agent.text()))
 
     def remove_party(self) -> None:
         pid = selected_id(self.party_table)
