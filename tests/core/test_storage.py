@@ -1,6 +1,9 @@
 """The database file is encrypted, opens only with its key, and one program owns a data dir."""
 
+import gc
 import sqlite3
+import time
+import weakref
 
 import pytest
 
@@ -89,32 +92,29 @@ def test_county_supplied_holidays_drive_due_dates(station_db):
 
 def test_the_writer_lets_go_of_a_job_once_it_is_done(station_db):
     """A job's closure (a dialog, an import's rows) must not stay alive on the writer thread until
-    the next write: it would be freed there, off the UI thread, at some later moment."""
-    import gc
-    import time
-    import weakref
-
-    from sfs_desktop.core.errors import UserError
-
+    the next write, nor in a reference cycle the collector frees on whichever thread it runs: it
+    would be freed there, off the UI thread, at some later moment."""
     class Held:
         pass
 
-    for refuse in (False, True):
-        held = Held()
-        gone = weakref.ref(held)
+    gc.disable()  # what frees the job must be its last reference going, not a collection
+    try:
+        for refuse in (False, True):
+            held = Held()
+            gone = weakref.ref(held)
 
-        def job(_s, held=held):
-            if refuse:
-                raise UserError("拒绝")
-            return None
+            def job(_s, held=held):
+                if refuse:
+                    raise UserError("拒绝")
 
-        try:
-            station_db.write(job)
-        except UserError:
-            pass
-        del held, job
-        deadline = time.monotonic() + 5
-        while gone() is not None and time.monotonic() < deadline:
-            gc.collect()
-            time.sleep(0.01)
-        assert gone() is None, refuse
+            try:
+                station_db.write(job)
+            except UserError:
+                pass
+            del held, job
+            deadline = time.monotonic() + 5
+            while gone() is not None and time.monotonic() < deadline:
+                time.sleep(0.01)
+            assert gone() is None, refuse
+    finally:
+        gc.enable()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextvars
 import queue
 import threading
+import traceback
 from concurrent.futures import Future
 from typing import Any, Callable, TypeVar
 
@@ -39,24 +40,33 @@ class Writer:
         return self.submit(fn).result(timeout)
 
     def _loop(self) -> None:
+        # What a job brings from the UI (its closure may hold a dialog) must be freed on the UI
+        # thread, never here: Qt objects let go of on another thread crash it later. So the
+        # closure is dropped before the caller is woken (the caller still holds it), a failure's
+        # frames keep file and line but not their locals, and nothing forms a cycle for the
+        # collector to free on this thread at some later moment.
         while True:
             item = self._jobs.get()
             if item is _STOP:
                 return
-            self._run(*item)
-            # Held until the next job otherwise: the job's closure (a dialog, an import's rows)
-            # would outlive it on this thread, and be freed here, off the UI thread, much later.
+            ctx, fn, future = item
             item = None
+            if not future.set_running_or_notify_cancel():
+                continue
+            result, error = self._outcome(ctx, fn)
+            ctx = fn = None
+            if error is None:
+                future.set_result(result)
+            else:
+                traceback.clear_frames(error.__traceback__)
+                future.set_exception(error)
+            future = result = error = None
 
-    def _run(self, ctx: contextvars.Context, fn: Callable[[Session], Any], future: Future) -> None:
-        if not future.set_running_or_notify_cancel():
-            return
+    def _outcome(self, ctx: contextvars.Context, fn: Callable[[Session], Any]) -> tuple[Any, BaseException | None]:
         try:
-            result = ctx.run(self._transaction, fn)
+            return ctx.run(self._transaction, fn), None
         except BaseException as exc:  # noqa: BLE001 - handed to the caller
-            future.set_exception(exc)
-        else:
-            future.set_result(result)
+            return None, exc
 
     def _transaction(self, fn: Callable[[Session], Any]) -> Any:
         with Session(self._engine, expire_on_commit=False) as session:
