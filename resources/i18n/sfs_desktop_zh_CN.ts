@@ -20,6 +20,145 @@
     </message>
 </context>
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="46"/>
+        <source>新密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="47"/>
+        <source>再次输入新密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="51"/>
+        <source>确定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="52"/>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="59"/>
+        <source>两次输入的新密码不一致</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountsBox</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="72"/>
+        <source>账户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="92"/>
+        <source>已停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="92"/>
+        <source>可用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="94"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="125"/>
+        <source>用户名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="94"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="125"/>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="94"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="126"/>
+        <source>角色</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="94"/>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="94"/>
+        <source>上次登录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="101"/>
+        <source>已完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="101"/>
+        <source>已保存。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="105"/>
+        <source>修改我的密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="105"/>
+        <source>当前密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="116"/>
+        <source>（调解员账户须选择）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="125"/>
+        <source>新增账户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="126"/>
+        <source>所属调解委员会</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="132"/>
+        <source>请选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="132"/>
+        <source>请先在列表中点选一个账户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="138"/>
+        <source>重置“%1”的密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="145"/>
+        <source>停用账户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="146"/>
+        <source>停用后“%1”不能再登录，其密码也不能再打开数据。确定停用吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="152"/>
+        <source>不能停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseWorkspace</name>
     <message>
         <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="66"/>
@@ -950,37 +1089,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/party_field.py" line="45"/>
+        <location filename="../../sfs_desktop/ui/party_field.py" line="46"/>
         <source>选定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/party_field.py" line="46"/>
+        <location filename="../../sfs_desktop/ui/party_field.py" line="47"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/party_field.py" line="64"/>
+        <location filename="../../sfs_desktop/ui/party_field.py" line="65"/>
         <source>请输入姓名或单位名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/party_field.py" line="66"/>
+        <location filename="../../sfs_desktop/ui/party_field.py" line="67"/>
         <source>人员信息库中没有“%1”，可以在这里登记。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/party_field.py" line="68"/>
+        <location filename="../../sfs_desktop/ui/party_field.py" line="69"/>
         <source>同名的有 %1 个，请按证件号码、出生日期区分后选定。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/party_field.py" line="79"/>
+        <location filename="../../sfs_desktop/ui/party_field.py" line="80"/>
         <source>新增单位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/party_field.py" line="92"/>
+        <location filename="../../sfs_desktop/ui/party_field.py" line="93"/>
         <source>请先在列表中选定一项</source>
         <translation type="unfinished"></translation>
     </message>
@@ -988,7 +1127,7 @@
 <context>
     <name>PartyField</name>
     <message>
-        <location filename="../../sfs_desktop/ui/party_field.py" line="111"/>
+        <location filename="../../sfs_desktop/ui/party_field.py" line="112"/>
         <source>选择…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1086,98 +1225,98 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="27"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="28"/>
         <source>本机数据</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="30"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="31"/>
         <source>数据目录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="30"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="31"/>
         <source>备份目录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="31"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="32"/>
         <source>日志目录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="36"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="37"/>
         <source>无操作自动锁定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="36"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="37"/>
         <source>%1 分钟</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="36"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="37"/>
         <source>不锁定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="37"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="38"/>
         <source>界面字体</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="40"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="41"/>
         <source>数据维护</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="42"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="43"/>
         <source>立即备份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="43"/>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="69"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="44"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="72"/>
         <source>检查数据库</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="44"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="45"/>
         <source>重建搜索索引</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="62"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="65"/>
         <source>正在备份…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="63"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="66"/>
         <source>备份已完成：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="70"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="73"/>
         <source>数据库检查发现问题，请联系县司法局技术人员。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="72"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="75"/>
         <source>数据库检查完成，未发现问题。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="74"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="77"/>
         <source>正在检查数据库…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="78"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="81"/>
         <source>正在重建搜索索引…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="79"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="82"/>
         <source>搜索索引已重建，共 %1 条记录。</source>
         <translation type="unfinished"></translation>
     </message>

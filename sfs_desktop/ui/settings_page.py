@@ -1,4 +1,4 @@
-"""设置: where this station's data lives, and the upkeep staff do themselves.
+"""设置: where this station's data lives, the upkeep staff do themselves, and the accounts.
 
 Backup, integrity check and rebuilding the search index run through `run_in_background`, so
 the window stays responsive on a slow office PC; the results are plain Chinese sentences.
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QApplication, QFormLayout, QGroupBox, QHBoxLayout
 
 from sfs_desktop.core import search
 from sfs_desktop.core.security.session import AppSession
+from sfs_desktop.ui.accounts import AccountsBox
 from sfs_desktop.ui.ops import run_in_background
 
 
@@ -48,6 +49,8 @@ class SettingsPage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addWidget(upkeep)
+        self.accounts = AccountsBox(app, self)
+        layout.addWidget(self.accounts)
         self.result = QLabel(self)
         self.result.setObjectName("result")
         self.result.setWordWrap(True)

@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from sfs_desktop.core.db.database import Database
 from sfs_desktop.core.errors import UserError
-from sfs_desktop.core.security import accounts, audit, keys
+from sfs_desktop.core.security import accounts, attempts, audit, keys
 from sfs_desktop.core.security.access import require
 from sfs_desktop.core.security.passwords import password_problem
 from sfs_desktop.core.security.session import AppSession
@@ -83,6 +83,20 @@ def set_password(app: AppSession, username: str, new_password: str) -> None:
         keyfile.set_account(username, app.dek, new_password)
         keyfile.save()
     app.write(work)
+
+
+def change_own_password(app: AppSession, current: str, new_password: str) -> None:
+    """One's own change needs the current password: a PC left signed in must not be taken over.
+    A wrong current password counts like a failed login."""
+    username = app.principal.username
+    keyfile = keys.KeyFile.load(app.paths.keyfile)
+    attempts.check_not_locked(keyfile, username)
+    if keyfile.unlock(username, current) is None:
+        attempts.failed(keyfile, username)
+        raise UserError("当前密码不正确")
+    if new_password == current:
+        raise UserError("新密码不能与当前密码相同")
+    set_password(app, username, new_password)
 
 
 def recover(db: Database, dek: bytes, username: str, new_password: str) -> None:
