@@ -40,7 +40,7 @@ def test_own_password_needs_the_current_one(qtbot, app_session, monkeypatch):
         return fill
 
     for current, new, again, message in [(PASSWORD, NEW, "Other-2025-x", "两次输入的新密码不一致"),
-                                         ("wrong-Pass-1", NEW, None, "当前密码不正确"),
+                                         ("wrong-Pass-1", NEW, None, "密码不正确"),
                                          (PASSWORD, "12345678", None, "密码不符合要求"),
                                          (PASSWORD, PASSWORD, None, "不能与当前密码相同")]:
         said = _in_dialog(box, with_current(current, new, again))

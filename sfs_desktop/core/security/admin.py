@@ -88,15 +88,10 @@ def set_password(app: AppSession, username: str, new_password: str) -> None:
 def change_own_password(app: AppSession, current: str, new_password: str) -> None:
     """One's own change needs the current password: a PC left signed in must not be taken over.
     A wrong current password counts like a failed login."""
-    username = app.principal.username
-    keyfile = keys.KeyFile.load(app.paths.keyfile)
-    attempts.check_not_locked(keyfile, username)
-    if keyfile.unlock(username, current) is None:
-        attempts.failed(keyfile, username)
-        raise UserError("当前密码不正确")
+    attempts.verify(keys.KeyFile.load(app.paths.keyfile), app.principal.username, current)
     if new_password == current:
         raise UserError("新密码不能与当前密码相同")
-    set_password(app, username, new_password)
+    set_password(app, app.principal.username, new_password)
 
 
 def recover(db: Database, dek: bytes, username: str, new_password: str) -> None:

@@ -64,6 +64,17 @@ def failed(keyfile: keys.KeyFile, username: str) -> None:
     pause(min(2 ** (n - 1), 8) * 0.25)
 
 
+def verify(keyfile: keys.KeyFile, username: str, password: str) -> bytes:
+    """The key for a signed-in person's password (unlocking after idle, changing it); a wrong
+    one counts like a failed login."""
+    check_not_locked(keyfile, username)
+    dek = keyfile.unlock(username, password)
+    if dek is None:
+        failed(keyfile, username)
+        raise UserError("密码不正确")
+    return dek
+
+
 def unlock(paths: DataPaths, username: str, password: str) -> Unlocked:
     if not paths.is_initialised():
         raise UserError(f"数据目录 {paths.root} 尚未初始化：请先运行 sfs-desktop init")

@@ -47,11 +47,7 @@ class AppSession:
 
     def unlock(self, password: str) -> None:
         """Only the same person unlocks; a wrong password counts like a failed login."""
-        keyfile = keys.KeyFile.load(self.paths.keyfile)
-        attempts.check_not_locked(keyfile, self.principal.username)
-        if keyfile.unlock(self.principal.username, password) is None:
-            attempts.failed(keyfile, self.principal.username)
-            raise UserError("密码不正确")
+        attempts.verify(keys.KeyFile.load(self.paths.keyfile), self.principal.username, password)
         self._locked = False
         self.touch()
 
