@@ -32,17 +32,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="51"/>
-        <source>确定</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="52"/>
-        <source>取消</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="59"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="54"/>
         <source>两次输入的新密码不一致</source>
         <translation type="unfinished"></translation>
     </message>
@@ -50,110 +40,110 @@
 <context>
     <name>AccountsBox</name>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="72"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="67"/>
         <source>账户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="92"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="87"/>
         <source>已停用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="92"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="87"/>
         <source>可用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="94"/>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="125"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="89"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="120"/>
         <source>用户名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="94"/>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="125"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="89"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="120"/>
         <source>姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="94"/>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="126"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="89"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="121"/>
         <source>角色</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="94"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="89"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="94"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="89"/>
         <source>上次登录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="101"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="96"/>
         <source>已完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="101"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="96"/>
         <source>已保存。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="105"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="100"/>
         <source>修改我的密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="105"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="100"/>
         <source>当前密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="116"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="111"/>
         <source>（调解员账户须选择）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="125"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="120"/>
         <source>新增账户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="126"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="121"/>
         <source>所属调解委员会</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="132"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="127"/>
         <source>请选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="132"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="127"/>
         <source>请先在列表中点选一个账户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="138"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="133"/>
         <source>重置“%1”的密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="145"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="140"/>
         <source>停用账户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="146"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="141"/>
         <source>停用后“%1”不能再登录，其密码也不能再打开数据。确定停用吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="152"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="147"/>
         <source>不能停用</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1089,37 +1079,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/party_field.py" line="46"/>
+        <location filename="../../sfs_desktop/ui/party_field.py" line="45"/>
         <source>选定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/party_field.py" line="47"/>
-        <source>取消</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/party_field.py" line="65"/>
+        <location filename="../../sfs_desktop/ui/party_field.py" line="60"/>
         <source>请输入姓名或单位名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/party_field.py" line="67"/>
+        <location filename="../../sfs_desktop/ui/party_field.py" line="62"/>
         <source>人员信息库中没有“%1”，可以在这里登记。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/party_field.py" line="69"/>
+        <location filename="../../sfs_desktop/ui/party_field.py" line="64"/>
         <source>同名的有 %1 个，请按证件号码、出生日期区分后选定。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/party_field.py" line="80"/>
+        <location filename="../../sfs_desktop/ui/party_field.py" line="75"/>
         <source>新增单位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/party_field.py" line="93"/>
+        <location filename="../../sfs_desktop/ui/party_field.py" line="88"/>
         <source>请先在列表中选定一项</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1127,7 +1112,7 @@
 <context>
     <name>PartyField</name>
     <message>
-        <location filename="../../sfs_desktop/ui/party_field.py" line="112"/>
+        <location filename="../../sfs_desktop/ui/party_field.py" line="107"/>
         <source>选择…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1135,7 +1120,7 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="116"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="117"/>
         <source>请先改正标红的内容</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1156,12 +1141,12 @@
 <context>
     <name>RegisterTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="170"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="171"/>
         <source>请选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="170"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="171"/>
         <source>请先在列表中点选一行</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1651,25 +1636,17 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="50"/>
-        <source>保存</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../sfs_desktop/ui/page_parts.py" line="51"/>
-        <source>取消</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>owner</name>
-    <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="71"/>
         <source>确定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="72"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="60"/>
+        <source>保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="52"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLineEdit,
-                               QMessageBox, QTableWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QLineEdit, QMessageBox, QTableWidget,
+                               QVBoxLayout, QWidget)
 from sqlmodel import select
 
 from sfs_desktop.core.errors import UserError
@@ -17,7 +17,7 @@ from sfs_desktop.core.mediation.models import MediationCommittee
 from sfs_desktop.core.security import admin
 from sfs_desktop.core.security.access import ROLE_NAMES
 from sfs_desktop.core.security.session import AppSession
-from sfs_desktop.ui.page_parts import buttons, fill_table, selected_id
+from sfs_desktop.ui.page_parts import buttons, fill_table, ok_cancel, selected_id
 from sfs_desktop.ui.widgets import error_label
 
 
@@ -47,12 +47,7 @@ class AccountDialog(QDialog):
         form.addRow(self.tr("再次输入新密码"), self.again)
         self.message = error_label(self)
         form.addRow(self.message)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        box.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
-        box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        box.accepted.connect(self.apply)
-        box.rejected.connect(self.reject)
-        form.addRow(box)
+        form.addRow(ok_cancel(self, self.apply))
 
     def apply(self) -> bool:
         if self.password.text() != self.again.text():

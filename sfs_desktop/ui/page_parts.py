@@ -44,14 +44,20 @@ def buttons(owner: QWidget, specs: Sequence[tuple[str, str, Callable]], layout: 
     return row, made
 
 
-def save_cancel(dialog: QDialog, on_save: Callable) -> QDialogButtonBox:
-    """保存/取消 for a dialog whose 保存 checks before it closes."""
-    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog)
-    box.button(QDialogButtonBox.StandardButton.Save).setText(dialog.tr("保存"))
+def ok_cancel(dialog: QDialog, on_ok: Callable, ok_text: str | None = None, *,
+              standard: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Ok) -> QDialogButtonBox:
+    """确定 (or `ok_text`) and 取消 for a dialog whose OK may check before it closes."""
+    box = QDialogButtonBox(standard | QDialogButtonBox.StandardButton.Cancel, dialog)
+    box.button(standard).setText(ok_text or dialog.tr("确定"))
     box.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("取消"))
-    box.accepted.connect(on_save)
+    box.accepted.connect(on_ok)
     box.rejected.connect(dialog.reject)
     return box
+
+
+def save_cancel(dialog: QDialog, on_save: Callable) -> QDialogButtonBox:
+    """保存/取消 for a dialog whose 保存 checks before it closes."""
+    return ok_cancel(dialog, on_save, dialog.tr("保存"), standard=QDialogButtonBox.StandardButton.Save)
 
 
 def open_dialog(owner: QWidget, dialog: QDialog) -> bool:
@@ -67,12 +73,7 @@ def ask(owner: QWidget, title: str, rows: list[tuple[str, QWidget]]) -> bool:
     for label, widget in rows:
         widget.setParent(dialog)
         form.addRow(label, widget)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(owner.tr("确定"))
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(owner.tr("取消"))
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    form.addRow(buttons)
+    form.addRow(ok_cancel(dialog, dialog.accept))
     return open_dialog(owner, dialog)
 
 

@@ -8,14 +8,14 @@ form. What the field hands to core is the chosen record, or the typed name when 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
 from sfs_desktop.core.people import organizations
 from sfs_desktop.core.people.models import Organization
 from sfs_desktop.core.people.parties import Candidate, PartyRef, candidates
 from sfs_desktop.core.security.session import AppSession
-from sfs_desktop.ui.page_parts import RecordDialog, buttons, open_dialog
+from sfs_desktop.ui.page_parts import RecordDialog, buttons, ok_cancel, open_dialog
 from sfs_desktop.ui.widgets import error_label
 
 
@@ -42,12 +42,7 @@ class PartyChooser(QDialog):
             actions.append(("unit", "登记新单位", self.register_unit))
         row, self.buttons = buttons(self, actions)
         layout.addLayout(row)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        box.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("选定"))
-        box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
-        layout.addWidget(box)
+        layout.addWidget(ok_cancel(self, self.accept, self.tr("选定")))
         self.resize(self.fontMetrics().averageCharWidth() * 70, self.fontMetrics().height() * 22)
         self.find()
 

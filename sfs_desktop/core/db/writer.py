@@ -11,7 +11,6 @@ import contextvars
 import queue
 import threading
 import traceback
-from concurrent.futures import Future
 from typing import Any, Callable, TypeVar
 
 from sqlalchemy import Engine
@@ -21,6 +20,20 @@ T = TypeVar("T")
 _STOP = object()
 
 
+class _Job:
+    """One write and its outcome. Only the caller may hold it once `done` is set: what a job
+    brings from the UI (its closure may hold a dialog) must be freed on the UI thread, and Qt
+    objects let go of on another thread crash it later."""
+
+    __slots__ = ("ctx", "fn", "result", "error", "done")
+
+    def __init__(self, fn: Callable[[Session], Any]):
+        self.ctx, self.fn = contextvars.copy_context(), fn
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.done = threading.Event()
+
+
 class Writer:
     def __init__(self, engine: Engine, name: str = "sfs-writer"):
         self._engine = engine
@@ -28,39 +41,36 @@ class Writer:
         self._thread = threading.Thread(target=self._loop, name=name, daemon=True)
         self._thread.start()
 
-    def submit(self, fn: Callable[[Session], T]) -> "Future[T]":
-        """Queue `fn(session)`; it runs inside one transaction, committed when fn returns."""
+    def run(self, fn: Callable[[Session], T], timeout: float | None = None) -> T:
+        """`fn(session)` inside one transaction, committed when fn returns; its exception re-raised here."""
         if threading.current_thread() is self._thread:
             raise RuntimeError("a write job may not wait for another write job (deadlock)")
-        future: Future = Future()
-        self._jobs.put((contextvars.copy_context(), fn, future))
-        return future
-
-    def run(self, fn: Callable[[Session], T], timeout: float | None = None) -> T:
-        return self.submit(fn).result(timeout)
+        job = _Job(fn)
+        self._jobs.put(job)
+        if not job.done.wait(timeout):
+            raise TimeoutError("写入等待超时")
+        error, result = job.error, job.result
+        job = None
+        if error is None:
+            return result
+        try:
+            raise error
+        finally:
+            error = None  # no cycle through this frame
 
     def _loop(self) -> None:
-        # What a job brings from the UI (its closure may hold a dialog) must be freed on the UI
-        # thread, never here: Qt objects let go of on another thread crash it later. So the
-        # closure is dropped before the caller is woken (the caller still holds it), a failure's
-        # frames keep file and line but not their locals, and nothing forms a cycle for the
-        # collector to free on this thread at some later moment.
         while True:
-            item = self._jobs.get()
-            if item is _STOP:
+            job = self._jobs.get()
+            if job is _STOP:
                 return
-            ctx, fn, future = item
-            item = None
-            if not future.set_running_or_notify_cancel():
-                continue
-            result, error = self._outcome(ctx, fn)
-            ctx = fn = None
-            if error is None:
-                future.set_result(result)
-            else:
-                traceback.clear_frames(error.__traceback__)
-                future.set_exception(error)
-            future = result = error = None
+            result, error = self._outcome(job.ctx, job.fn)
+            if error is not None:
+                traceback.clear_frames(error.__traceback__)  # file and line stay, the frames' locals go
+            job.ctx = job.fn = None
+            job.result, job.error = result, error
+            done = job.done
+            job = result = error = None  # this thread lets go of everything before the caller wakes
+            done.set()
 
     def _outcome(self, ctx: contextvars.Context, fn: Callable[[Session], Any]) -> tuple[Any, BaseException | None]:
         try:
