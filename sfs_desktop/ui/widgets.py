@@ -22,5 +22,21 @@ def after_first_paint(widget: QWidget, fn: Callable[[], None]) -> None:
 
     Showing a window queues its paint; the first turn lets that paint (and whatever else was
     queued with the show, such as --smoke's "ready") go first, the second runs `fn`. Work that
-    may follow the first paint (charts, table-wide counts) so no longer holds up the window."""
-    QTimer.singleShot(0, widget, lambda: QTimer.singleShot(0, widget, fn))  # dropped if the widget is gone
+    may follow the first paint (charts, table-wide counts) so no longer holds up the window.
+
+    The timer is the widget's child, so a widget closed before then takes its pending shot with
+    it. (PySide's singleShot with a context object left the shot pending on a deleted receiver:
+    Qt crashed in a later event loop, seen as a segfault in the test after a window closed.)"""
+    timer = QTimer(widget)  # a child: it goes with the widget, pending shot and all
+    timer.setSingleShot(True)
+    turns = []
+
+    def tick() -> None:
+        if not turns:  # the first turn: the paint queued with the show goes first
+            turns.append(1)
+            timer.start(0)
+            return
+        timer.deleteLater()
+        fn()
+    timer.timeout.connect(tick)
+    timer.start(0)
