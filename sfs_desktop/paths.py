@@ -79,8 +79,35 @@ class DataPaths:
     def staging(self) -> Path:
         return self.root / "staging"
 
+    @property
+    def epoch_note(self) -> Path:
+        """The sync epoch of the last restore, outside the database: a restore over a database
+        that cannot be opened still starts an epoch newer than any it used."""
+        return self.root / "sync-epoch.txt"
+
     def is_initialised(self) -> bool:
         return self.database.exists() and self.keyfile.exists()
+
+    def keys_problem(self) -> str | None:
+        """Why no one can log in here (None when keys.json is present)."""
+        if self.keyfile.exists():
+            return None
+        if self.database.exists():
+            return (f"数据目录 {self.root} 缺少密钥文件 keys.json，数据库无法解密：请从备份中找回 keys.json"
+                    "（备份数据库时一并保存的那份），放回数据目录后再试；不要重新初始化")
+        return f"数据目录 {self.root} 尚未初始化：请先运行 sfs-desktop init"
+
+    def database_problem(self) -> str | None:
+        """Why the database file cannot be opened as it is (None when it looks usable)."""
+        if not self.database.exists():
+            if self.keyfile.exists():
+                return (f"数据目录 {self.root} 的数据库文件 sfs.db 不见了：请用 sfs-desktop restore 备份文件 "
+                        "从备份恢复（不会新建空数据库）")
+            return f"数据目录 {self.root} 尚未初始化：请先运行 sfs-desktop init"
+        if self.database.stat().st_size == 0:
+            return (f"数据目录 {self.root} 的数据库文件 sfs.db 是空的（可能写入时断电或被误删）：请用 "
+                    "sfs-desktop restore 备份文件 从备份恢复（不会新建空数据库）")
+        return None
 
     def ensure(self) -> "DataPaths":
         for d in (self.root, self.backups, self.logs, self.exports, self.attachments, self.staging):

@@ -59,11 +59,3 @@ def open_session(args: Namespace) -> AppSession:
 def open_database(args: Namespace) -> tuple[str, Database]:
     app = open_session(args)
     return app.principal.username, app.db
-
-
-def unlock(paths: DataPaths) -> tuple[str, bytes]:
-    """(username, database key) after a full login, for commands that must close the database (restore)."""
-    user, password = credentials()
-    app = login(paths, user, password)
-    app.close()
-    return user, app.dek

@@ -6,7 +6,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from sfs_desktop.commands.common import data_paths, open_database, open_session, unlock
+from sfs_desktop.commands.common import credentials, data_paths, open_database, open_session
 from sfs_desktop.core.security.access import require
 from sfs_desktop.core.db import database as dbmod
 from sfs_desktop.core.db import migrate
@@ -22,6 +22,7 @@ def register(sub) -> None:
     p = sub.add_parser("check", help="检查数据库完整性、外键和结构版本")
     p.add_argument("--digest", action="store_true", help="输出全部同步数据的 SHA-256 摘要")
     p.add_argument("--owner", help="只计算某节点（司法所代码）名下数据的摘要")
+    p.add_argument("--tables", action="store_true", help="与 --digest 一起用：逐表列出记录数和摘要，便于两端逐表核对")
     p.set_defaults(func=run_check)
 
     p = sub.add_parser("backup", help="把数据库备份到文件（加密，密钥与本机相同）")
@@ -54,13 +55,17 @@ def run_check(args) -> int:
         rev, head = migrate.current_revision(db.engine), migrate.head_revision()
         if rev != head:
             problems.append(f"结构版本 {rev} 不是最新的 {head}")
-        if args.digest or args.owner:
-            print(db.digest(owner=args.owner))
+        if args.digest or args.owner or args.tables:
+            per, overall = db.table_digests(owner=args.owner)
+            if args.tables:
+                for name, (n, h) in per.items():
+                    print(f"{name}\t{n}\t{h}")
+            print(overall if not args.tables else f"合计\t{sum(n for n, _h in per.values())}\t{overall}")
     if problems:
         for p in problems:
             print(p, file=sys.stderr)
         return 1
-    if not (args.digest or args.owner):
+    if not (args.digest or args.owner or args.tables):
         print(f"检查通过：完整性 ok，外键 ok，结构版本 {head}")
     return 0
 
@@ -77,8 +82,11 @@ def run_backup(args) -> int:
 
 
 def run_restore(args) -> int:
+    from sfs_desktop.core.security import attempts
+
     paths = data_paths(args)
-    _user, key = unlock(paths)
-    safety = dbmod.restore(paths, key, args.file)
+    user, password = credentials()  # the key from keys.json: a database that cannot be opened is no obstacle
+    key = attempts.unlock(paths, user, password).dek
+    safety = dbmod.restore(paths, key, args.file, user)
     print(f"已从 {args.file} 恢复；恢复前的数据已另存为 {safety}")
     return 0

@@ -68,7 +68,7 @@ def test_backup_restore_round_trip_keeps_digest_and_starts_new_epoch(station_pat
     assert station_db.digest() != before
     epoch = station_db.node().epoch
     station_db.close()
-    dbmod.restore(station_paths, key, target)
+    dbmod.restore(station_paths, key, target, "admin")
     db = Database(station_paths, key)
     try:
         assert db.digest() == before

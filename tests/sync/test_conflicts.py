@@ -145,7 +145,7 @@ def test_22_restored_backup_reuses_no_counter_and_gets_its_data_back(county, sta
     until_quiet(county, [station])
     station.db.close()
     paths = DataPaths.resolve(station.root)
-    restore(paths, keys.KeyFile.load(paths.keyfile).unlock(ADMIN, PASSWORD), backup)
+    restore(paths, keys.KeyFile.load(paths.keyfile).unlock(ADMIN, PASSWORD), backup, ADMIN)
     station.db = open_dir(paths)
     assert row(station, Person, after_backup[0]) is None
     add_people(station, 3, prefix="晚")

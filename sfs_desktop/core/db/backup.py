@@ -82,14 +82,21 @@ def digest(engine: Engine, *, owner: str | None = None) -> str:
     with `owner`, only that node's partition is covered (what a station and the county compare),
     without the S2/S3 fields that minimisation keeps from travelling (core.sync.policy).
     """
+    return table_digests(engine, owner=owner)[1]
+
+
+def table_digests(engine: Engine, *, owner: str | None = None) -> tuple[dict[str, tuple[int, str]], str]:
+    """({table: (rows, SHA-256)} for every synced table, overall SHA-256): what `check --digest
+    --tables` prints, so two data dirs can be compared table by table."""
     from sfs_desktop.core.sync.policy import withheld  # late: sync builds on the storage layer
 
     h = hashlib.sha256()
+    per: dict[str, tuple[int, str]] = {}
     with engine.connect() as conn:
         existing = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
         for name, model in synced_tables().items():
             if name not in existing:
-                continue
+                raise UserError(f"数据库缺少数据表 {name}：请用最新版本的程序打开一次以完成升级")
             cols = [c.name for c in model.__table__.columns if c.name != "in_conflict"]
             json_cols = {c.name for c in model.__table__.columns if c.type.__class__.__name__ == "JSON"}
             sql = f"SELECT {', '.join(cols)} FROM {name}"
@@ -98,6 +105,8 @@ def digest(engine: Engine, *, owner: str | None = None) -> str:
                 sql += " WHERE owner = :owner"
                 params["owner"] = owner
             h.update(f"\x00table:{name}\x00".encode())
+            ht = hashlib.sha256()
+            n = 0
             for row in conn.execute(text(sql + " ORDER BY id"), params):
                 rec = {}
                 for col, value in zip(cols, row):
@@ -107,6 +116,9 @@ def digest(engine: Engine, *, owner: str | None = None) -> str:
                 if owner is not None:  # a partition as both its holders see it: never-sent fields left out
                     for col in withheld(model, rec.get("origin") or ""):
                         rec.pop(col, None)
-                h.update(canonical_json(rec).encode())
-                h.update(b"\n")
-    return h.hexdigest()
+                line = canonical_json(rec).encode() + b"\n"
+                h.update(line)
+                ht.update(line)
+                n += 1
+            per[name] = (n, ht.hexdigest())
+    return per, h.hexdigest()

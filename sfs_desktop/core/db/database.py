@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterator, TypeVar
 
@@ -28,10 +25,14 @@ class Database:
 
     def __init__(self, paths: DataPaths, key: bytes, *, create: bool = False):
         self.paths = paths
-        if not create and not paths.database.exists():
-            raise UserError(f"数据目录 {paths.root} 尚未初始化：请先运行 sfs-desktop init")
+        if not create and (problem := paths.database_problem()):
+            raise UserError(problem)  # never a new empty database in place of a lost one
+        from sfs_desktop.core import models  # every table known before the first query
+
+        models.load()
         paths.ensure()
         self._lock = InstanceLock(paths.lockfile).acquire()
+        Path(str(paths.database) + ".restore").unlink(missing_ok=True)  # a restore cut short before its swap
         try:
             self.engine = open_engine(paths.database, key)
             self.migration_backup = migrate.upgrade(self.engine, paths.backups)
@@ -91,6 +92,9 @@ class Database:
     def digest(self, owner: str | None = None) -> str:
         return _backup.digest(self.engine, owner=owner)
 
+    def table_digests(self, owner: str | None = None) -> tuple[dict[str, tuple[int, str]], str]:
+        return _backup.table_digests(self.engine, owner=owner)
+
     def close(self) -> None:
         self.writer.close()
         self.engine.dispose()
@@ -103,27 +107,12 @@ class Database:
         self.close()
 
 
-def restore(paths: DataPaths, key: bytes, source: Path) -> Path:
-    """Replace the data dir's database with a verified backup; returns the safety copy made first.
+def restore(paths: DataPaths, key: bytes, source: Path, username: str) -> Path:
+    """See :mod:`sfs_desktop.core.db.restore`; the restore is then on the audit record."""
+    from sfs_desktop.core.db import restore as _restore
+    from sfs_desktop.core.security import audit
 
-    The restored database starts a new epoch so that counters issued after the backup was
-    taken are never issued again for different content (sync-design.md §4.2).
-    """
-    _backup.check_backup_file(Path(source), key)
+    safety = _restore.restore(paths, key, source, username)
     with Database(paths, key) as db:
-        old_epoch = db.node().epoch
-        safety = db.backup(paths.backups / f"pre-restore-{datetime.now():%Y%m%d-%H%M%S}.db")
-        db.engine.dispose()
-        staged = paths.database.with_name(paths.database.name + ".restore")
-        shutil.copyfile(source, staged)
-        with open(staged, "rb+") as fh:
-            os.fsync(fh.fileno())
-        for suffix in ("-wal", "-shm"):
-            Path(str(paths.database) + suffix).unlink(missing_ok=True)
-        staged.replace(paths.database)
-    with Database(paths, key) as db:
-        def bump(s: Session) -> None:
-            node = s.get(LocalNode, 1)
-            node.epoch = max(node.epoch, old_epoch) + 1
-        db.write(bump)
+        db.write(lambda s: audit.record(s, username, "restore", None, None, ()))
     return safety

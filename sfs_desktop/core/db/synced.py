@@ -126,7 +126,11 @@ class RowHistory(SQLModel, table=True):
 
 
 def synced_tables() -> dict[str, type[SyncedModel]]:
-    """Every synced table class, by table name (a duty's tables register by inheriting)."""
+    """Every synced table class, by table name: every models module is loaded first, so no
+    entry point can see fewer tables than another (core.models lists them)."""
+    from sfs_desktop.core import models  # late: the models modules import this one
+
+    models.load()
     out: dict[str, type[SyncedModel]] = {}
     stack = list(SyncedModel.__subclasses__())
     while stack:

@@ -76,8 +76,8 @@ def verify(keyfile: keys.KeyFile, username: str, password: str) -> bytes:
 
 
 def unlock(paths: DataPaths, username: str, password: str) -> Unlocked:
-    if not paths.is_initialised():
-        raise UserError(f"数据目录 {paths.root} 尚未初始化：请先运行 sfs-desktop init")
+    if problem := paths.keys_problem():
+        raise UserError(problem)
     keyfile = keys.KeyFile.load(paths.keyfile)
     check_not_locked(keyfile, username)
     dek = keyfile.unlock(username, password)

@@ -20,6 +20,7 @@ ACTIONS = {
     "view_s3": "查看涉罪信息", "reveal_s2": "查看敏感信息", "create": "新增", "edit": "修改", "delete": "删除",
     "print": "打印", "export": "导出", "import": "导入", "login": "登录", "login_failed": "登录失败",
     "lockout": "账户锁定", "user_admin": "账户管理", "recover": "恢复密钥重置密码",
+    "sync_refused": "拒收同步包", "restore": "恢复备份",
 }
 GENESIS = "0" * 64
 

@@ -56,7 +56,7 @@ def recipients_for(session: Session, recipient: str | None) -> list[SyncPeer]:
         if p.revoked_at is not None:
             raise UserError(f"司法所 {recipient} 已被吊销，不再向其导出数据")
         return [p]
-    peers = session.exec(select(SyncPeer).where(SyncPeer.role == "station", SyncPeer.revoked_at == None)  # noqa: E711
+    peers = session.exec(orm_select(SyncPeer).where(SyncPeer.role == "station", SyncPeer.revoked_at == None)  # noqa: E711
                          .order_by(SyncPeer.node_id)).all()
     if not peers:
         raise UserError("名册中还没有司法所：请先用 station add 登记")
@@ -139,13 +139,15 @@ def _plan(s: Session, recipient: str, force: bool) -> _Plan:
             {"id": c.id, "table_name": c.table_name, "row_id": c.row_id, "fields": c.fields,
              "version_a": c.version_a, "version_b": c.version_b, "chosen": c.chosen})
     items: list[tuple[tuple[int, int], bytes]] = []
+    unknown = {t: len(ids) for t, ids in by_table.items() if t not in tables}
+    if unknown:  # never skip: the bundle would claim a range whose rows it does not carry
+        raise UserError("导出已停止：变更记录中有本程序不认识的数据表 " + "、".join(
+            f"{t}（{n} 条）" for t, n in sorted(unknown.items())) + "；请升级程序后再导出，未生成同步包")
     for table_name, ids in by_table.items():
-        model = tables.get(table_name)
-        if model is None:
-            continue
+        model = tables[table_name]
         for i in range(0, len(ids), store.CHUNK):  # a chunk at a time: memory stays flat
             for row_id, row in store.load(conn, model.__table__, ids[i:i + store.CHUNK]).items():
-                if not row["vv"] or not policy.relevant(model, row["owner"], node.role, recipient):
+                if not row["vv"] or not policy.may_send(model, row["owner"], node.node_id, node.role, recipient):
                     continue
                 entry = entries.to_entry(model, row, policy.withheld(model, row["origin"]))
                 if row_id in open_conflicts:

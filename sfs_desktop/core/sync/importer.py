@@ -24,7 +24,7 @@ from sqlmodel import Session
 
 from sfs_desktop.core.db import migrate
 from sfs_desktop.core.db.database import Database
-from sfs_desktop.core.db.synced import AFTER_BULK_INSERT, COUNTY_NODE, Stamp, SyncOutbox, current_actor, synced_tables, utcnow
+from sfs_desktop.core.db.synced import AFTER_BULK_INSERT, COUNTY_NODE, current_actor, synced_tables, utcnow
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.security import audit
 from sfs_desktop.core.sync import bundle, digest, entries, identity, policy, store
@@ -158,16 +158,32 @@ def backup_before_import(db: Database) -> Path:
 
 def import_files(db: Database, files: Iterable[Path], *, backup: bool = True,
                  progress: Progress | None = None) -> list[ImportResult]:
-    """Import bundles in the given order, then retry held ones until no more can be applied."""
+    """Import bundles in the given order, then retry held ones until no more can be applied.
+
+    Every file is verified first; the safety copy is taken only when one of them can change
+    something (a stick of foreign files must not rotate the real pre-import backups away).
+    """
     files = [Path(f) for f in files]
-    for leftover in held_dir(db).glob("*.part"):  # a copy cut short by a crash
-        leftover.unlink(missing_ok=True)
+    for folder, pattern in ((held_dir(db), "*.part"), (db.paths.backups, "*.part")):
+        for leftover in folder.glob(pattern):  # a copy cut short by a crash
+            leftover.unlink(missing_ok=True)
     db.write(identity.ensure_identity)
-    if backup and files:
+    checked: list[Verified | ImportResult] = []
+    for f in files:
+        try:
+            checked.append(verify(db, f))
+        except bundle.BundleError as exc:
+            checked.append(ImportResult(f, "rejected", str(exc)))
+    if backup and any(isinstance(c, Verified) and not _already(db, c) for c in checked):
         backup_before_import(db)
-    results = [import_one(db, f, progress=progress) for f in files]
+    results = [c if isinstance(c, ImportResult) else _import_verified(db, c, progress) for c in checked]
     retry_held(db, progress=progress)
     return results
+
+
+def _already(db: Database, v: Verified) -> bool:
+    with db.read() as s:
+        return s.get(SyncBundleLog, v.header["bundle_id"]) is not None
 
 
 def settled(db: Database, results: list[ImportResult]) -> list[ImportResult]:
@@ -207,6 +223,11 @@ def import_one(db: Database, path: Path, progress: Progress | None = None) -> Im
         v = verify(db, path)
     except bundle.BundleError as exc:
         return ImportResult(path, "rejected", str(exc))
+    return _import_verified(db, v, progress)
+
+
+def _import_verified(db: Database, v: Verified, progress: Progress | None) -> ImportResult:
+    path = v.parsed.path
     header = v.header
     bid = header["bundle_id"]
     if header["kind"] == "enroll":
@@ -217,6 +238,10 @@ def import_one(db: Database, path: Path, progress: Progress | None = None) -> Im
         return ImportResult(path, "held", problem, bid, v.sender)
     try:
         outcome = db.write(lambda s: _apply(s, db, v, progress))
+    except Refused as exc:  # nothing was applied; the attempt itself is on record
+        db.write(lambda s: audit.record(s, current_actor(), "sync_refused", "sync_bundle", bid,
+                                        (v.sender, *exc.refused)))
+        return ImportResult(path, "rejected", str(exc), bid, v.sender)
     except bundle.BundleError as exc:
         return ImportResult(path, "rejected", str(exc), bid, v.sender)
     if outcome.status == "held":
@@ -314,7 +339,7 @@ def _apply(s: Session, db: Database, v: Verified, progress: Progress | None) -> 
     me = identity.local_node(s)
     ident = identity.ensure_identity(s)
     keys = identity.node_keys(ident)
-    applier = _Applier(s.connection(), me.role, v.sender)
+    applier = _Applier(s.connection(), me.node_id, peer.role, v.sender)
     ack = None
     roster = None
     total = max(v.entries, 1)
@@ -329,6 +354,8 @@ def _apply(s: Session, db: Database, v: Verified, progress: Progress | None) -> 
         elif kind == "roster":
             roster = rec.get("roster")
     applier.flush()
+    if applier.refused:
+        raise Refused(applier.refused, v.sender)
     waiting = False  # a non-empty range means the sender still waits for our ack of it
     for ek, (start, end) in covers.items():
         waiting = waiting or start <= end
@@ -414,13 +441,25 @@ def _take_ack(s: Session, peer: SyncPeer, ack: dict[str, Any], me) -> None:
         peer.repair_asked = True
 
 
-class _Applier:
-    """Applies row entries in batches per table with the merge rules."""
+class Refused(bundle.BundleError):
+    """A bundle holding rows its sender may not create or change: refused whole."""
 
-    def __init__(self, conn: Connection, role: str, sender: str):
+    def __init__(self, refused: dict[str, int], sender: str):
+        self.refused = dict(sorted(refused.items()))
+        what = "、".join(f"{t} {n} 条" for t, n in self.refused.items())
+        super().__init__(f"同步包含有发送方 {sender} 无权新增或修改的记录（{what}：属于其他单位或由县司法局统一维护），"
+                         "整包拒收，未导入任何记录")
+
+
+class _Applier:
+    """Applies row entries in batches per table with the merge rules, after the owner check."""
+
+    def __init__(self, conn: Connection, me: str, sender_role: str, sender: str):
         self.conn = conn
-        self.role = role
+        self.me = me
+        self.sender_role = sender_role
         self.sender = sender
+        self.refused: dict[str, int] = {}
         self.tables = synced_tables()
         self.pending: dict[str, list[dict[str, Any]]] = {}
         self.n_pending = 0
@@ -428,17 +467,25 @@ class _Applier:
         self.changed = 0
         self.stats = {"inserted": 0, "updated": 0, "merged": 0, "conflicts": 0, "skipped": 0}
         self.person_keys: set[str] = set()
-        self.forward: list[tuple[str, str]] = []
 
     def add(self, rec: dict[str, Any]) -> None:
         self.seen += 1
         table = rec.get("tb")
         if table not in self.tables:
             raise bundle.BundleError(f"同步包含有本程序不认识的数据表 {table}：请升级程序后再导入")
+        if not self._may(self.tables[table], (rec.get("d") or {}).get("owner")):
+            self._refuse(table)
+            return
         self.pending.setdefault(table, []).append(rec)
         self.n_pending += 1
         if self.n_pending >= BATCH:
             self.flush()
+
+    def _may(self, model, owner) -> bool:
+        return isinstance(owner, str) and policy.may_send(model, owner, self.sender, self.sender_role, self.me)
+
+    def _refuse(self, table: str) -> None:
+        self.refused[table] = self.refused.get(table, 0) + 1
 
     def counts(self) -> dict[str, int]:
         return dict(self.stats)
@@ -448,8 +495,6 @@ class _Applier:
             self._apply_table(self.tables[table], recs)
         self.pending.clear()
         self.n_pending = 0
-        if self.forward:
-            self._forward()
 
     def _apply_table(self, model, recs: list[dict[str, Any]]) -> None:
         t = model.__table__
@@ -459,6 +504,11 @@ class _Applier:
             if prev is None or vv_le(prev.get("vv") or {}, rec.get("vv") or {}):
                 latest[rec["id"]] = rec
         local = store.load(self.conn, t, list(latest))
+        for rid, loc in local.items():  # claiming another's row by sending it under one's own name
+            if not self._may(model, loc["owner"]):
+                self._refuse(model.__tablename__)
+        if self.refused:
+            return  # keep counting what else is refused; nothing is applied
         concurrent = [rid for rid, rec in latest.items() if rid in local and not vv_le(rec["vv"], local[rid]["vv"])
                       and not vv_le(local[rid]["vv"], rec["vv"])]
         bases = store.bases(self.conn, model.__tablename__, concurrent) if concurrent else {}
@@ -497,8 +547,6 @@ class _Applier:
                 conflicts.append(c)
             if model.__tablename__ == "person" and out.values.get("person_key"):
                 self.person_keys.add(out.values["person_key"])
-            if self.role == "county" and policy.is_broadcast(model):
-                self.forward.append((model.__tablename__, rid))
         store.insert_rows(self.conn, t, inserts)
         store.history(self.conn, model.__tablename__, superseded)
         self._fix_conflict_flags(updates)
@@ -544,14 +592,6 @@ class _Applier:
                 version_a=c["version_a"], version_b=c["version_b"], chosen=c["chosen"], status="open",
                 created_at=utcnow()))
             self.conn.execute(model.__table__.update().where(model.__table__.c.id == c["row_id"]).values(in_conflict=True))
-
-    def _forward(self) -> None:
-        """County: reference rows changed by a station travel on to every other station."""
-        stamp = Stamp(self.conn, len(self.forward))
-        rows = [{"epoch": stamp.epoch, "ctr": stamp.take(), "table_name": tb, "row_id": rid, "op": "update"}
-                for tb, rid in self.forward]
-        store.insert_rows(self.conn, SyncOutbox.__table__, rows)
-        self.forward.clear()
 
 
 def _vv(value):

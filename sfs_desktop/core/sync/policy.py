@@ -34,11 +34,18 @@ def withheld(model: type[SyncedModel], origin: str) -> frozenset[str]:
     return _sensitive(model)
 
 
-def relevant(model: type[SyncedModel], owner: str, sender_role: str, recipient: str) -> bool:
-    """Does a change to a row with this owner go from this node to `recipient`?"""
+def may_send(model: type[SyncedModel], owner: str, sender: str, sender_role: str, recipient: str) -> bool:
+    """Is `sender` the authority for a row owned by `owner`, towards `recipient`?
+
+    A station speaks only for its own rows (those it created and those assigned to it), never
+    for another station's rows or the county's reference tables; the county speaks for a
+    station's rows towards that station and for the reference tables towards every station.
+    The exporter sends only such rows and the importer refuses a bundle holding any other: a
+    signature proves who sent a bundle, not what the sender may change.
+    """
     if sender_role == "station":
-        return recipient == COUNTY_NODE
-    return owner == recipient or (owner == COUNTY_NODE and is_broadcast(model))
+        return recipient == COUNTY_NODE and owner == sender and not is_broadcast(model)
+    return sender == COUNTY_NODE and (owner == recipient or (owner == COUNTY_NODE and is_broadcast(model)))
 
 
 def partitions_between(station: str) -> tuple[str, str]:
