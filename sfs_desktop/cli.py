@@ -12,7 +12,7 @@ import logging
 import sys
 
 from sfs_desktop import __version__
-from sfs_desktop.core.errors import UserError
+from sfs_desktop.core.errors import UserError, explain
 
 COMMAND_MODULES = ["setup", "data", "security", "sync", "printing", "due", "report"]
 
@@ -85,6 +85,13 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except UserError as exc:
         print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # a full or read-only disk: one line, not a traceback
+        text = explain(exc)
+        if text is None:
+            raise
+        log.warning("command failed on disk or file: %s", type(exc).__name__)
+        print(f"错误：{text}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("已取消", file=sys.stderr)

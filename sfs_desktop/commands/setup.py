@@ -39,7 +39,7 @@ def run(args) -> int:
         raise UserError(f"证书文件应为已存在文件夹中的 .pdf 文件：{args.certificate}")
     result = setup.initialise(paths, req)
     print(f"已初始化：{paths.root}（{'县司法局' if args.role == 'county' else '司法所'} {args.station_code}）")
-    print(f"密钥指纹：{result.fingerprint}")
+    print(f"数据库密钥指纹（核对站点设置证书用，不是同步密钥指纹）：{result.fingerprint}")
     say_keyring_notice()
     print("恢复密钥（只显示这一次，请抄写或打印后锁入文件柜；忘记所有密码时凭它恢复）：")
     print(f"    {result.recovery_key}")

@@ -16,6 +16,8 @@ def register(sub) -> None:
     p.add_argument("--to", required=True, type=Path, help="目标目录（U盘）")
     p.add_argument("--for", dest="recipient", help="县司法局：只为这个司法所导出（默认全部已登记的司法所）")
     p.add_argument("--max-mb", type=int, default=8, help="每个同步包的大小上限（MiB，默认 8）")
+    p.add_argument("--resend-all", action="store_true",
+                   help="把本单位负责的全部记录重新发送一遍（县司法局核对不一致时使用；重复的记录不会重复导入）")
     p.set_defaults(func=run_export)
 
     p = sub.add_parser("import", help="导入同步包（先校验全部内容，再一次性写入）")
@@ -68,7 +70,7 @@ def run_export(args) -> int:
     user, db = open_database(args)
     with db, acting_as(user):
         results = exporter.export(db, args.to, recipient=args.recipient, max_bytes=args.max_mb * 1024 * 1024,
-                                  progress=_progress)
+                                  resend_all=args.resend_all, progress=_progress)
     if not results:
         print("没有需要发送的新数据，未生成同步包")
         return 0
@@ -85,7 +87,7 @@ def run_import(args) -> int:
 
     user, db = open_database(args)
     with db, acting_as(user):
-        results = importer.import_files(db, args.files, progress=_progress)
+        results = importer.settled(db, importer.import_files(db, args.files, progress=_progress))
     failed = 0
     for r in results:
         print(f"{r.file.name}：{r.message}")

@@ -28,19 +28,24 @@ def backup_to(engine: Engine, target: Path) -> Path:
     key_literal = engine.url.password  # x'…' raw key, the same as the live database
     raw = engine.raw_connection()  # autocommit DB-API connection: ATTACH/DETACH need no open transaction
     try:
-        cur = raw.cursor()
-        path_sql = str(tmp).replace("'", "''")
-        cur.execute(f"ATTACH DATABASE '{path_sql}' AS backup KEY \"{key_literal}\"")
         try:
-            cur.execute("SELECT sqlcipher_export('backup')")
+            cur = raw.cursor()
+            path_sql = str(tmp).replace("'", "''")
+            cur.execute(f"ATTACH DATABASE '{path_sql}' AS backup KEY \"{key_literal}\"")
+            try:
+                cur.execute("SELECT sqlcipher_export('backup')")
+            finally:
+                cur.execute("DETACH DATABASE backup")
+            cur.close()
         finally:
-            cur.execute("DETACH DATABASE backup")
-        cur.close()
-    finally:
-        raw.close()
-    with open(tmp, "rb+") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, target)
+            raw.close()
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:  # a full disk: no half copy left to be mistaken for a backup
+        for leftover in (tmp, Path(f"{tmp}-journal"), Path(f"{tmp}-wal")):
+            leftover.unlink(missing_ok=True)
+        raise
     fsync_dir(target.parent)
     return target
 

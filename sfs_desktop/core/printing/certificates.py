@@ -216,7 +216,7 @@ _STATION = {
     "station_code": FieldSpec("站点代码"),
     "issued_on": FieldSpec("设置日期", widget=Widget.DATE),
     "recovery_key": FieldSpec("恢复密钥", sensitivity=Sensitivity.S3),
-    "fingerprint": FieldSpec("密钥指纹"),
+    "fingerprint": FieldSpec("数据库密钥指纹"),
 }
 
 _SAFEKEEPING = (
@@ -224,7 +224,7 @@ _SAFEKEEPING = (
     "请将本证书装入信封密封，由所长存放于保险柜或上锁的档案柜；不得拍照、复印、扫描，不得存入电脑、手机或网盘。",
     "任何人（包括县司法局和软件维护人员）均无权索要恢复密钥；使用恢复密钥时须由所长在场。",
     "如怀疑恢复密钥已经泄露，应立即报告所长并更换恢复密钥，重新打印本证书，旧证书当场销毁。",
-    "核对“密钥指纹”即可确认本证书与本站数据相符，无需输入恢复密钥。",
+    "核对“数据库密钥指纹”即可确认本证书与本站数据相符，无需输入恢复密钥。",
 )
 
 STATION_SETUP = register(Template(

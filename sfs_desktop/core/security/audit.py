@@ -55,6 +55,11 @@ def head_seq(session: Session) -> int:
     return session.exec(select(AuditLog.seq).order_by(AuditLog.seq.desc()).limit(1)).first() or 0
 
 
+def hash_at(session: Session, seq: int) -> str:
+    """The chain's hash after entry `seq` (empty when there is no such entry any more)."""
+    return session.exec(select(AuditLog.hash).where(AuditLog.seq == seq)).first() or ""
+
+
 def record(session: Session, actor: str, action: str, table: str | None = None, record_id: str | None = None,
            fields: Iterable[str] = ()) -> AuditLog:
     """Append one entry in the caller's transaction (rolled back with the change it describes)."""

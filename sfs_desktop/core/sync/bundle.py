@@ -116,14 +116,18 @@ def write(directory: Path, header: dict[str, Any], records: Iterable[dict[str, A
     target = directory / f"{bundle_id}{SUFFIX}"
     part = target.with_name(target.name + ".part")
     directory.mkdir(parents=True, exist_ok=True)
-    with open(part, "wb") as fh:
-        fh.write(_PREFIX.pack(MAGIC, FORMAT_VERSION, len(hb)))
-        fh.write(hb)
-        fh.write(signature)
-        fh.write(body)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(part, target)
+    try:
+        with open(part, "wb") as fh:
+            fh.write(_PREFIX.pack(MAGIC, FORMAT_VERSION, len(hb)))
+            fh.write(hb)
+            fh.write(signature)
+            fh.write(body)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(part, target)
+    except BaseException:  # a full or pulled stick: no half bundle left on it
+        part.unlink(missing_ok=True)
+        raise
     _fsync_dir(directory)
     # USB sticks acknowledge writes they have not made: read the file back before saying so.
     parsed = parse(target)

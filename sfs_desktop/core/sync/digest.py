@@ -43,3 +43,16 @@ def partition_digest(conn: Connection, partition: str) -> dict[str, list]:
 
 def pair_digests(conn: Connection, station: str) -> dict[str, dict[str, list]]:
     return {p: partition_digest(conn, p) for p in policy.partitions_between(station)}
+
+
+def differences(theirs: dict[str, dict[str, list]], mine: dict[str, dict[str, list]]) -> dict[str, list[int]]:
+    """{table: [rows the peer holds, rows we hold]} for every table whose partition digest
+    differs (both partitions): where a station's records did not all arrive, by table."""
+    out: dict[str, list[int]] = {}
+    for part in set(theirs) | set(mine):
+        a, b = theirs.get(part) or {}, mine.get(part) or {}
+        for table in set(a) | set(b):
+            if a.get(table) != b.get(table):
+                prev = out.get(table, [0, 0])
+                out[table] = [prev[0] + int((a.get(table) or [0])[0]), prev[1] + int((b.get(table) or [0])[0])]
+    return dict(sorted(out.items()))

@@ -64,11 +64,13 @@ def recipients_for(session: Session, recipient: str | None) -> list[SyncPeer]:
 
 
 def export(db: Database, directory: Path, *, recipient: str | None = None, max_bytes: int = MAX_BYTES,
-           force: bool = False, progress: Progress | None = None) -> list[ExportResult]:
+           force: bool = False, resend_all: bool = False, progress: Progress | None = None) -> list[ExportResult]:
     """Write bundles for `recipient` (or every enrolled station / the county) into `directory`.
 
     Returns one result per recipient that had something to send (nothing is written for a peer
-    that is fully up to date, unless `force`).
+    that is fully up to date, unless `force`). `resend_all` sends every row this node speaks for
+    again, acknowledged or not (the repair a county asks for when its digest differs; merging
+    makes a second copy harmless).
     """
     directory = Path(directory)
     if not directory.is_dir():
@@ -79,7 +81,7 @@ def export(db: Database, directory: Path, *, recipient: str | None = None, max_b
             db.write(fill_person_keys)
     results = []
     for node in peers:
-        res = _export_one(db, directory, node, max_bytes, force, progress)
+        res = _export_one(db, directory, node, max_bytes, force, progress, resend_all)
         if res is not None:
             results.append(res)
     return results
@@ -97,7 +99,7 @@ class _Plan:
     needed: bool
 
 
-def _plan(s: Session, recipient: str, force: bool) -> _Plan:
+def _plan(s: Session, recipient: str, force: bool, resend_all: bool = False) -> _Plan:
     conn = s.connection()
     node = identity.local_node(s)
     ident = identity.ensure_identity(s)
@@ -121,7 +123,7 @@ def _plan(s: Session, recipient: str, force: bool) -> _Plan:
             acked.get(f"{node.node_id}.{node.epoch}", 0)):
         covers[f"{node.node_id}.{node.epoch}"] = [int(acked.get(f"{node.node_id}.{node.epoch}", 0)) + 1, node.counter]
     station = recipient if node.role == "county" else node.node_id
-    if p.repair_due:
+    if p.repair_due or resend_all:
         for name, model in synced_tables().items():
             t = model.__table__
             for part in policy.partitions_between(station):
@@ -159,7 +161,7 @@ def _plan(s: Session, recipient: str, force: bool) -> _Plan:
              "digests": digest.pair_digests(conn, station), "repair_request": bool(p.repair_asked)}]
     if node.role == "county" and ident.roster:
         tail.append({"t": "roster", "roster": ident.roster})
-    needed = force or bool(items) or bool(covers) or p.ack_due or p.repair_asked or p.repair_due
+    needed = force or resend_all or bool(items) or bool(covers) or p.ack_due or p.repair_asked or p.repair_due
     return _Plan(node.node_id, node.epoch, node.role, seq, covers, items, tail, needed)
 
 
@@ -197,9 +199,9 @@ def _chunks(plan: _Plan, max_bytes: int) -> list[tuple[list[bytes], dict[str, li
 
 
 def _export_one(db: Database, directory: Path, recipient: str, max_bytes: int, force: bool,
-                progress: Progress | None) -> ExportResult | None:
+                progress: Progress | None, resend_all: bool = False) -> ExportResult | None:
     with db.read() as s:
-        plan = _plan(s, recipient, force)
+        plan = _plan(s, recipient, force, resend_all)
         if not plan.needed:
             return None
         ident = identity.ensure_identity(s)
@@ -207,27 +209,33 @@ def _export_one(db: Database, directory: Path, recipient: str, max_bytes: int, f
         peer_pk = identity.peer(s, recipient).box_pk
         chain_head = audit.head(s)  # the county keeps it: a rebuilt local chain would no longer match
         chain_seq = audit.head_seq(s)
+        marks = audit_marks(s, recipient)
     chunks = _chunks(plan, max_bytes)
     result = ExportResult(recipient, covers=plan.covers)
     logs = []
-    for i, (group, covers) in enumerate(chunks):
+    try:  # all parts or none: a failed export leaves nothing on the stick
+        for i, (group, covers) in enumerate(chunks):
+            if progress:
+                progress("正在写入同步包", i, len(chunks))
+            header = {
+                "bundle_id": str(uuid.uuid4()), "kind": "data" if group or covers else "ack",
+                "sender": f"{plan.me}.{plan.epoch}", "to": recipient, "covers": covers,
+                "app_schema": migrate.head_revision(), "protocol": PROTOCOL, "part": [i + 1, len(chunks)],
+                "entries": len(group), "created_at": utcnow().isoformat(),
+                "audit_head": chain_head, "audit_seq": chain_seq, "audit_marks": marks,
+            }
+            path = bundle.write(directory, header, [*group, *plan.tail], keys,
+                                [(recipient, peer_pk), (plan.me, keys.box_pk)])
+            result.files.append(path)
+            result.entries += len(group)
+            logs.append(SyncBundleLog(bundle_id=header["bundle_id"], direction="out", kind=header["kind"], peer=recipient,
+                                      covers=covers, counts={"entries": len(group)}, audit_seq=chain_seq))
         if progress:
-            progress("正在写入同步包", i, len(chunks))
-        header = {
-            "bundle_id": str(uuid.uuid4()), "kind": "data" if group or covers else "ack",
-            "sender": f"{plan.me}.{plan.epoch}", "to": recipient, "covers": covers,
-            "app_schema": migrate.head_revision(), "protocol": PROTOCOL, "part": [i + 1, len(chunks)],
-            "entries": len(group), "created_at": utcnow().isoformat(),
-            "audit_head": chain_head, "audit_seq": chain_seq,
-        }
-        path = bundle.write(directory, header, [*group, *plan.tail], keys,
-                            [(recipient, peer_pk), (plan.me, keys.box_pk)])
-        result.files.append(path)
-        result.entries += len(group)
-        logs.append(SyncBundleLog(bundle_id=header["bundle_id"], direction="out", kind=header["kind"], peer=recipient,
-                                  covers=covers, counts={"entries": len(group)}))
-    if progress:
-        progress("正在写入同步包", len(chunks), len(chunks))
+            progress("正在写入同步包", len(chunks), len(chunks))
+    except BaseException:
+        for f in result.files:
+            f.unlink(missing_ok=True)
+        raise
 
     def record(s: Session) -> None:
         ident = identity.ensure_identity(s)
@@ -240,6 +248,19 @@ def _export_one(db: Database, directory: Path, recipient: str, max_bytes: int, f
             audit.record(s, current_actor(), "export", "sync_bundle", log.bundle_id, (recipient,))
     db.write(record)
     return result
+
+
+MARKS = 64
+
+
+def audit_marks(s: Session, recipient: str) -> dict[str, str]:
+    """Our audit chain's hash now at each length an earlier bundle to `recipient` stated (the
+    newest few): the recipient compares them with the heads it kept, so a chain rewritten
+    before any of those points is seen there, not only one that got shorter."""
+    seqs = s.exec(orm_select(SyncBundleLog.audit_seq).where(
+        SyncBundleLog.direction == "out", SyncBundleLog.peer == recipient, SyncBundleLog.audit_seq > 0)
+        .distinct().order_by(SyncBundleLog.audit_seq.desc()).limit(MARKS)).all()
+    return {str(seq): audit.hash_at(s, seq) for seq in seqs}
 
 
 def public_card_json(db: Database) -> str:

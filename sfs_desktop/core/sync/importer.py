@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from sqlalchemy import Connection
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from sfs_desktop.core.db import migrate
 from sfs_desktop.core.db.database import Database
@@ -29,7 +29,7 @@ from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.security import audit
 from sfs_desktop.core.sync import bundle, digest, entries, identity, policy, store
 from sfs_desktop.core.sync.merge import merge, vv_join, vv_le
-from sfs_desktop.core.sync.models import SyncBundleLog, SyncConflict, SyncPeer
+from sfs_desktop.core.sync.models import SyncAuditMark, SyncBundleLog, SyncConflict, SyncPeer
 from sfs_desktop.core.sync.personkey import queue_duplicates
 
 BATCH = 2000
@@ -371,7 +371,7 @@ def _apply(s: Session, db: Database, v: Verified, progress: Progress | None) -> 
     if me.role == "county" and applier.person_keys:
         queue_duplicates(s, applier.person_keys)
     counts = applier.counts()
-    _keep_audit_head(peer, header)
+    _keep_audit_head(s, peer, header)
     s.add(peer)
     s.add(SyncBundleLog(bundle_id=bid, direction="in", kind=header["kind"], peer=v.sender,
                         sha256=header["body_sha256"], covers=covers, counts=counts))
@@ -391,22 +391,34 @@ def counted(counts: dict[str, int]) -> str:
     return "，".join(f"{COUNT_LABELS.get(k, k)} {n} 条" for k, n in counts.items() if n)
 
 
-def _keep_audit_head(peer: SyncPeer, header: dict[str, Any]) -> None:
-    """Keep the newest audit chain head the peer sent (by when the bundle was written).
+def _keep_audit_head(s: Session, peer: SyncPeer, header: dict[str, Any]) -> None:
+    """Keep what the peer's bundles say of its audit chain, and flag a chain that changed.
 
-    A chain only grows: a newer bundle carrying a shorter chain means the peer's audit log was
-    reset or rebuilt, which the county must see (the alarm stays until a person clears it).
+    A chain only grows. Every head received is kept as a mark (length → hash); each later
+    bundle restates the hash at the lengths it stated before, so a chain rewritten before any
+    of them (an entry deleted or edited, the rest recomputed) no longer matches, and a chain
+    shorter than one already received went back. The alarm stays until a person clears it.
     """
     head, seq, written = header.get("audit_head"), int(header.get("audit_seq") or 0), header.get("created_at")
     if not head or not written:
         return
     at = _aware(datetime.fromisoformat(written))
+    marks = header.get("audit_marks") or {}
+    kept = {m.seq: m.hash for m in s.exec(select(SyncAuditMark).where(
+        SyncAuditMark.peer == peer.node_id, SyncAuditMark.seq.in_([int(k) for k in marks if str(k).isdigit()]))).all()}
+    changed = sorted(n for n, h in kept.items() if marks.get(str(n)) != h)
+    _, epoch = _sender(header)
+    restored = f"（该所已从备份恢复，纪元 {epoch}）" if epoch > 1 else ""
+    if changed:
+        peer.audit_alarm = f"审计链被改写：第 {changed[0]} 条及以前的记录与此前收到的不同{restored}"[:128]
     if peer.audit_at is not None and at < _aware(peer.audit_at):
         return  # an older bundle arriving late: it does not move the head back
     if seq < peer.audit_seq or (seq == peer.audit_seq and peer.audit_head and head != peer.audit_head):
         peer.audit_alarm = (f"审计链回退：{at:%Y-%m-%d %H:%M} 的同步包只有 {seq} 条审计记录，"
-                            f"此前已收到 {peer.audit_seq} 条")
+                            f"此前已收到 {peer.audit_seq} 条{restored}")[:128]
     peer.audit_head, peer.audit_seq, peer.audit_at = head, seq, at
+    if seq and s.get(SyncAuditMark, (peer.node_id, seq)) is None:
+        s.add(SyncAuditMark(peer=peer.node_id, seq=seq, hash=head, bundle_id=header["bundle_id"], at=at))
 
 
 def _aware(value: datetime) -> datetime:
@@ -433,10 +445,13 @@ def _take_ack(s: Session, peer: SyncPeer, ack: dict[str, Any], me) -> None:
         return
     station = peer.node_id if me.role == "county" else me.node_id
     mine = digest.pair_digests(s.connection(), station)
-    if mine == ack.get("digests"):
+    theirs = ack.get("digests") or {}
+    if mine == theirs:
         peer.digest_state = "ok"
+        peer.digest_diff = {}
     else:
         peer.digest_state = "mismatch"
+        peer.digest_diff = digest.differences(theirs, mine)
         peer.repair_due = True
         peer.repair_asked = True
 

@@ -49,6 +49,7 @@ class SyncPeer(SQLModel, table=True):
     audit_seq: int = 0  # its length then
     audit_at: datetime | None = None  # when the bundle carrying it was written
     audit_alarm: str | None = Field(default=None, max_length=128)  # the chain went back: say so until seen
+    digest_diff: dict = Field(default_factory=dict, sa_type=JSON)  # {table: [peer's count, ours]} at the last mismatch
 
 
 class SyncBundleLog(SQLModel, table=True):
@@ -62,6 +63,19 @@ class SyncBundleLog(SQLModel, table=True):
     sha256: str = Field(default="", max_length=64)
     covers: dict = Field(default_factory=dict, sa_type=JSON)
     counts: dict = Field(default_factory=dict, sa_type=JSON)
+    at: datetime = Field(default_factory=utcnow)
+    audit_seq: int | None = None  # out: the length of our audit chain the bundle's header stated
+
+
+class SyncAuditMark(SQLModel, table=True):
+    """County: a station's audit chain hash at a length it once stated. Later bundles restate
+    the hash at these lengths; a different one means the chain was rewritten before that point."""
+
+    __tablename__ = "sync_audit_mark"
+    peer: str = Field(primary_key=True, max_length=32)
+    seq: int = Field(primary_key=True)
+    hash: str = Field(max_length=64)
+    bundle_id: str = Field(max_length=36)
     at: datetime = Field(default_factory=utcnow)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import func
@@ -33,10 +33,15 @@ class PeerStatus:
     audit_head: str | None = None
     audit_seq: int = 0
     audit_alarm: str | None = None
+    digest_diff: dict = field(default_factory=dict)  # {table: [rows the peer holds, rows here]}
 
     @property
     def digest_label(self) -> str:
-        return DIGEST_LABELS.get(self.digest_state, self.digest_state)
+        label = DIGEST_LABELS.get(self.digest_state, self.digest_state)
+        if self.digest_state == "mismatch" and self.digest_diff:
+            holder = "本局" if self.role == "station" else "本所"
+            label += "：" + "；".join(f"{t} 对方 {a} 条、{holder} {b} 条" for t, (a, b) in self.digest_diff.items())
+        return label
 
     @property
     def audit_label(self) -> str:
@@ -66,7 +71,8 @@ def peers(session: Session) -> list[PeerStatus]:
                     t.c.owner == p.node_id, t.c.id.in_(list(conflicts)))).one()
         out.append(PeerStatus(p.node_id, p.name, p.role, p.revoked_at is not None, p.enrolled_at is not None,
                               p.last_in_at, p.last_out_at, p.last_ack_at, dict(p.have or {}), dict(p.acked or {}),
-                              waiting, n_conf, records, p.digest_state, p.audit_head, p.audit_seq, p.audit_alarm))
+                              waiting, n_conf, records, p.digest_state, p.audit_head, p.audit_seq, p.audit_alarm,
+                              dict(p.digest_diff or {})))
     return out
 
 
