@@ -110,7 +110,7 @@ def test_03_unknown_revoked_or_mismatched_sender_and_wrong_recipient(county, sta
     # a county bundle addressed to station, carried to station2
     wrong = county.export(to=station.node_id)[0]
     res = importer.import_one(station2.db, wrong)
-    assert res.status == "rejected" and "not for this station" in res.message
+    assert res.status == "rejected" and "不是发给本单位的" in res.message
     # revoked: the county refuses the station's bundles from then on
     add_people(station, 2)
     files = station.export()

@@ -219,8 +219,9 @@ def test_the_county_exports_for_every_station_without_for(copy):
     stick = sticks()
     out = ok(county, "export", "--to", stick)
     assert all(f"已为 {st.name} 导出" in out for st in stations), out
-    for st in stations:
-        ok(st, "import", *bundles(stick))  # each takes its own; the other's is not addressed to it
+    for st in stations:  # one stick for all: each takes its own and names the other's addressee
+        p = run(st, "import", *bundles(stick))
+        assert "已导入" in p.stdout and "不是发给本单位的" in p.stdout, p.stdout
 
 
 def test_a_rewritten_audit_chain_is_flagged_at_the_county(copy):

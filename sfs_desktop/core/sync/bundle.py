@@ -208,7 +208,7 @@ def content_key(parsed: Parsed, keys: crypto.NodeKeys, node_id: str) -> bytes:
             if key is None or len(key) != crypto.KEY_BYTES:
                 raise BundleError("同步包的密钥封装已损坏，无法解密")
             return key
-    raise BundleError("该同步包不是发给本单位的（not for this station），未导入")
+    raise BundleError("该同步包不是发给本单位的（本单位不在收件方之列），未导入")
 
 
 def open_records(parsed: Parsed, keys: crypto.NodeKeys, node_id: str) -> Iterator[dict[str, Any]]:

@@ -112,7 +112,7 @@ def verify(db: Database, path: Path) -> Verified:
         raise bundle.BundleError("同步包签名无效：不是由声明的发送方签发，或包头被改动")
     if header.get("to") != me.node_id or not any(
             isinstance(r, dict) and r.get("node") == me.node_id for r in header["recipients"]):
-        raise bundle.BundleError("该同步包不是发给本单位的（not for this station），未导入")
+        raise bundle.BundleError(f"该同步包是发给 {header.get('to')} 的，不是发给本单位的，未导入")
     bundle.check_body_hash(parsed)
     v = Verified(parsed, node, epoch, 0, 0)
     for rec in bundle.open_records(parsed, keys, me.node_id):
