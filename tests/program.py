@@ -24,10 +24,10 @@ def env(**extra: str) -> dict[str, str]:
     return out
 
 
-def run(data_dir: Path, *args, user: str = ADMIN, password: str = PASSWORD,
-        timeout: float = 300) -> subprocess.CompletedProcess:
+def run(data_dir: Path, *args, user: str = ADMIN, password: str = PASSWORD, timeout: float = 300,
+        **extra_env: str) -> subprocess.CompletedProcess:
     return subprocess.run([str(PROGRAM), "--data-dir", str(data_dir), *map(str, args)], capture_output=True,
-                          text=True, env=env(SFS_USER=user, SFS_PASSWORD=password), timeout=timeout)
+                          text=True, env=env(SFS_USER=user, SFS_PASSWORD=password, **extra_env), timeout=timeout)
 
 
 def ok(data_dir: Path, *args, **kw) -> str:
