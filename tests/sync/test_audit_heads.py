@@ -39,16 +39,21 @@ def test_a_station_whose_audit_log_was_emptied_is_flagged(county, station):
     assert p.audit_seq < before and p.audit_alarm.startswith("审计链回退")
 
 
-def test_an_older_bundle_arriving_late_does_not_move_the_head_back():
+def test_an_older_bundle_arriving_late_does_not_move_the_head_back(county):
     peer = SyncPeer(node_id="430922101", role="station", sign_pk=b"", box_pk=b"")
     now = datetime(2024, 5, 1, 10, 0)
-    _keep_audit_head(peer, {"audit_head": "b" * 64, "audit_seq": 20, "created_at": now.isoformat()})
-    _keep_audit_head(peer, {"audit_head": "a" * 64, "audit_seq": 12,
+    with county.db.read() as s:
+        _the_checks(s, peer, now)
+
+
+def _the_checks(s, peer, now):
+    _keep_audit_head(s, peer, {"audit_head": "b" * 64, "audit_seq": 20, "created_at": now.isoformat()})
+    _keep_audit_head(s, peer, {"audit_head": "a" * 64, "audit_seq": 12,
                             "created_at": (now - timedelta(hours=1)).isoformat() + "+00:00"})
     assert (peer.audit_head, peer.audit_seq, peer.audit_alarm) == ("b" * 64, 20, None)
-    _keep_audit_head(peer, {"audit_head": "c" * 64, "audit_seq": 25, "created_at": (now + timedelta(hours=1)).isoformat()})
+    _keep_audit_head(s, peer, {"audit_head": "c" * 64, "audit_seq": 25, "created_at": (now + timedelta(hours=1)).isoformat()})
     assert (peer.audit_head, peer.audit_seq, peer.audit_alarm) == ("c" * 64, 25, None)
-    _keep_audit_head(peer, {"audit_head": "d" * 64})  # a bundle from before heads were dated: ignored
+    _keep_audit_head(s, peer, {"audit_head": "d" * 64})  # a bundle from before heads were dated: ignored
     assert peer.audit_head == "c" * 64
 
 

@@ -407,8 +407,8 @@ def _keep_audit_head(s: Session, peer: SyncPeer, header: dict[str, Any]) -> None
     kept = {m.seq: m.hash for m in s.exec(select(SyncAuditMark).where(
         SyncAuditMark.peer == peer.node_id, SyncAuditMark.seq.in_([int(k) for k in marks if str(k).isdigit()]))).all()}
     changed = sorted(n for n, h in kept.items() if marks.get(str(n)) != h)
-    _, epoch = _sender(header)
-    restored = f"（该所已从备份恢复，纪元 {epoch}）" if epoch > 1 else ""
+    epoch = str(header.get("sender", "")).rpartition(".")[2]
+    restored = f"（该所已从备份恢复，纪元 {epoch}）" if epoch.isdigit() and int(epoch) > 1 else ""
     if changed:
         peer.audit_alarm = f"审计链被改写：第 {changed[0]} 条及以前的记录与此前收到的不同{restored}"[:128]
     if peer.audit_at is not None and at < _aware(peer.audit_at):
@@ -418,7 +418,7 @@ def _keep_audit_head(s: Session, peer: SyncPeer, header: dict[str, Any]) -> None
                             f"此前已收到 {peer.audit_seq} 条{restored}")[:128]
     peer.audit_head, peer.audit_seq, peer.audit_at = head, seq, at
     if seq and s.get(SyncAuditMark, (peer.node_id, seq)) is None:
-        s.add(SyncAuditMark(peer=peer.node_id, seq=seq, hash=head, bundle_id=header["bundle_id"], at=at))
+        s.add(SyncAuditMark(peer=peer.node_id, seq=seq, hash=head, bundle_id=header.get("bundle_id", ""), at=at))
 
 
 def _aware(value: datetime) -> datetime:
