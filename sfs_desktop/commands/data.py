@@ -6,7 +6,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from sfs_desktop.commands.common import credentials, data_paths, open_database, open_session
+from sfs_desktop.commands.common import credentials, data_paths, open_session
 from sfs_desktop.core.security.access import require
 from sfs_desktop.core.db import database as dbmod
 from sfs_desktop.core.db import migrate
@@ -49,8 +49,7 @@ def run_demo(args) -> int:
 
 
 def run_check(args) -> int:
-    _user, db = open_database(args)
-    with db:
+    with open_session(args).db as db:
         problems = db.check()
         rev, head = migrate.current_revision(db.engine), migrate.head_revision()
         if rev != head:
@@ -71,12 +70,12 @@ def run_check(args) -> int:
 
 
 def run_backup(args) -> int:
-    _user, db = open_database(args)
+    app = open_session(args)
     target: Path = args.file
     if target.exists() and target.is_dir():
         target = target / f"sfs-backup-{datetime.now():%Y%m%d-%H%M%S}.db"
-    with db:
-        path = db.backup(target)
+    with app.db as db:
+        path = db.user_backup(target, app.principal)
     print(f"已备份到 {path}")
     return 0
 

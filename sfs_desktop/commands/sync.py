@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from sfs_desktop.commands.common import open_database
+from sfs_desktop.commands.common import open_session
 from sfs_desktop.core.db.synced import acting_as
 from sfs_desktop.core.errors import UserError
 
@@ -67,10 +67,10 @@ def run_export(args) -> int:
 
     if not 1 <= args.max_mb <= 1024:
         raise UserError("--max-mb 应在 1 到 1024 之间")
-    user, db = open_database(args)
-    with db, acting_as(user):
-        results = exporter.export(db, args.to, recipient=args.recipient, max_bytes=args.max_mb * 1024 * 1024,
-                                  resend_all=args.resend_all, progress=_progress)
+    app = open_session(args)
+    with app.db as db, acting_as(app.principal.username):
+        results = exporter.export(db, args.to, principal=app.principal, recipient=args.recipient,
+                                  max_bytes=args.max_mb * 1024 * 1024, resend_all=args.resend_all, progress=_progress)
     if not results:
         print("没有需要发送的新数据，未生成同步包")
         return 0
@@ -85,9 +85,10 @@ def run_export(args) -> int:
 def run_import(args) -> int:
     from sfs_desktop.core.sync import importer
 
-    user, db = open_database(args)
-    with db, acting_as(user):
-        results = importer.settled(db, importer.import_files(db, args.files, progress=_progress))
+    app = open_session(args)
+    with app.db as db, acting_as(app.principal.username):
+        results = importer.settled(db, importer.import_files(db, args.files, principal=app.principal,
+                                                             progress=_progress))
     failed = 0
     for r in results:
         print(f"{r.file.name}：{r.message}")
@@ -98,8 +99,7 @@ def run_import(args) -> int:
 def run_verify(args) -> int:
     from sfs_desktop.core.sync import importer
 
-    _user, db = open_database(args)
-    with db:
+    with open_session(args).db as db:
         v = importer.verify(db, args.file)
     h = v.header
     print(f"校验通过：{args.file.name}")
@@ -120,8 +120,8 @@ def _show_value(value) -> str:
 def run_conflicts(args) -> int:
     from sfs_desktop.core.sync import conflicts
 
-    user, db = open_database(args)
-    with db, acting_as(user):
+    app = open_session(args)
+    with app.db as db, acting_as(app.principal.username):
         if args.action == "list":
             with db.read() as s:
                 rows = conflicts.open_conflicts(s)
@@ -153,7 +153,7 @@ def run_conflicts(args) -> int:
                 choice[name.strip()] = side.strip()
         else:
             raise UserError("请用 --keep a|b 或 --field 字段=a|b 指明保留哪个版本")
-        c = db.write(lambda s: conflicts.resolve(s, args.id, choice, user))
+        c = db.write(lambda s: conflicts.resolve(s, args.id, choice, app.principal))
         print(f"冲突 {c.id[:8]} 已处理；下次同步后对方的同一冲突会自动关闭")
     return 0
 
@@ -161,8 +161,7 @@ def run_conflicts(args) -> int:
 def run_keys(args) -> int:
     from sfs_desktop.core.sync import identity
 
-    _user, db = open_database(args)
-    with db:
+    with open_session(args).db as db:
         card = db.write(identity.public_card)
     print(f"本机（{card['node']}）同步密钥指纹：{card['fingerprint']}")
     if args.out:
@@ -174,8 +173,8 @@ def run_keys(args) -> int:
 def run_station(args) -> int:
     from sfs_desktop.core.sync import exporter, identity, status
 
-    user, db = open_database(args)
-    with db, acting_as(user):
+    app = open_session(args)
+    with app.db as db, acting_as(app.principal.username):
         if args.action == "add":
             try:
                 card = json.loads(args.keys.read_text(encoding="utf-8"))
@@ -185,14 +184,14 @@ def run_station(args) -> int:
                 raise UserError(f"{args.keys} 不是有效的密钥卡文件") from None
             if not isinstance(card, dict):
                 raise UserError(f"{args.keys} 不是有效的密钥卡文件")
-            p = db.write(lambda s: identity.add_station(s, card, args.name))
+            p = db.write(lambda s: identity.add_station(s, card, args.name, app.principal))
             print(f"已登记司法所 {p.node_id}（{p.name}），密钥指纹 {card.get('fingerprint', '')}；"
                   f"请用 station enroll {p.node_id} --to U盘 写出登记包")
         elif args.action == "enroll":
-            path = exporter.write_enrollment(db, args.code, args.to)
+            path = exporter.write_enrollment(db, args.code, args.to, app.principal)
             print(f"已写出登记包 {path}；请在司法所用 import 导入")
         elif args.action == "revoke":
-            db.write(lambda s: identity.revoke_station(s, args.code))
+            db.write(lambda s: identity.revoke_station(s, args.code, app.principal))
             print(f"已吊销司法所 {args.code} 的密钥；此后其同步包一律拒收")
         else:
             with db.read() as s:

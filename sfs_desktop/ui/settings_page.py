@@ -62,7 +62,8 @@ class SettingsPage(QWidget):
 
     def backup_now(self):
         target = self.app.paths.backups / f"manual-{datetime.now():%Y%m%d-%H%M%S}.db"
-        return run_in_background(self, self.tr("正在备份…"), lambda _p, _c: self.app.db.backup(target),
+        db, principal = self.app.db, self.app.principal  # plain data for the worker, not the page
+        return run_in_background(self, self.tr("正在备份…"), lambda _p, _c: db.user_backup(target, principal),
                                  lambda path: self._say(self.tr("备份已完成：%1").replace("%1", str(path))),
                                  cancellable=False)
 

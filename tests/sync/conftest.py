@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from sfs_desktop.core.security.access import SYSTEM
 from sfs_desktop.core.db.database import Database
 from sfs_desktop.core.db.synced import COUNTY_NODE
 from sfs_desktop.core.sync import exporter, identity, importer
@@ -35,11 +36,11 @@ class Node:
 
     def export(self, to: str | None = None, **kw) -> list[Path]:
         out = self.stick()
-        res = exporter.export(self.db, out, recipient=to, **kw)
+        res = exporter.export(self.db, out, principal=SYSTEM, recipient=to, **kw)
         return [f for r in res for f in r.files]
 
     def import_(self, files, **kw) -> list[importer.ImportResult]:
-        return importer.import_files(self.db, files, backup=kw.pop("backup", False), **kw)
+        return importer.import_files(self.db, files, principal=SYSTEM, backup=kw.pop("backup", False), **kw)
 
     def sql(self, q: str, **params):
         with self.db.read() as s:
@@ -57,8 +58,8 @@ def make_node(tmp: Path, role: str, code: str, name: str) -> Node:
 def enroll(county: Node, station: Node) -> None:
     with station.db.read() as s:
         card = identity.public_card(s)
-    county.db.write(lambda s: identity.add_station(s, card, f"测试司法所{station.name}"))
-    path = exporter.write_enrollment(county.db, station.node_id, county.stick())
+    county.db.write(lambda s: identity.add_station(s, card, f"测试司法所{station.name}", SYSTEM))
+    path = exporter.write_enrollment(county.db, station.node_id, county.stick(), SYSTEM)
     [res] = station.import_([path])
     assert res.status == "enrolled", res.message
 

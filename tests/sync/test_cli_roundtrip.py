@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from sfs_desktop.core.security.access import SYSTEM
 from sfs_desktop.cli import main
 from tests.conftest import open_dir
 from sfs_desktop.paths import DataPaths
@@ -114,7 +115,7 @@ def test_two_stations_round_trip_until_quiet_then_nothing_changes(network, tmp_p
         stick = tmp_path / f"again-{d.name}"
         stick.mkdir()
         with open_dir(DataPaths.resolve(d)) as db:
-            exporter.export(db, stick, force=True)
+            exporter.export(db, stick, principal=SYSTEM, force=True)
         out = ok(capsys, "--data-dir", county, "import", *bundles(stick))
         assert "没有需要更新的记录" in out
     after = [ok(capsys, "--data-dir", d, "check", "--digest").strip() for d in [county, *stations]]

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import text
 
+from sfs_desktop.core.security.access import SYSTEM
 from sfs_desktop.core.db import synced
 from sfs_desktop.core.db.database import restore
 from sfs_desktop.core.people.models import Person
@@ -77,7 +78,7 @@ def test_18_resolution_at_county_closes_station_conflict(county, station, shared
     with county.db.read() as s:
         c = conflicts.find(s, cid[:8])
     side = "a" if c.version_a["data"]["occupation"] == "外出务工" else "b"
-    county.db.write(lambda s: conflicts.resolve(s, cid[:8], side, "county-admin"))
+    county.db.write(lambda s: conflicts.resolve(s, cid[:8], side, SYSTEM))
     until_quiet(county, [station])
     for node in (station, county):
         assert open_conflicts(node) == []
@@ -94,9 +95,9 @@ def test_resolve_refuses_bad_choices(county, station, shared):
     from sfs_desktop.core.errors import UserError
     for bad, msg in [({"name": "a"}, "不在该冲突的争议字段"), ("c", "选择 a"), ("a" if False else {}, "未选择")]:
         with pytest.raises(UserError, match=msg):
-            county.db.write(lambda s: conflicts.resolve(s, cid, bad))
+            county.db.write(lambda s: conflicts.resolve(s, cid, bad, SYSTEM))
     with pytest.raises(UserError, match="至少输入前 6 位"):
-        county.db.write(lambda s: conflicts.resolve(s, cid[:3], "a"))
+        county.db.write(lambda s: conflicts.resolve(s, cid[:3], "a", SYSTEM))
     assert len(open_conflicts(county)) == 1
 
 
@@ -108,7 +109,7 @@ def _scenario(county, station, shared) -> tuple:
     out = (s_row.occupation, c_row.occupation, s_row.employer, [c[3] for c in open_conflicts(station)],
            [c[3] for c in open_conflicts(county)])
     [(cid, *_)] = open_conflicts(county)
-    county.db.write(lambda s: conflicts.resolve(s, cid, "a"))
+    county.db.write(lambda s: conflicts.resolve(s, cid, "a", SYSTEM))
     until_quiet(county, [station])
     return out + (row(station, Person, shared).occupation, len(open_conflicts(station)))
 

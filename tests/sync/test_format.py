@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from sfs_desktop.core.security.access import SYSTEM
 from sfs_desktop.core import demo
 from sfs_desktop.core.db.synced import COUNTY_NODE
 from sfs_desktop.core.sync import bundle, identity, importer
@@ -114,7 +115,7 @@ def test_03_unknown_revoked_or_mismatched_sender_and_wrong_recipient(county, sta
     # revoked: the county refuses the station's bundles from then on
     add_people(station, 2)
     files = station.export()
-    county.db.write(lambda s: identity.revoke_station(s, station.node_id))
+    county.db.write(lambda s: identity.revoke_station(s, station.node_id, SYSTEM))
     before = state(county)
     res = importer.import_one(county.db, files[0])
     assert res.status == "rejected" and "吊销" in res.message
@@ -146,9 +147,10 @@ from pathlib import Path
 from sfs_desktop.core.db.database import Database
 from sfs_desktop.core.sync import exporter
 from sfs_desktop.paths import DataPaths
+from sfs_desktop.core.security.access import SYSTEM
 db = Database(DataPaths.resolve(sys.argv[1]), bytes.fromhex(sys.argv[2]))
 print("ready", flush=True)
-exporter.export(db, Path(sys.argv[3]), max_bytes=256 * 1024)
+exporter.export(db, Path(sys.argv[3]), principal=SYSTEM, max_bytes=256 * 1024)
 db.close()
 """
 
@@ -213,9 +215,9 @@ def test_a_county_enrolls_and_a_second_county_cannot_take_over(tmp_path, county,
     try:
         with station.db.read() as s:
             card = identity.public_card(s)
-        other.db.write(lambda s: identity.add_station(s, card, "冒名"))
+        other.db.write(lambda s: identity.add_station(s, card, "冒名", SYSTEM))
         from sfs_desktop.core.sync import exporter
-        path = exporter.write_enrollment(other.db, station.node_id, other.stick())
+        path = exporter.write_enrollment(other.db, station.node_id, other.stick(), SYSTEM)
         res = importer.import_one(station.db, path)
         assert res.status == "rejected" and "县司法局密钥不同" in res.message
     finally:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from sfs_desktop.core.security.access import SYSTEM
 from sfs_desktop.core.db.synced import insert_synced
 from sfs_desktop.core.people.models import Person
 from sfs_desktop.core.security import keys
@@ -26,9 +27,10 @@ from pathlib import Path
 from sfs_desktop.core.db.database import Database
 from sfs_desktop.core.sync import importer
 from sfs_desktop.paths import DataPaths
+from sfs_desktop.core.security.access import SYSTEM
 db = Database(DataPaths.resolve(sys.argv[1]), bytes.fromhex(sys.argv[2]))
 print("ready", flush=True)
-res = importer.import_files(db, [Path(p) for p in sys.argv[3:]], backup=False)
+res = importer.import_files(db, [Path(p) for p in sys.argv[3:]], principal=SYSTEM, backup=False)
 db.close()
 print(",".join(r.status for r in res), flush=True)
 """

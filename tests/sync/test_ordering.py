@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+from sfs_desktop.core.security.access import SYSTEM
 from sfs_desktop.core.sync import importer
 from sfs_desktop.paths import DataPaths
 from tests.conftest import open_dir
@@ -93,7 +94,7 @@ def test_preview_tells_what_would_change_and_changes_nothing(county, station):
     add_people(station, 7)
     [path] = station.export()
     before = state(county)
-    res = importer.preview(county.db, path)
+    res = importer.preview(county.db, path, SYSTEM)
     assert res.status == "preview" and res.counts["inserted"] >= 7 and "将导入" in res.message
     assert state(county) == before
     assert importer.import_one(county.db, path).counts == res.counts

@@ -260,3 +260,59 @@ def _rewrite_audit_chain(data_dir: Path) -> None:
         db.write(rewrite)
         with db.read() as s:
             assert audit.verify(s) is None
+
+
+OTHER_PASSWORD = "Lushan-river-9981"
+
+
+def _account(data_dir: Path, name: str, role: str, *extra) -> tuple[str, str]:
+    ok(data_dir, "user", "add", name, "--role", role, *extra, SFS_NEW_PASSWORD=OTHER_PASSWORD)
+    return name, OTHER_PASSWORD
+
+
+def test_only_the_roles_allowed_export_import_back_up_restore_and_manage_stations(copy, tmp_path):
+    """Finding 1 of the gatekeeping issue, for the sync and safety commands: refused in core,
+    whatever the command line lets a role type."""
+    county, stations, sticks = copy
+    st = stations[0]
+    committee = _rows_of(st, "SELECT id FROM mediation_committee LIMIT 1")[0]
+    as_ = {"inspector": _account(st, "jiancha", "inspector"),
+           "mediator": _account(st, "tiaojie", "mediator", "--committee", committee),
+           "staff": _account(st, "ganshi", "staff")}
+    county_inspector = _account(county, "xianjian", "inspector")
+    county_staff = _account(county, "xianganshi", "staff")
+    ok(st, "backup", tmp_path / "good.db")
+
+    def refused(data_dir, who, *args):
+        p = run(data_dir, *args, user=who[0], password=who[1])
+        assert p.returncode == 2 and ("无权" in p.stderr or "只有所长" in p.stderr), (who[0], args, p.stderr)
+
+    for role in ("inspector", "mediator"):
+        refused(st, as_[role], "export", "--to", sticks())
+        refused(st, as_[role], "backup", tmp_path / f"{role}.db")
+        refused(st, as_[role], "restore", tmp_path / "good.db")
+    refused(st, as_["staff"], "restore", tmp_path / "good.db")
+    assert run(st, "export", "--to", sticks(), user=as_["staff"][0], password=OTHER_PASSWORD).returncode == 0
+    assert run(st, "backup", tmp_path / "staff.db", user=as_["staff"][0], password=OTHER_PASSWORD).returncode == 0
+
+    stick = sticks()
+    ok(stations[1], "demo", "--scale", 2, "--seed", 1)
+    ok(stations[1], "export", "--to", stick)
+    card = tmp_path / "card.json"
+    ok(st, "keys", "--out", card)
+    for who in (county_inspector, county_staff):
+        refused(county, who, "station", "revoke", stations[1].name)
+        refused(county, who, "station", "add", "--keys", card, "--name", "冒名")
+        refused(county, who, "station", "enroll", st.name, "--to", sticks())
+    refused(county, county_inspector, "import", *bundles(stick))
+    assert "核对" in ok(county, "station", "list", user=county_inspector[0], password=OTHER_PASSWORD)
+    assert "已吊销" not in ok(county, "station", "list")  # nothing the refused accounts tried took effect
+
+
+def _rows_of(data_dir: Path, sql: str) -> list:
+    from sqlalchemy import text
+    from sfs_desktop.paths import DataPaths
+    from tests.conftest import open_dir
+
+    with open_dir(DataPaths.resolve(data_dir), program.ADMIN, program.PASSWORD) as db, db.read() as s:
+        return [r[0] for r in s.execute(text(sql)).all()]

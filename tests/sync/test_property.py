@@ -11,6 +11,7 @@ import uuid
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from sfs_desktop.core.security.access import SYSTEM
 from sfs_desktop.core.codes import CodeTable
 from sfs_desktop.core.people.models import Person
 from sfs_desktop.core.sync import digest, exporter, importer
@@ -92,12 +93,12 @@ def _run(template, steps) -> None:
                 st_node = stations[s[1]]
                 src, dst = (st_node, county) if s[2] else (county, st_node)
                 out = src.stick()
-                for r in exporter.export(src.db, out, recipient=None if src is st_node else st_node.node_id):
+                for r in exporter.export(src.db, out, principal=SYSTEM, recipient=None if src is st_node else st_node.node_id):
                     pool.extend((dst, f) for f in r.files)
             elif kind == "deliver" and pool:
                 i = s[1] % len(pool)
                 dst, f = pool[i] if s[2] else pool.pop(i)  # s[2]: keep a copy (delivered again later)
-                importer.import_files(dst.db, [f], backup=False)
+                importer.import_files(dst.db, [f], principal=SYSTEM, backup=False)
             elif kind == "lose" and pool:
                 pool.pop(s[1] % len(pool))
             elif kind == "resolve":
@@ -105,7 +106,7 @@ def _run(template, steps) -> None:
                 open_ = node.sql("SELECT id FROM sync_conflict WHERE status = 'open' ORDER BY id LIMIT 1")
                 if open_:
                     from sfs_desktop.core.sync import conflicts
-                    node.db.write(lambda session: conflicts.resolve(session, open_[0][0], "a"))
+                    node.db.write(lambda session: conflicts.resolve(session, open_[0][0], "a", SYSTEM))
         until_quiet(county, stations, limit=10)
         for sn in stations:
             assert county.digest(sn.node_id) == sn.digest(sn.node_id)

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from sqlmodel import select
 
+from sfs_desktop.core.security.access import SYSTEM
 from sfs_desktop.core import demo
 from sfs_desktop.core.codes import CodeTable, HolidayDay, Param
 from sfs_desktop.core.errors import UserError, ValidationError
@@ -63,7 +64,7 @@ def test_station_status_and_revocation_roster_reach_stations(county, station, st
     with county.db.read() as s:
         rows = {r.node_id: r for r in status.peers(s)}
     assert rows[station.node_id].enrolled and rows[station.node_id].digest_state == "ok"
-    county.db.write(lambda s: identity.revoke_station(s, station2.node_id))
+    county.db.write(lambda s: identity.revoke_station(s, station2.node_id, SYSTEM))
     edit(county, CodeTable, county.sql("SELECT id FROM code_table LIMIT 1")[0][0], name="新名称")
     until_quiet(county, [station])
     with station.db.read() as s:

@@ -50,6 +50,15 @@ def backup_to(engine: Engine, target: Path) -> Path:
     return target
 
 
+def user_backup(engine: Engine, target: Path, principal) -> Path:
+    """A backup someone asked for: a full copy of every record leaves the program's hands, so it
+    needs the right to export (the automatic safety copies before risky steps do not)."""
+    from sfs_desktop.core.security.access import require  # late: security builds on storage
+
+    require(principal, "export")
+    return backup_to(engine, target)
+
+
 def integrity_problems(engine: Engine) -> list[str]:
     """Empty when PRAGMA integrity_check and foreign_key_check are clean."""
     problems: list[str] = []

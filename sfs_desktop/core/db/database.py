@@ -84,7 +84,11 @@ class Database:
 
     # --- safety --------------------------------------------------------------------------
     def backup(self, target: Path) -> Path:
+        """A safety copy the program itself takes (before an import, a migration, a restore)."""
         return _backup.backup_to(self.engine, Path(target))
+
+    def user_backup(self, target: Path, principal) -> Path:
+        return _backup.user_backup(self.engine, Path(target), principal)
 
     def check(self) -> list[str]:
         return _backup.integrity_problems(self.engine)

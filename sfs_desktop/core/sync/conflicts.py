@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 
 from sfs_desktop.core.db.synced import synced_tables, utcnow
 from sfs_desktop.core.errors import UserError
+from sfs_desktop.core.security.access import Principal, require
 from sfs_desktop.core.fields import Sensitivity, sensitive_fields, spec_of
 from sfs_desktop.core.sync import entries
 from sfs_desktop.core.sync.models import SyncConflict
@@ -73,8 +74,9 @@ def masked(value: Any) -> str:
     return text[:3] + "*" * max(len(text) - 5, 2) + text[-2:] if len(text) > 5 else "*" * len(text)
 
 
-def resolve(session: Session, ident: str, choice: dict[str, str] | str, actor: str = "") -> SyncConflict:
+def resolve(session: Session, ident: str, choice: dict[str, str] | str, principal: Principal) -> SyncConflict:
     """Keep version "a" or "b" for every conflicting field (a str), or per field ({name: "a"|"b"})."""
+    require(principal, "import")  # a conflict came with an import; deciding it is part of importing
     c = find(session, ident)
     if c.status != "open":
         raise UserError("该冲突已处理，无需再处理")
@@ -98,7 +100,7 @@ def resolve(session: Session, ident: str, choice: dict[str, str] | str, actor: s
         setattr(obj, f, value)
     obj.in_conflict = False
     session.add(obj)
-    c.status, c.resolved_at, c.resolved_by = "resolved", utcnow(), actor
+    c.status, c.resolved_at, c.resolved_by = "resolved", utcnow(), principal.username
     session.add(c)
     session.flush()
     return c

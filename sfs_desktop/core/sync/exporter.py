@@ -23,6 +23,7 @@ from sfs_desktop.core.db.database import Database
 from sfs_desktop.core.db.synced import COUNTY_NODE, canonical_json, current_actor, synced_tables, utcnow
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.security import audit
+from sfs_desktop.core.security.access import Principal, require
 from sfs_desktop.core.sync import bundle, digest, entries, identity, policy, store
 from sfs_desktop.core.sync.models import SyncBundleLog, SyncConflict, SyncPeer
 from sfs_desktop.core.sync.personkey import fill_person_keys
@@ -63,8 +64,9 @@ def recipients_for(session: Session, recipient: str | None) -> list[SyncPeer]:
     return list(peers)
 
 
-def export(db: Database, directory: Path, *, recipient: str | None = None, max_bytes: int = MAX_BYTES,
-           force: bool = False, resend_all: bool = False, progress: Progress | None = None) -> list[ExportResult]:
+def export(db: Database, directory: Path, *, principal: Principal, recipient: str | None = None,
+           max_bytes: int = MAX_BYTES, force: bool = False, resend_all: bool = False,
+           progress: Progress | None = None) -> list[ExportResult]:
     """Write bundles for `recipient` (or every enrolled station / the county) into `directory`.
 
     Returns one result per recipient that had something to send (nothing is written for a peer
@@ -72,6 +74,7 @@ def export(db: Database, directory: Path, *, recipient: str | None = None, max_b
     again, acknowledged or not (the repair a county asks for when its digest differs; merging
     makes a second copy harmless).
     """
+    require(principal, "export")
     directory = Path(directory)
     if not directory.is_dir():
         raise UserError(f"导出目录不存在：{directory}（请插入U盘并选择正确的盘符）")
@@ -269,9 +272,10 @@ def public_card_json(db: Database) -> str:
     return json.dumps(card, ensure_ascii=False, indent=1)
 
 
-def write_enrollment(db: Database, station: str, directory: Path) -> Path:
+def write_enrollment(db: Database, station: str, directory: Path, principal: Principal) -> Path:
     """County: the bundle that enrolls `station` (county keys, roster, county secret), sealed to
     the station's own key so only that installation can open it."""
+    require(principal, "settings")
     directory = Path(directory)
     if not directory.is_dir():
         raise UserError(f"导出目录不存在：{directory}")

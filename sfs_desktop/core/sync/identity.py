@@ -17,6 +17,7 @@ from sqlmodel import Session, select
 
 from sfs_desktop.core.db.synced import COUNTY_NODE, LocalNode, canonical_json, utcnow
 from sfs_desktop.core.errors import UserError
+from sfs_desktop.core.security.access import Principal, require
 from sfs_desktop.core.sync import crypto
 from sfs_desktop.core.sync.models import SyncIdentity, SyncPeer
 
@@ -122,8 +123,9 @@ def roster_revoked(session: Session, node_id: str) -> bool:
 
 # --- county: station registry -------------------------------------------------------------------
 
-def add_station(session: Session, card: dict[str, Any], name: str) -> SyncPeer:
+def add_station(session: Session, card: dict[str, Any], name: str, principal: Principal) -> SyncPeer:
     """County: register a station's public keys (from its key card) and reissue the roster."""
+    require(principal, "settings")  # whom the county trusts is the head's decision
     require_county(session)
     code = str(card.get("node", ""))
     if not code.isdigit() or not 6 <= len(code) <= 12:
@@ -154,7 +156,8 @@ def add_station(session: Session, card: dict[str, Any], name: str) -> SyncPeer:
     return p
 
 
-def revoke_station(session: Session, code: str) -> SyncPeer:
+def revoke_station(session: Session, code: str, principal: Principal) -> SyncPeer:
+    require(principal, "settings")
     require_county(session)
     p = peer(session, code)
     if p is None or p.role != "station":

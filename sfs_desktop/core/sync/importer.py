@@ -27,6 +27,7 @@ from sfs_desktop.core.db.database import Database
 from sfs_desktop.core.db.synced import AFTER_BULK_INSERT, COUNTY_NODE, current_actor, synced_tables, utcnow
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.security import audit
+from sfs_desktop.core.security.access import Principal, require
 from sfs_desktop.core.sync import bundle, digest, entries, identity, policy, store
 from sfs_desktop.core.sync.merge import merge, vv_join, vv_le
 from sfs_desktop.core.sync.models import SyncAuditMark, SyncBundleLog, SyncConflict, SyncPeer
@@ -156,13 +157,14 @@ def backup_before_import(db: Database) -> Path:
     return target
 
 
-def import_files(db: Database, files: Iterable[Path], *, backup: bool = True,
+def import_files(db: Database, files: Iterable[Path], *, principal: Principal, backup: bool = True,
                  progress: Progress | None = None) -> list[ImportResult]:
     """Import bundles in the given order, then retry held ones until no more can be applied.
 
     Every file is verified first; the safety copy is taken only when one of them can change
     something (a stick of foreign files must not rotate the real pre-import backups away).
     """
+    require(principal, "import")
     files = [Path(f) for f in files]
     for folder, pattern in ((held_dir(db), "*.part"), (db.paths.backups, "*.part")):
         for leftover in folder.glob(pattern):  # a copy cut short by a crash
@@ -259,16 +261,17 @@ class _RollBack(Exception):
         self.outcome = outcome
 
 
-def preview(db: Database, path: Path) -> ImportResult:
+def preview(db: Database, path: Path, principal: Principal) -> ImportResult:
     """What importing `path` would change (counts by kind), computed in a transaction that is
     rolled back: the 数据同步 page shows it before the user confirms."""
-    return preview_many(db, [path])[0]
+    return preview_many(db, [path], principal)[0]
 
 
-def preview_many(db: Database, paths: Iterable[Path]) -> list[ImportResult]:
+def preview_many(db: Database, paths: Iterable[Path], principal: Principal) -> list[ImportResult]:
     """`preview` for files chosen together: they are tried in one rolled-back transaction the way
     `import_files` would apply them, so the parts of a split export do not each report a gap that
     another chosen file fills."""
+    require(principal, "import")
     paths = [Path(p) for p in paths]
     out: dict[int, ImportResult] = {}
     pending: list[tuple[int, Verified]] = []

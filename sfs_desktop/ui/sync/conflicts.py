@@ -71,5 +71,5 @@ class ConflictsTab(QWidget):
         if cid is None:
             QMessageBox.information(self, self.tr("请选择"), self.tr("请先在列表中点选一条冲突"))
             return
-        if run(self, self.app, lambda s: conflicts.resolve(s, cid, side, self.app.principal.username)) is not None:
+        if run(self, self.app, lambda s: conflicts.resolve(s, cid, side, self.app.principal)) is not None:
             self.refresh()

@@ -185,7 +185,7 @@ class ExchangeTab(QWidget):
         def work(progress, _cancelled):
             with acting_as(self.app.principal.username):
                 try:
-                    return exporter.export(self.app.db, Path(folder), progress=progress)
+                    return exporter.export(self.app.db, Path(folder), principal=self.app.principal, progress=progress)
                 except UserError as exc:
                     return exc
 
@@ -236,7 +236,7 @@ class ExchangeTab(QWidget):
         def check(progress, _cancelled):  # verify + dry run decrypt and apply every file: not on the UI thread
             progress(checking, 0, len(paths))
             with acting_as(self.app.principal.username):
-                return importer.preview_many(self.app.db, paths)
+                return importer.preview_many(self.app.db, paths, self.app.principal)
 
         def checked(results) -> None:
             dialog = ImportPreview(results, self)
@@ -249,7 +249,7 @@ class ExchangeTab(QWidget):
     def _apply(self, files: list[Path], on_done) -> None:
         def work(progress, _cancelled):
             with acting_as(self.app.principal.username):
-                results = importer.import_files(self.app.db, files, progress=progress)
+                results = importer.import_files(self.app.db, files, principal=self.app.principal, progress=progress)
                 return importer.settled(self.app.db, results)
 
         def done(results) -> None:

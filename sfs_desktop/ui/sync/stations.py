@@ -77,7 +77,7 @@ class StationsTab(QWidget):
         if not isinstance(card, dict):
             QMessageBox.warning(self, self.tr("不能登记"), self.tr("所选文件不是有效的密钥卡"))
             return None
-        peer = run(self, self.app, lambda s: identity.add_station(s, card, name), "不能登记")
+        peer = run(self, self.app, lambda s: identity.add_station(s, card, name, self.app.principal), "不能登记")
         self.refresh()
         return peer
 
@@ -91,7 +91,7 @@ class StationsTab(QWidget):
             return None
         try:
             with acting_as(self.app.principal.username):
-                path = exporter.write_enrollment(self.app.db, code, Path(folder))
+                path = exporter.write_enrollment(self.app.db, code, Path(folder), self.app.principal)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("不能写出登记包"), str(exc))
             return None
@@ -106,5 +106,5 @@ class StationsTab(QWidget):
             return
         answer = QMessageBox.question(self, self.tr("吊销"), self.tr("吊销后将拒收该所的同步包（例如密钥丢失时）。确认吊销 ") + code + "？")
         if answer == QMessageBox.StandardButton.Yes:
-            run(self, self.app, lambda s: identity.revoke_station(s, code))
+            run(self, self.app, lambda s: identity.revoke_station(s, code, self.app.principal))
             self.refresh()
