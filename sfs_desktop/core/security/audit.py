@@ -20,6 +20,7 @@ ACTIONS = {
     "view_s3": "查看涉罪信息", "reveal_s2": "查看敏感信息", "create": "新增", "edit": "修改", "delete": "删除",
     "print": "打印", "export": "导出", "import": "导入", "login": "登录", "login_failed": "登录失败",
     "lockout": "账户锁定", "user_admin": "账户管理", "recover": "恢复密钥重置密码",
+    "keyfile": "密钥文件",
 }
 GENESIS = "0" * 64
 
@@ -55,12 +56,13 @@ def head_seq(session: Session) -> int:
 
 
 def record(session: Session, actor: str, action: str, table: str | None = None, record_id: str | None = None,
-           fields: Iterable[str] = ()) -> AuditLog:
-    """Append one entry in the caller's transaction (rolled back with the change it describes)."""
+           fields: Iterable[str] = (), at: datetime | None = None) -> AuditLog:
+    """Append one entry in the caller's transaction (rolled back with the change it describes).
+    `at`: when it happened, if earlier than now (a failed login, recorded at the next login)."""
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action}")
     prev = head(session)
-    at = utcnow()
+    at = at or utcnow()
     names = ",".join(fields)
     entry = AuditLog(at=at, actor=actor, action=action, table_name=table, record_id=record_id, fields=names,
                      prev=prev, hash=_digest(prev, at, actor, action, table, record_id, names))
