@@ -51,6 +51,10 @@ def run_check(args) -> int:
     _user, db = open_database(args)
     with db:
         problems = db.check()
+        from sfs_desktop.core import filestore
+
+        with db.read() as s:
+            problems += db.files.problems(filestore.recorded_digests(s))  # each decrypts and matches its hash
         rev, head = migrate.current_revision(db.engine), migrate.head_revision()
         if rev != head:
             problems.append(f"结构版本 {rev} 不是最新的 {head}")

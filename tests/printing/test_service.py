@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from sfs_desktop.cli import main
 from sfs_desktop.core import demo
-from sfs_desktop.core.attachments import blob_path
+from sfs_desktop.core.attachments import load_blob
 from sfs_desktop.core.documents import PrintLog, SerialCounter
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.printing.service import print_document
@@ -40,7 +40,9 @@ def test_serial_allocated_once_and_kept_on_reprint(staffed, tmp_path):
         logs = s.exec(select(PrintLog).order_by(PrintLog.printed_at)).scalars().all()
     assert [log.serial_no for log in logs] == [first.serial, first.serial, other.serial]
     assert all(log.printed_by for log in logs)
-    assert blob_path(db.paths.attachments, first.sha256).read_bytes() == (tmp_path / "a.pdf").read_bytes()
+    assert load_blob(db.paths.attachments, first.sha256) == (tmp_path / "a.pdf").read_bytes()
+    kept = [p for p in db.paths.attachments.rglob("*") if p.is_file()]  # encrypted, named by no known hash
+    assert kept and all(first.sha256 not in str(p) and b"%PDF" not in p.read_bytes() for p in kept)
 
 
 def test_failed_print_consumes_no_serial_and_logs_nothing(staffed, tmp_path):

@@ -10,7 +10,7 @@ not rewrite what was issued.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Mapping
@@ -56,12 +56,20 @@ def source(template_id: str) -> Callable[[Source], Source]:
 
 @dataclass(frozen=True)
 class PrintResult:
-    path: Path
+    path: Path | None  # where the user asked for a clear copy; None: kept encrypted only
     pages: int
     serial: str | None
     sha256: str
     copies: int
     reprint: bool
+    data: bytes = field(default=b"", repr=False)  # the PDF, for a preview in memory
+    form_id: str = ""
+    record_table: str | None = None
+    record_id: str | None = None
+
+    def save_copy(self, session: Session, out: Path) -> Path:
+        """另存为: the clear copy the user asked for, audited."""
+        return save_copy(session, self.form_id, self.record_table, self.record_id, self.data, out)
 
 
 def station(session: Session) -> Station:
@@ -80,8 +88,11 @@ def serial_prefix(session: Session) -> str:
     return "桃" + (township[:1] or "")
 
 
-def print_document(session: Session, template_id: str, record_ref: str | None, out: Path,
+def print_document(session: Session, template_id: str, record_ref: str | None, out: Path | None,
                    *, blob_root: Path) -> PrintResult:
+    """Render, number, keep (encrypted) and log one document. With `out`, a clear copy is also
+    written there — the user's own save, audited as an export; without it the PDF stays in memory
+    (`PrintResult.data`) for the preview."""
     if template_id in NO_REPRINT:
         raise UserError("站点设置证书载有恢复密钥，只能在初始化时打印（init --certificate），不能补打")
     template = get(template_id)
@@ -105,21 +116,32 @@ def print_document(session: Session, template_id: str, record_ref: str | None, o
     result = render_pdf(template, loaded.context, buffer, serial=serial)
     data = buffer.getvalue()
     digest = store_blob(blob_root, data)
-    path = write_pdf(data, Path(out))
+    path = write_pdf(data, Path(out)) if out is not None else None
     session.add(PrintLog(form_id=template_id, record_table=loaded.table, record_id=loaded.record_id,
                          serial_no=serial, copies=result.copies, printed_by=current_actor(), pdf_sha256=digest))
     _audit(session, template_id, loaded)
+    if path is not None:
+        _audit(session, template_id, loaded, "export")
     session.flush()
-    return PrintResult(Path(path), result.pages, serial, digest, result.copies, previous is not None)
+    return PrintResult(Path(path) if path else None, result.pages, serial, digest, result.copies,
+                       previous is not None, data, template_id, loaded.table, loaded.record_id)
 
 
-def _audit(session: Session, template_id: str, loaded: Loaded) -> None:
+def save_copy(session: Session, template_id: str, table: str | None, record_id: str | None, data: bytes,
+              out: Path) -> Path:
+    """A printed document leaves the data dir in clear only here (另存为): written and audited."""
+    path = write_pdf(data, Path(out))
+    _audit(session, template_id, Loaded(table, record_id, {}, 0), "export")
+    return Path(path)
+
+
+def _audit(session: Session, template_id: str, loaded: Loaded, action: str = "print") -> None:
     """Every print is a disclosure: it goes to the audit chain when the security layer is present."""
     try:
         from sfs_desktop.core.security import audit
     except ImportError:
         return
-    audit.record(session, current_actor(), "print", table=loaded.table, record_id=loaded.record_id,
+    audit.record(session, current_actor(), action, table=loaded.table, record_id=loaded.record_id,
                  fields=(template_id,))
 
 
