@@ -7,7 +7,6 @@ from datetime import datetime
 from pathlib import Path
 
 from sfs_desktop.commands.common import data_paths, open_database, open_session, unlock
-from sfs_desktop.core.security.access import require
 from sfs_desktop.core.db import database as dbmod
 from sfs_desktop.core.db import migrate
 from sfs_desktop.core.errors import UserError
@@ -41,8 +40,7 @@ def run_demo(args) -> int:
         raise UserError("--scale 应在 1 到 1000000 之间")
     app = open_session(args)
     with app.db as db, acting_as(app.principal.username):
-        require(app.principal, "record.write")
-        counts = demo.generate(db, scale=args.scale, seed=args.seed)
+        counts = demo.generate(db, app.principal, scale=args.scale, seed=args.seed)
     print("已生成演示数据：" + "，".join(f"{k} {v} 条" for k, v in counts.items()))
     return 0
 

@@ -181,13 +181,14 @@ def print_form(owner: QWidget, app: AppSession, form_id: str, ref: str, title: s
     from sfs_desktop.ui.printing.preview import PreviewDialog
 
     # kept encrypted in the data dir; the preview reads it from memory, 另存为 writes (and audits) a copy
-    result = run(owner, app, lambda s: print_document(s, form_id, ref, None, blob_root=app.paths.attachments),
+    result = run(owner, app, lambda s: print_document(s, app.principal, form_id, ref, None,
+                                                             blob_root=app.paths.attachments),
                  "不能打印")
     if result is None:
         return None
     owner.last_print = result
     preview = PreviewDialog(result.data, title, f"{title}-{ref[:8]}.pdf", owner,  # the record id, never a name
-                            save=lambda path: run(owner, app, lambda s: result.save_copy(s, path), "不能保存"))
+                            save=lambda path: run(owner, app, lambda s: result.save_copy(s, app.principal, path), "不能保存"))
     owner._open_dialog = preview
     preview.show()
     return result

@@ -3,6 +3,7 @@
 import pytest
 from sqlalchemy import select
 
+from sfs_desktop.core.security.access import SYSTEM
 from sfs_desktop.cli import main
 from sfs_desktop.core import demo
 from sfs_desktop.core.attachments import load_blob
@@ -15,14 +16,14 @@ from tests.printing import pdf
 
 @pytest.fixture
 def staffed(station_db):
-    demo.generate(station_db, scale=5, seed=3)
+    demo.generate(station_db, SYSTEM, scale=5, seed=3)
     with station_db.read() as s:
         staff = s.exec(select(Staff).order_by(Staff.name)).scalars().all()
     return station_db, staff
 
 
 def _print(db, ref, out):
-    return db.write(lambda s: print_document(s, "certificate.work_card", ref, out, blob_root=db.paths.attachments))
+    return db.write(lambda s: print_document(s, SYSTEM, "certificate.work_card", ref, out, blob_root=db.paths.attachments))
 
 
 @pdf.needs_tools
@@ -59,7 +60,7 @@ def test_failed_print_consumes_no_serial_and_logs_nothing(staffed, tmp_path):
 
 def test_setup_certificate_cannot_be_reprinted(station_db, tmp_path):
     with pytest.raises(UserError, match="只能在初始化时打印"):
-        station_db.write(lambda s: print_document(s, "certificate.station_setup", None, tmp_path / "s.pdf",
+        station_db.write(lambda s: print_document(s, SYSTEM, "certificate.station_setup", None, tmp_path / "s.pdf",
                                                   blob_root=station_db.paths.attachments))
 
 

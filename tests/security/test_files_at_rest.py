@@ -12,6 +12,7 @@ import subprocess
 import pytest
 from sqlmodel import select
 
+from sfs_desktop.core.security.access import SYSTEM
 from sfs_desktop.core import demo, filestore
 from sfs_desktop.core.attachments import load_blob
 from sfs_desktop.core.db.database import Database
@@ -41,7 +42,7 @@ def _print_every_form(db) -> list[str]:
     for form in sorted(_SOURCES):
         for ref in refs:
             try:
-                db.write(lambda s: print_document(s, form, ref, None, blob_root=db.paths.attachments))
+                db.write(lambda s: print_document(s, SYSTEM, form, ref, None, blob_root=db.paths.attachments))
             except UserError:
                 continue
             printed.append(form)
@@ -63,7 +64,7 @@ def _texts(path) -> list[str]:
 def test_no_personal_data_in_any_file_under_the_data_dir(station_paths):
     db = open_dir(station_paths)
     try:
-        demo.generate(db, scale=20, seed=7)
+        demo.generate(db, SYSTEM, scale=20, seed=7)
         printed = _print_every_form(db)
         assert len(printed) >= 8, printed
         with db.read() as s:
@@ -71,7 +72,7 @@ def test_no_personal_data_in_any_file_under_the_data_dir(station_paths):
             case = s.exec(select(MediationCase.id)).first()
         victim = people[0]
         scan = f"%PDF-1.4 scan of {victim.id_number} {victim.name} {victim.phone}".encode("utf-8")
-        db.write(lambda s: casefile.attach(s, case, "当事人身份证明", scan, ".pdf", blob_root=db.paths.attachments))
+        db.write(lambda s: casefile.attach(s, SYSTEM, case, "当事人身份证明", scan, ".pdf", blob_root=db.paths.attachments))
         with db.read() as s:
             recorded = filestore.recorded_digests(s)
             assert db.files.problems(recorded) == []  # what `check` runs: each decrypts, its hash matches

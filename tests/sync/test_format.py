@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from sfs_desktop.core.security.access import SYSTEM
 from sfs_desktop.core import demo
 from sfs_desktop.core.db.synced import COUNTY_NODE
 from sfs_desktop.core.sync import bundle, identity, importer
@@ -154,7 +155,7 @@ db.close()
 
 
 def _kill_exporter(county, station, tmp_path, kills: int):
-    demo.generate(station.db, scale=1500, seed=5)
+    demo.generate(station.db, SYSTEM, scale=1500, seed=5)
     station.db.close()
     from sfs_desktop.core.security import keys
     from tests.conftest import ADMIN, PASSWORD

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLineEdit
 from sqlalchemy import func
 from sqlmodel import select
 
+from sfs_desktop.core.security.access import SYSTEM
 from sfs_desktop.core.db.synced import insert_synced
 from sfs_desktop.core.documents import PrintLog
 from sfs_desktop.core.mediation.models import (DisputeScreening, MediationCase, MediationCommittee, MediatorTraining,
@@ -21,7 +22,7 @@ TODAY = date.today()
 
 def _setup(app):
     def build(s):
-        people = [registry.register_person(s, {"name": name, "gender": g}).id
+        people = [registry.register_person(s, SYSTEM, {"name": name, "gender": g}).id
                   for name, g in (("周一", "1"), ("吴二", "2"), ("郑三", "1"))]
         insert_synced(s, AdminArea, [{"code": "430922101201", "name": "竹山村", "level": "village"},
                                      {"code": "430922101202", "name": "石门村", "level": "village"}])

@@ -16,6 +16,7 @@ from sfs_desktop.core import codes, idcheck
 from sfs_desktop.core.errors import UserError, ValidationError
 from sfs_desktop.core.fields import Problem, specs, validate
 from sfs_desktop.core.people.models import Person
+from sfs_desktop.core.security.access import Principal, require
 
 MAINLAND_ID_TYPES = {"01", "02", "03", "04"}  # 居民身份证, 临时身份证, 港澳/台湾居民居住证: 18-digit checksum format
 
@@ -74,8 +75,10 @@ def _prepare(session: Session, values: dict[str, Any]) -> tuple[dict[str, Any], 
     return values, problems + warnings
 
 
-def register_person(session: Session, values: dict[str, Any], *, confirm_warnings: bool = False) -> Person:
+def register_person(session: Session, who: Principal, values: dict[str, Any], *,
+                    confirm_warnings: bool = False) -> Person:
     """Create a person after checking every value; refuses a second record for a known ID number."""
+    require(who, "record.write")
     values, problems = _prepare(session, values)
     errors = [p for p in problems if p.is_error]
     if errors or (problems and not confirm_warnings):
@@ -90,7 +93,9 @@ def register_person(session: Session, values: dict[str, Any], *, confirm_warning
     return person
 
 
-def update_person(session: Session, person_id: str, values: dict[str, Any], *, confirm_warnings: bool = False) -> Person:
+def update_person(session: Session, who: Principal, person_id: str, values: dict[str, Any], *,
+                  confirm_warnings: bool = False) -> Person:
+    require(who, "record.write")
     person = session.get(Person, person_id)
     if person is None or person.deleted:
         raise UserError("要修改的人员不存在或已删除")

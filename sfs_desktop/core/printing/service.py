@@ -26,6 +26,7 @@ from sfs_desktop.core.printing.formats import format_serial
 from sfs_desktop.core.printing.output import write_pdf
 from sfs_desktop.core.printing.render import render as render_pdf
 from sfs_desktop.core.printing.templates import get
+from sfs_desktop.core.security.access import Principal, check_record, require, require_committee_scope
 from sfs_desktop.core.station.models import Station
 
 
@@ -67,9 +68,9 @@ class PrintResult:
     record_table: str | None = None
     record_id: str | None = None
 
-    def save_copy(self, session: Session, out: Path) -> Path:
+    def save_copy(self, session: Session, who: Principal, out: Path) -> Path:
         """另存为: the clear copy the user asked for, audited."""
-        return save_copy(session, self.form_id, self.record_table, self.record_id, self.data, out)
+        return save_copy(session, who, self.form_id, self.record_table, self.record_id, self.data, out)
 
 
 def station(session: Session) -> Station:
@@ -88,11 +89,14 @@ def serial_prefix(session: Session) -> str:
     return "桃" + (township[:1] or "")
 
 
-def print_document(session: Session, template_id: str, record_ref: str | None, out: Path | None,
+def print_document(session: Session, who: Principal, template_id: str, record_ref: str | None, out: Path | None,
                    *, blob_root: Path) -> PrintResult:
     """Render, number, keep (encrypted) and log one document. With `out`, a clear copy is also
     written there — the user's own save, audited as an export; without it the PDF stays in memory
-    (`PrintResult.data`) for the preview."""
+    (`PrintResult.data`) for the preview.
+
+    Who may: the 打印 permission (not 只读); a 调解员 only documents of their own committee's cases."""
+    require(who, "print")
     if template_id in NO_REPRINT:
         raise UserError("站点设置证书载有恢复密钥，只能在初始化时打印（init --certificate），不能补打")
     template = get(template_id)
@@ -100,6 +104,9 @@ def print_document(session: Session, template_id: str, record_ref: str | None, o
     if loader is None:
         raise UserError(f"“{template.title}”需要在相应业务页面中填写后打印，不能直接从命令行打印")
     loaded = loader(session, record_ref)
+    if loaded.table is not None and loaded.record_id is not None:
+        check_record(session, who, loaded.table, loaded.record_id)
+    require_committee_scope(session, who, loaded.table, loaded.record_id, "打印")
     previous = None
     if loaded.record_id is not None:
         previous = session.exec(
@@ -127,9 +134,10 @@ def print_document(session: Session, template_id: str, record_ref: str | None, o
                        previous is not None, data, template_id, loaded.table, loaded.record_id)
 
 
-def save_copy(session: Session, template_id: str, table: str | None, record_id: str | None, data: bytes,
-              out: Path) -> Path:
+def save_copy(session: Session, who: Principal, template_id: str, table: str | None, record_id: str | None,
+              data: bytes, out: Path) -> Path:
     """A printed document leaves the data dir in clear only here (另存为): written and audited."""
+    require(who, "print")
     path = write_pdf(data, Path(out))
     _audit(session, template_id, Loaded(table, record_id, {}, 0), "export")
     return Path(path)
