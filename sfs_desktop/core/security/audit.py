@@ -102,3 +102,6 @@ def entries(session: Session, since: datetime | None = None, actor: str | None =
     if actor:
         stmt = stmt.where(AuditLog.actor == actor)
     return list(session.exec(stmt.order_by(AuditLog.seq).limit(limit)).all())
+
+
+from sfs_desktop.core.security import changes as _changes  # noqa: E402,F401 - creates, edits and deletes reach the chain
