@@ -110,8 +110,9 @@ class FileStore:
             return []
         return [p for p in self.root.glob("*/*") if p.is_file() and len(p.name) == 64 and set(p.name) <= _HEX]
 
-    def upgrade(self) -> int:
-        """Encrypt the files an earlier release left in clear; returns how many."""
+    def upgrade(self, previews: Path | None = None) -> int:
+        """Encrypt the files an earlier release left in clear, and remove the preview copies it
+        wrote to `previews` (exports/) of documents that are kept here; returns how many."""
         done = 0
         for clear in self.clear_files():
             data = clear.read_bytes()
@@ -120,6 +121,10 @@ class FileStore:
             self.put(data)
             clear.unlink()
             done += 1
+        for copy in sorted(previews.glob("*.pdf")) if previews is not None and previews.is_dir() else ():
+            if self.path(hashlib.sha256(copy.read_bytes()).hexdigest()).exists():
+                copy.unlink()  # the kept, encrypted PDF is the record; the clear copy was only a preview
+                done += 1
         return done
 
     def problems(self, digests: set[str]) -> list[str]:

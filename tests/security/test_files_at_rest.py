@@ -96,9 +96,13 @@ def test_clear_files_of_an_earlier_release_are_encrypted_on_open_and_checked(sta
     clear = station_paths.attachments / digest[:2] / digest
     clear.parent.mkdir(parents=True)
     clear.write_bytes(data)
+    station_paths.exports.mkdir(exist_ok=True)
+    (station_paths.exports / "人民调解协议书-1a2b3c4d.pdf").write_bytes(data)  # the old preview copy
+    (station_paths.exports / "mine.pdf").write_bytes(b"%PDF-1.4 something the user saved")
     db = open_dir(station_paths)
     try:
         assert not clear.exists()
+        assert [p.name for p in station_paths.exports.glob("*.pdf")] == ["mine.pdf"]
         assert load_blob(station_paths.attachments, digest) == data
         sealed = db.files.path(digest)
         assert digest not in sealed.name and data not in sealed.read_bytes()
@@ -128,3 +132,25 @@ def test_a_second_database_key_reads_nothing(station_db, tmp_path):
     assert other.path(digest) != station_db.files.path(digest)
     with pytest.raises(UserError):
         other.get(digest)
+
+
+def test_check_opens_every_recorded_file(station_paths, cli_env, capsys):
+    from sfs_desktop.cli import main
+
+    db = open_dir(station_paths)
+    try:
+        demo.generate(db, SYSTEM, scale=5, seed=3)
+        with db.read() as s:
+            staff = s.exec(select(Staff.id)).first()
+        result = db.write(lambda s: print_document(s, SYSTEM, "certificate.work_card", staff, None,
+                                                   blob_root=db.paths.attachments))
+        sealed = db.files.path(result.sha256)
+    finally:
+        db.close()
+    assert main(["--data-dir", str(station_paths.root), "check"]) == 0
+    blob = bytearray(sealed.read_bytes())
+    blob[100] ^= 1
+    sealed.write_bytes(bytes(blob))
+    capsys.readouterr()
+    assert main(["--data-dir", str(station_paths.root), "check"]) == 1
+    assert "附件文件已损坏或被改动" in capsys.readouterr().err

@@ -42,7 +42,7 @@ class Database:
         self.writer = Writer(self.engine)
         self.files = filestore.FileStore(paths.attachments, key)  # scans and kept PDFs, encrypted
         filestore.register(self.files)
-        self.files.upgrade()
+        self.files.upgrade(paths.exports)
         if self.migration_backup:
             self._add_new_defaults()
         self.refresh_calendar()
