@@ -161,3 +161,20 @@ def test_the_command_line_passes_the_signed_in_account(tmp_path, capsys, cli_env
     assert not any((tmp_path / n).exists() for n in ("a.pdf", "b.pdf", "r.json"))
     monkeypatch.setenv("SFS_USER", "tiaojie")
     assert main(["--data-dir", str(d), "print", "mediation.agreement", mine.case_no, "--out", str(tmp_path / "c.pdf")]) == 0
+
+
+def test_due_items_are_scoped_to_the_mediators_committee(station):
+    from datetime import date
+
+    from sfs_desktop.core import deadlines
+    from sfs_desktop.core.security.access import committee_of
+
+    db = station["db"]
+    mediator = _principal("mediator", station)
+    with db.read() as s:
+        everything = deadlines.collect(s, date.today(), horizon_days=400, who=SYSTEM)
+        theirs = deadlines.collect(s, date.today(), horizon_days=400, who=mediator)
+        assert theirs and len(theirs) < len(everything)
+        assert all(committee_of(s, i.record_table, i.record_id) == station["own_committee"] for i in theirs)
+        with pytest.raises(PermissionDenied):
+            deadlines.collect(s, date.today(), who=Principal("x", "nobody"))
