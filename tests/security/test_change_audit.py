@@ -3,7 +3,6 @@ value — and so does every statistics export."""
 
 from __future__ import annotations
 
-from sqlmodel import select
 
 from sfs_desktop.core.db.synced import acting_as
 from sfs_desktop.core.people import registry

@@ -15,7 +15,6 @@ from sqlmodel import select
 from sfs_desktop.core.security.access import SYSTEM
 from sfs_desktop.core import demo, filestore
 from sfs_desktop.core.attachments import load_blob
-from sfs_desktop.core.db.database import Database
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.mediation import casefile
 import sfs_desktop.core.mediation.documents  # noqa: F401,E402 - registers the forms and their sources
