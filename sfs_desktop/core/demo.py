@@ -147,4 +147,7 @@ def generate(db: Database, who: Principal, *, scale: int = 200, seed: int = 2024
     ctx = db.write(shared)
     for gen in _GENERATORS:
         gen(ctx)
+    from sfs_desktop.core.security import audit
+
+    db.write(lambda s: audit.record(s, who.username, "create", fields=("demo",)))  # bulk rows: one entry
     return ctx.counts

@@ -42,3 +42,13 @@ def test_a_statistics_export_is_audited(station_db, tmp_path):
         last = audit.entries(s)[-1]
         assert (last.action, last.actor, last.fields) == ("export", "clerk", "人民调解统计表（2024）")
         assert audit.verify(s) is None
+
+
+def test_demo_data_is_one_audit_entry_by_the_head(station_db):
+    from sfs_desktop.core import demo
+    from sfs_desktop.core.security.access import Principal as P
+
+    demo.generate(station_db, P("boss", "head"), scale=5, seed=1)
+    with station_db.read() as s:
+        last = audit.entries(s)[-1]
+        assert (last.action, last.actor, last.fields) == ("create", "boss", "demo")
