@@ -99,6 +99,7 @@ def recover(db: Database, dek: bytes, username: str, new_password: str) -> None:
     """Reset a 所长 account's password with the recovery key (opened by session.login_recovery)."""
     keyfile = keys.KeyFile.load(db.paths.keyfile, check_signature=False, repair=True)
     damaged = not keyfile.signature_ok() or not keyfile.belongs_to(dek)
+    upgrading = not keyfile.signed
 
     def work(s: Session) -> None:
         account = accounts.get(s, username)
@@ -110,8 +111,8 @@ def recover(db: Database, dek: bytes, username: str, new_password: str) -> None:
         roles = {a.username: a.role for a in s.exec(select(accounts.Account)).all() if not a.disabled}
         _reseal(keyfile, roles, damaged)
         keyfile.data["policy"] = policy_of(s)
-        if damaged:
-            audit.record(s, username, "keyfile", fields=("repair",))
+        if damaged or upgrading:
+            audit.record(s, username, "keyfile", fields=("repair" if damaged else "upgrade",))
         keyfile.set_account(username, dek, new_password, "head")
         keyfile.data.setdefault("logins", {})[username] = {"failed": []}
         keyfile.save(dek)
