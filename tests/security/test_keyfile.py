@@ -81,6 +81,17 @@ def test_raising_the_policy_or_editing_a_role_locks_everyone_out_until_restored(
     login(two_accounts, CLERK, CLERK_PW).close()
 
 
+def test_a_signed_file_cannot_be_passed_off_as_format_1(two_accounts):
+    data = _read(two_accounts)
+    data["format"] = 1
+    for key in ("sig", "sealed", "policy"):
+        data.pop(key)
+    data["logins"] = {}
+    _write(two_accounts, data)
+    with pytest.raises(UserError, match="格式"):
+        login(two_accounts, CLERK, CLERK_PW)
+
+
 def test_edited_counters_keep_the_lock_and_every_attempt_is_audited_with_its_time(two_accounts, monkeypatch):
     clock = [utcnow()]
     monkeypatch.setattr(attempts, "_now", lambda: clock[0])

@@ -112,6 +112,8 @@ def problem(data: Any) -> str | None:
         found = wrap_problem(name, entry)
         if found:
             return found
+    if data["format"] == 1 and any(isinstance(e, dict) and e.get("v", 1) != 1 for e in wraps.values()):
+        return "的格式（1）与其中的密钥条目（2）不符：文件被改动过"
     if "logins" in data:
         found = logins_problem(data["logins"])
         if found:
