@@ -137,9 +137,11 @@ def start(paths: DataPaths, unlocked: attempts.Unlocked) -> AppSession:
             policy = policy_of(s)
             roles = {a.username: a.role for a in s.exec(select(accounts.Account)).all() if not a.disabled}
             principal = account.principal()
+        if upgrade:
+            _upgrade(keyfile, unlocked, roles, account.role)
+        elif unlocked.password:  # a format-1 wrap left in a signed file: bind it now
+            keyfile.set_account(username, dek, unlocked.password, account.role)
         if upgrade or unlocked.password:
-            _upgrade(keyfile, unlocked, roles, account.role) if upgrade else \
-                keyfile.set_account(username, dek, unlocked.password, account.role)
             keyfile.data["policy"] = policy
             keyfile.save(dek)
         events = _pending_failures(keyfile, attempts.policy(keyfile)["max_failed"])
@@ -153,10 +155,11 @@ def start(paths: DataPaths, unlocked: attempts.Unlocked) -> AppSession:
             s.exec(select(accounts.Account).where(accounts.Account.username == username)).one().last_login = utcnow()
 
         db.write(record_login)
+        seen = {u: len(e.get("failed", [])) for u, e in keyfile.data.get("logins", {}).items()}
+        settle(paths, dek, username, policy, seen)
     except BaseException:
         db.close()
         raise
-    settle(paths, dek, username, policy, {u: len(e.get("failed", [])) for u, e in keyfile.data.get("logins", {}).items()})
     return AppSession(db, principal, paths, policy["autolock_minutes"] * 60.0, dek)
 
 
