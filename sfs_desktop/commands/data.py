@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sfs_desktop.commands.common import credentials, data_paths, open_session
-from sfs_desktop.core.security.access import require
+from sfs_desktop.core import filestore
 from sfs_desktop.core.db import database as dbmod
 from sfs_desktop.core.db import migrate
 from sfs_desktop.core.errors import UserError
@@ -42,8 +42,7 @@ def run_demo(args) -> int:
         raise UserError("--scale 应在 1 到 1000000 之间")
     app = open_session(args)
     with app.db as db, acting_as(app.principal.username):
-        require(app.principal, "record.write")
-        counts = demo.generate(db, scale=args.scale, seed=args.seed)
+        counts = demo.generate(db, app.principal, scale=args.scale, seed=args.seed)
     print("已生成演示数据：" + "，".join(f"{k} {v} 条" for k, v in counts.items()))
     return 0
 
@@ -51,6 +50,8 @@ def run_demo(args) -> int:
 def run_check(args) -> int:
     with open_session(args).db as db:
         problems = db.check()
+        with db.read() as s:
+            problems += db.files.problems(filestore.recorded_digests(s))  # each decrypts and matches its hash
         rev, head = migrate.current_revision(db.engine), migrate.head_revision()
         if rev != head:
             problems.append(f"结构版本 {rev} 不是最新的 {head}")

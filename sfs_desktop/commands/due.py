@@ -20,7 +20,7 @@ def run(args) -> int:
     app = open_session(args)
     today = date.today()
     with app.db as db, db.read() as s:
-        items = deadlines.collect(s, today, horizon_days=args.days)
+        items = deadlines.collect(s, today, horizon_days=args.days, who=app.principal)
     if args.json:
         print(json.dumps([{"duty": i.duty, "ref": i.ref, "title": i.title, "rule": i.rule, "due": i.due.isoformat(),
                            "days_left": i.days_left(today)} for i in items], ensure_ascii=False, indent=1))

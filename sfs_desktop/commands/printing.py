@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from sfs_desktop.commands.common import open_database
+from sfs_desktop.commands.common import open_session
 from sfs_desktop.core.db.synced import acting_as
 from sfs_desktop.core.errors import UserError
 
@@ -33,9 +33,9 @@ def run(args) -> int:
         raise UserError("请用 --out 指定输出的 PDF 文件")
     if args.out.suffix.lower() != ".pdf":
         raise UserError(f"输出文件应以 .pdf 结尾：{args.out}")
-    user, db = open_database(args)
-    with db, acting_as(user):
-        result = db.write(lambda s: print_document(s, args.form, args.record, args.out,
+    app = open_session(args)
+    with app.db as db, acting_as(app.principal.username):
+        result = db.write(lambda s: print_document(s, app.principal, args.form, args.record, args.out,
                                                    blob_root=db.paths.attachments))
     note = "（补打，沿用原文号）" if result.reprint else ""
     serial = f"，文号 {result.serial}" if result.serial else ""

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from sfs_desktop.commands.common import open_session
 from sfs_desktop.core.errors import UserError
+from sfs_desktop.core.reports.export import PAIRS
 
 REPORTS = {"mediation": "人民调解统计表"}
 
@@ -22,7 +23,7 @@ def register(sub) -> None:
 def run(args) -> int:
     from sfs_desktop.core import calendar
     from sfs_desktop.core.mediation import stats
-    from sfs_desktop.core.reports.export import write_table
+    from sfs_desktop.core.reports.export import export_table
 
     try:
         calendar.period_bounds(args.period)  # a bad period is refused before logging in
@@ -32,13 +33,15 @@ def run(args) -> int:
         raise UserError(f"输出文件应以 .json 或 .xlsx 结尾：{args.out}")
     app = open_session(args)
     title = f"{REPORTS[args.name]}（{args.period}）"
-    with app.db as db, db.read() as s:
-        if args.by_station:
-            if db.node().role != "county":
-                raise UserError("按司法所分列的统计只能在县司法局使用")
-            header, rows = stats.station_table(stats.by_station(s, args.period))
-            path = write_table(title + "分所", rows, args.out, header)
-        else:
-            path = write_table(title, stats.compute(s, args.period).table(), args.out)
+    with app.db as db:
+        with db.read() as s:
+            if args.by_station:
+                if db.node().role != "county":
+                    raise UserError("按司法所分列的统计只能在县司法局使用")
+                header, rows = stats.station_table(stats.by_station(s, args.period))
+                title += "分所"
+            else:
+                header, rows = PAIRS, stats.compute(s, args.period).table()
+        path = app.write(lambda s: export_table(s, app.principal, title, rows, args.out, header))
     print(f"已导出 {path}")
     return 0

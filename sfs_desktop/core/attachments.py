@@ -1,12 +1,12 @@
-"""Attachments (scans, photos, signed forms), stored once by content hash beside the database."""
+"""Attachments (scans, photos, signed forms), stored once by content hash beside the database,
+encrypted (core/filestore.py)."""
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from sfs_desktop.core.db.synced import SyncedModel
-from sfs_desktop.core.fsio import atomic_write
+from sfs_desktop.core import filestore
 from sfs_desktop.core.fields import Sensitivity as S, Widget as W, field
 
 
@@ -23,15 +23,10 @@ class Attachment(SyncedModel, table=True):
 
 
 def store_blob(root: Path, data: bytes) -> str:
-    """Write `data` under root/ab/abcdef… atomically; returns its SHA-256. Idempotent."""
-    digest = hashlib.sha256(data).hexdigest()
-    target = root / digest[:2] / digest
-    if target.exists():
-        return digest
-    target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(target, data)
-    return digest
+    """Keep `data` encrypted under root (see filestore); returns its SHA-256. Idempotent."""
+    return filestore.for_root(root).put(data)
 
 
-def blob_path(root: Path, digest: str) -> Path:
-    return root / digest[:2] / digest
+def load_blob(root: Path, digest: str) -> bytes:
+    """The clear content of a kept file, checked against its SHA-256 (in memory, never on disk)."""
+    return filestore.for_root(root).get(digest)

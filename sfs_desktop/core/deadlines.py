@@ -55,9 +55,16 @@ def load_sources() -> None:
         importlib.import_module(module)
 
 
-def collect(session: Session, today: date, horizon_days: int = 7) -> list[DueItem]:
-    """Overdue items, those due within `horizon_days` and those whose own notice has begun, most urgent first."""
+def collect(session: Session, today: date, horizon_days: int = 7, *, who=None) -> list[DueItem]:
+    """Overdue items, those due within `horizon_days` and those whose own notice has begun, most urgent first.
+    With `who`, only what that account may see (a 调解员: their own committees' items)."""
     load_sources()
     items = [item for source in _SOURCES for item in source(session, today)
              if item.days_left(today) <= horizon_days or (item.notice_from is not None and today >= item.notice_from)]
+    if who is not None:
+        from sfs_desktop.core.security.access import committee_of, require
+
+        require(who, "record.read")
+        if who.role == "mediator":
+            items = [i for i in items if committee_of(session, i.record_table, i.record_id) in who.committee_ids]
     return sorted(items, key=lambda i: (i.due, i.duty, i.ref))

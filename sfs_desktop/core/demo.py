@@ -20,6 +20,7 @@ from sfs_desktop.core import idcheck
 from sfs_desktop.core.db.database import Database
 from sfs_desktop.core.db.synced import insert_synced
 from sfs_desktop.core.people.models import Organization, Person
+from sfs_desktop.core.security.access import Principal, require
 from sfs_desktop.core.station.models import AdminArea, Staff, Station
 
 COUNTY_CODE = "430922"
@@ -92,8 +93,10 @@ def _villages(station: Station, rng: random.Random) -> list[dict]:
     return rows
 
 
-def generate(db: Database, *, scale: int = 200, seed: int = 2024) -> dict[str, int]:
-    """Fill the database with `scale` persons and what goes with them; returns counts by table."""
+def generate(db: Database, who: Principal, *, scale: int = 200, seed: int = 2024) -> dict[str, int]:
+    """Fill the database with `scale` persons and what goes with them; returns counts by table.
+    Only the 所长 may: demo data goes into every committee and register."""
+    require(who, "demo")
     rng = random.Random(seed)
     with db.read() as s:
         station = s.exec(select(Station)).first()
@@ -144,4 +147,7 @@ def generate(db: Database, *, scale: int = 200, seed: int = 2024) -> dict[str, i
     ctx = db.write(shared)
     for gen in _GENERATORS:
         gen(ctx)
+    from sfs_desktop.core.security import audit
+
+    db.write(lambda s: audit.record(s, who.username, "create", fields=("demo",)))  # bulk rows: one entry
     return ctx.counts

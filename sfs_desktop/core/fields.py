@@ -85,7 +85,16 @@ class FieldSpec:
     max_length: int | None = None
     help: str = ""
     ref: str | None = None  # table name a REF widget points at
+    only_when: tuple[str, frozenset[str]] | None = None  # validators apply only when that field's code is in the set
     name: str = dc_field(default="", compare=False)  # filled in by specs()
+
+    def validates(self, values: dict[str, Any]) -> bool:
+        """Whether the validators apply to this record (an empty kind counts as the first, default one)."""
+        if self.only_when is None:
+            return True
+        other, kinds = self.only_when
+        kind = values.get(other)
+        return kind in (None, "") or kind in kinds
 
     def __post_init__(self) -> None:
         if self.searchable and self.sensitivity >= Sensitivity.S2:
@@ -109,6 +118,7 @@ def field(
     max_length: int | None = None,
     help: str = "",
     ref: str | None = None,
+    only_when: tuple[str, Iterable[str]] | None = None,
     default_factory: Callable[[], Any] | None = None,
     index: bool = False,
     foreign_key: str | None = None,
@@ -128,6 +138,7 @@ def field(
         max_length=max_length,
         help=help,
         ref=ref,
+        only_when=(only_when[0], frozenset(only_when[1])) if only_when else None,
     )
     kwargs: dict[str, Any] = {"sa_column_kwargs": {"info": {"spec": spec}}, "index": index}
     if foreign_key:
@@ -198,7 +209,7 @@ def validate(model: Any, values: dict[str, Any], code_lookup: Callable[[str, str
             problems.append(Problem(spec.name, f"“{spec.label}”不能超过 {spec.max_length} 个字（现有 {len(value)} 个）"))
         if spec.code_table and code_lookup is not None and not code_lookup(spec.code_table, str(value)):
             problems.append(Problem(spec.name, f"“{spec.label}”的值“{value}”不在代码表中"))
-        for check in spec.validators:
+        for check in spec.validators if spec.validates(values) else ():
             result = check(value)
             if result is None:
                 continue

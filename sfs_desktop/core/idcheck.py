@@ -11,6 +11,11 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+GB11643_ID_TYPES = frozenset({"01", "02", "03", "04"})
+"""Document types (code table id_type) whose number is a GB 11643 18-character citizen number with
+its check character: 居民身份证, 临时身份证, 港澳/台湾居民居住证. Other types (passports …) are only
+checked for length. Declared once: the field declaration, core and the form all use it."""
+
 _ID_WEIGHTS = [2 ** (17 - i) % 11 for i in range(17)]  # 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, …
 _ID_CHECK = "10X98765432"
 _PROVINCES = frozenset(

@@ -73,12 +73,21 @@ def ids(session: Session, principal: Principal, model: Any, q: LedgerQuery = Led
             from sqlalchemy import or_
 
             stmt = stmt.where(or_(*[c.contains(q.text.strip()) for c in searchable]))
-    if q.sort:
-        col = getattr(model, q.sort)
-        stmt = stmt.order_by(col.desc() if q.descending else col.asc(), model.id)
+    key = _sort_key(model, q.sort) if q.sort else None
+    if key is not None:
+        stmt = stmt.order_by(key.desc() if q.descending else key.asc(), model.id)
     else:
         stmt = stmt.order_by(literal_column("rowid").desc())  # newest first, in storage order: no sort step
     return _column(session, stmt)
+
+
+def _sort_key(model: Any, name: str) -> Any:
+    """The column to sort by; a sensitive one only by what its mask shows (security.masking)."""
+    from sfs_desktop.core.security.masking import sort_key
+
+    spec = next((s for s in specs(model) if s.name == name), None)
+    column = getattr(model, name)
+    return column if spec is None else sort_key(spec, column)
 
 
 def _column(session: Session, stmt) -> list:

@@ -62,7 +62,7 @@ def initialise(paths: DataPaths, req: SetupRequest) -> SetupResult:
     dek = keys.new_dek()
     recovery = keys.new_recovery_key()
     keyfile = keys.KeyFile.create(paths.keyfile, dek)
-    keyfile.set_account(req.admin, dek, req.password)
+    keyfile.set_account(req.admin, dek, req.password, "head")
     keyfile.set_recovery(dek, recovery)
     node_id = COUNTY_NODE if req.role == "county" else req.station_code
     try:
@@ -79,7 +79,7 @@ def initialise(paths: DataPaths, req: SetupRequest) -> SetupResult:
                 for hook in INIT_HOOKS:
                     hook(s, req)
             db.write(populate)
-        keyfile.save()  # last: a data dir without a key file is "not initialised" and can be retried
+        keyfile.save(dek)  # last: a data dir without a key file is "not initialised" and can be retried
     except BaseException:
         for p in (paths.database, paths.database.with_name(paths.database.name + "-wal"),
                   paths.database.with_name(paths.database.name + "-shm")):

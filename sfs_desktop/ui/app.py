@@ -73,7 +73,7 @@ def _demo_dir() -> DataPaths:
                                                password=DEMO_PASSWORD, township_name="灰山港镇", head_name="演示所长"))
     app = login(paths, DEMO_USER, DEMO_PASSWORD)
     with acting_as(DEMO_USER):
-        demo.generate(app.db, scale=500)
+        demo.generate(app.db, app.principal, scale=500)
     app.close()
     return paths
 

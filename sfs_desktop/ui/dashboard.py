@@ -76,7 +76,7 @@ class Dashboard(QWidget):
                            for m in (Person, Staff, AdminArea)]
                 for value, n in zip(self.count_values, figures):
                     value.setText(f"<b style='font-size:150%'>{n}</b>")
-            items = deadlines.collect(s, today)
+            items = deadlines.collect(s, today, who=self.app.principal)  # a 调解员 sees their committees
         self.due.setRowCount(len(items))
         for r, item in enumerate(items):
             for c, text in enumerate([item.duty, item.ref, item.title, f"{item.due:%Y-%m-%d}", item.badge(today)]):

@@ -180,13 +180,15 @@ def print_form(owner: QWidget, app: AppSession, form_id: str, ref: str, title: s
     from sfs_desktop.core.printing.service import print_document
     from sfs_desktop.ui.printing.preview import PreviewDialog
 
-    target = app.paths.exports / f"{title}-{ref[:8]}.pdf"  # the record id, never a name or ID number
-    result = run(owner, app, lambda s: print_document(s, form_id, ref, target, blob_root=app.paths.attachments),
+    # kept encrypted in the data dir; the preview reads it from memory, 另存为 writes (and audits) a copy
+    result = run(owner, app, lambda s: print_document(s, app.principal, form_id, ref, None,
+                                                             blob_root=app.paths.attachments),
                  "不能打印")
     if result is None:
         return None
     owner.last_print = result
-    preview = PreviewDialog(result.path.read_bytes(), title, target.name, owner)
+    preview = PreviewDialog(result.data, title, f"{title}-{ref[:8]}.pdf", owner,  # the record id, never a name
+                            save=lambda path: run(owner, app, lambda s: result.save_copy(s, app.principal, path), "不能保存"))
     owner._open_dialog = preview
     preview.show()
     return result

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 from sfs_desktop.core.errors import UserError, ValidationError
 from sfs_desktop.core.people import organizations, registry
 from sfs_desktop.core.people.models import Organization, Person
-from sfs_desktop.core.security.access import require
 from sfs_desktop.core.security.masking import reveal
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.ui.code_lists import code_checker, code_source
@@ -59,11 +58,12 @@ class PersonDialog(QDialog):
             return False
         values = self.form.values()
         try:
-            require(self.app.principal, "record.write")
+            who = self.app.principal  # core checks it
             if self.person_id:
-                self.app.write(lambda s: registry.update_person(s, self.person_id, values, confirm_warnings=True))
+                self.app.write(lambda s: registry.update_person(s, who, self.person_id, values, confirm_warnings=True))
             else:
-                self.person_id = self.app.write(lambda s: registry.register_person(s, values, confirm_warnings=True)).id
+                self.person_id = self.app.write(lambda s: registry.register_person(s, who, values,
+                                                                                   confirm_warnings=True)).id
         except ValidationError as exc:
             self.form.show_problems(exc.problems)
             self.message.setText(str(exc))

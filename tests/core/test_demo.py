@@ -2,13 +2,14 @@
 
 from sqlalchemy import select
 
+from sfs_desktop.core.security.access import SYSTEM
 from sfs_desktop.core import demo, idcheck
 from sfs_desktop.core.people.models import Person
 from sfs_desktop.core.station.models import AdminArea
 
 
 def test_demo_people_have_valid_fictitious_ids(station_db):
-    counts = demo.generate(station_db, scale=300, seed=1)
+    counts = demo.generate(station_db, SYSTEM, scale=300, seed=1)
     assert counts["人员"] == 300
     with station_db.read() as s:
         people = s.exec(select(Person)).scalars().all()
@@ -30,7 +31,7 @@ def test_same_seed_same_data(tmp_path):
     for name in ("a", "b"):
         paths, _ = init_dir(tmp_path / name)
         with open_dir(paths) as db:
-            demo.generate(db, scale=20, seed=5)
+            demo.generate(db, SYSTEM, scale=20, seed=5)
             with db.read() as s:
                 digests.append(sorted(p.name + (p.id_number or "") for p in s.exec(select(Person)).scalars()))
     assert digests[0] == digests[1]

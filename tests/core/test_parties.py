@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from sfs_desktop.core.security.access import SYSTEM
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.idcheck import make_id_number
 from sfs_desktop.core.people import registry
@@ -18,7 +19,7 @@ FIRST, SECOND = make_id_number("430922", date(1980, 3, 1), 11), make_id_number("
 @pytest.fixture
 def namesakes(station_db):
     def build(s):
-        return [registry.register_person(s, {"name": "张伟", "id_number": number}, confirm_warnings=True).id
+        return [registry.register_person(s, SYSTEM, {"name": "张伟", "id_number": number}, confirm_warnings=True).id
                 for number in (FIRST, SECOND)]
     return station_db, station_db.write(build)
 

@@ -4,6 +4,7 @@ from datetime import date
 
 from sqlalchemy import text
 
+from sfs_desktop.core.security.access import SYSTEM
 from sfs_desktop.core import search
 from sfs_desktop.core.db.synced import insert_synced
 from sfs_desktop.core.mediation.models import MediationCase, MediationCommittee
@@ -15,8 +16,8 @@ HEAD = Principal("admin", "head")
 
 
 def test_names_initials_short_names_and_case_numbers(station_db):
-    station_db.write(lambda s: registry.register_person(s, {"name": "王小明", "id_number": "11010519491231002X"}))
-    station_db.write(lambda s: registry.register_person(s, {"name": "张三"}))
+    station_db.write(lambda s: registry.register_person(s, SYSTEM, {"name": "王小明", "id_number": "11010519491231002X"}))
+    station_db.write(lambda s: registry.register_person(s, SYSTEM, {"name": "张三"}))
 
     def case(s):
         [cid] = insert_synced(s, MediationCommittee, [{"name": "竹山村人民调解委员会", "committee_type": "01"}])
@@ -34,8 +35,8 @@ def test_names_initials_short_names_and_case_numbers(station_db):
 
 
 def test_edits_and_deletes_follow_into_the_index(station_db):
-    p = station_db.write(lambda s: registry.register_person(s, {"name": "李四海"}))
-    station_db.write(lambda s: registry.update_person(s, p.id, {"name": "李四河"}))
+    p = station_db.write(lambda s: registry.register_person(s, SYSTEM, {"name": "李四海"}))
+    station_db.write(lambda s: registry.update_person(s, SYSTEM, p.id, {"name": "李四河"}))
     with station_db.read() as s:
         assert search.search(s, HEAD, "李四海") == {} and search.search(s, HEAD, "李四河")
     station_db.write(lambda s: s.delete(s.get(Person, p.id)))

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
+from sfs_desktop.core.security.access import SYSTEM
 from sfs_desktop.core.db.synced import insert_synced
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.mediation import casefile, rules, work
@@ -29,9 +30,9 @@ def worked_case(township):
     db, t = township
 
     def build(s):
-        a = registry.register_person(s, {"name": "李春花", "gender": "2", "id_number": ID_A, "phone": "13800001111",
+        a = registry.register_person(s, SYSTEM, {"name": "李春花", "gender": "2", "id_number": ID_A, "phone": "13800001111",
                                          "residence_address": "竹山村三组", "occupation": "务农"})
-        b = registry.register_person(s, {"name": "王大山", "gender": "1", "birth_date": date(1968, 5, 1)})
+        b = registry.register_person(s, SYSTEM, {"name": "王大山", "gender": "1", "birth_date": date(1968, 5, 1)})
         [cid] = insert_synced(s, MediationCase, [{
             "committee_id": t["village"], "dispute_type": "02", "summary": "双方因宅旁排水沟堵塞发生争执。",
             "request": "疏通排水沟\n赔偿菜地损失"}])
@@ -67,7 +68,7 @@ def worked_case(township):
 def print_form(db, form, ref, tmp_path):
     """Print and read back; with SFS_FORMS_OUT=DIR the PDFs are kept there (docs/forms previews)."""
     out = tmp_path / f"{form}.pdf"
-    db.write(lambda s: print_document(s, form, ref, out, blob_root=db.paths.attachments))
+    db.write(lambda s: print_document(s, SYSTEM, form, ref, out, blob_root=db.paths.attachments))
     pdf.assert_sound(out)
     if keep := os.environ.get("SFS_FORMS_OUT"):
         shutil.copyfile(out, Path(keep) / out.name)
@@ -124,10 +125,10 @@ def test_contents_list_follows_what_was_printed_and_blocks_archiving(worked_case
         print_form(db, form, cid, tmp_path)
     print_form(db, "mediation.record", ids["record"], tmp_path)
     print_form(db, "mediation.investigation", ids["investigation"], tmp_path)
-    db.write(lambda s: casefile.attach(s, cid, "履行凭证", b"receipt", "jpg", blob_root=db.paths.attachments))
+    db.write(lambda s: casefile.attach(s, SYSTEM, cid, "履行凭证", b"receipt", "jpg", blob_root=db.paths.attachments))
     with pytest.raises(UserError, match="卷宗还缺：当事人身份证明，"):  # 王大山 has no ID number on record
         db.write(lambda s: rules.archive(s, HEAD, cid, TODAY))
-    db.write(lambda s: casefile.attach(s, cid, "当事人身份证明", b"scan", ".pdf", blob_root=db.paths.attachments))
+    db.write(lambda s: casefile.attach(s, SYSTEM, cid, "当事人身份证明", b"scan", ".pdf", blob_root=db.paths.attachments))
     with db.read() as s:
         entries = casefile.contents(s, s.get(MediationCase, cid))
     titles = [e.title for e in entries]
@@ -140,9 +141,9 @@ def test_contents_list_follows_what_was_printed_and_blocks_archiving(worked_case
 def test_attaching_refuses_unknown_titles_and_empty_scans(worked_case):
     db, _t, ids = worked_case
     with pytest.raises(UserError, match="不是卷宗目录中的文书名称"):
-        db.write(lambda s: casefile.attach(s, ids["case"], "身份证", b"x", ".jpg", blob_root=db.paths.attachments))
+        db.write(lambda s: casefile.attach(s, SYSTEM, ids["case"], "身份证", b"x", ".jpg", blob_root=db.paths.attachments))
     with pytest.raises(UserError, match="空的"):
-        db.write(lambda s: casefile.attach(s, ids["case"], "证据材料", b"", ".jpg", blob_root=db.paths.attachments))
+        db.write(lambda s: casefile.attach(s, SYSTEM, ids["case"], "证据材料", b"", ".jpg", blob_root=db.paths.attachments))
 
 
 @pdf.needs_tools

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 import pytest
 from sqlmodel import select
 
+from sfs_desktop.core.security.access import SYSTEM
 from sfs_desktop.core import deadlines
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.mediation import casework, committees, rules
@@ -51,7 +52,7 @@ def test_bad_committee_is_refused(township, values, message):
 
 def test_mediator_comes_from_the_registry_and_leaving_needs_a_reason(township):
     db, t = township
-    db.write(lambda s: registry.register_person(s, {"name": "钱六", "gender": "2"}))
+    db.write(lambda s: registry.register_person(s, SYSTEM, {"name": "钱六", "gender": "2"}))
     m = db.write(lambda s: committees.save_mediator(s, HEAD, {"committee_id": t["village"], "role": "03"}, "钱六"))
     assert (m.name, m.gender) == ("钱六", "2")
     with pytest.raises(UserError, match="已是该调解委员会的在任调解员"):

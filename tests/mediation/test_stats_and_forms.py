@@ -5,6 +5,7 @@ from datetime import date
 
 from openpyxl import load_workbook
 
+from sfs_desktop.core.security.access import SYSTEM
 from sfs_desktop.cli import main
 from sfs_desktop.core.db.synced import insert_synced
 from sfs_desktop.core.mediation import stats
@@ -57,8 +58,8 @@ def test_agreement_pdf_for_a_two_party_case(township, tmp_path):
     from sfs_desktop.core.printing.service import print_document
 
     def build(s):
-        a = registry.register_person(s, {"name": "李春花", "id_number": "11010519491231002X", "phone": "13800001111"})
-        b = registry.register_person(s, {"name": "王大山", "gender": "1"})
+        a = registry.register_person(s, SYSTEM, {"name": "李春花", "id_number": "11010519491231002X", "phone": "13800001111"})
+        b = registry.register_person(s, SYSTEM, {"name": "王大山", "gender": "1"})
         [cid] = insert_synced(s, MediationCase, [{"committee_id": t["village"], "dispute_type": "02", "summary": "…",
                                                   "case_no": "（2024）桃灰人调字第7号", "status": "agreed",
                                                   "received_date": date(Y, 3, 1)}])
@@ -71,7 +72,7 @@ def test_agreement_pdf_for_a_two_party_case(township, tmp_path):
         return cid
     cid = db.write(build)
     out = tmp_path / "agreement.pdf"
-    result = db.write(lambda s: print_document(s, "mediation.agreement", "（2024）桃灰人调字第7号", out,
+    result = db.write(lambda s: print_document(s, SYSTEM, "mediation.agreement", "（2024）桃灰人调字第7号", out,
                                                blob_root=db.paths.attachments))
     assert result.copies == 3
     pdf.assert_sound(out)

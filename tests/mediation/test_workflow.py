@@ -5,6 +5,7 @@ from datetime import date, timedelta
 import pytest
 from sqlmodel import select
 
+from sfs_desktop.core.security.access import SYSTEM
 from sfs_desktop.core.errors import PermissionDenied, UserError
 from sfs_desktop.core.mediation import casefile, rules, work
 from sfs_desktop.core.mediation.models import FollowUpVisit, MediationAgreement, MediationCase, MediationParty
@@ -54,14 +55,14 @@ def test_success_path_through_follow_up_to_archive(township, tmp_path):
     assert c.status == "follow_up" and c.closed_date == TODAY
     with pytest.raises(UserError, match="卷宗还缺：当事人身份证明，"):
         go(db, rules.archive, cid, TODAY)
-    db.write(lambda s: casefile.attach(s, cid, "当事人身份证明", b"%PDF-scan", ".pdf", blob_root=db.paths.attachments))
+    db.write(lambda s: casefile.attach(s, SYSTEM, cid, "当事人身份证明", b"%PDF-scan", ".pdf", blob_root=db.paths.attachments))
     assert go(db, rules.archive, cid, TODAY).status == "archived"
 
 
 def printed(db, form, ref, tmp_path):
     from sfs_desktop.core.printing.service import print_document
 
-    return db.write(lambda s: print_document(s, form, ref, tmp_path / f"{form}.pdf", blob_root=db.paths.attachments))
+    return db.write(lambda s: print_document(s, SYSTEM, form, ref, tmp_path / f"{form}.pdf", blob_root=db.paths.attachments))
 
 
 def test_oral_agreement_needs_no_signatures(township):

@@ -3,9 +3,10 @@
 import pytest
 from sqlalchemy import select
 
+from sfs_desktop.core.security.access import SYSTEM
 from sfs_desktop.cli import main
 from sfs_desktop.core import demo
-from sfs_desktop.core.attachments import blob_path
+from sfs_desktop.core.attachments import load_blob
 from sfs_desktop.core.documents import PrintLog, SerialCounter
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.printing.service import print_document
@@ -15,14 +16,14 @@ from tests.printing import pdf
 
 @pytest.fixture
 def staffed(station_db):
-    demo.generate(station_db, scale=5, seed=3)
+    demo.generate(station_db, SYSTEM, scale=5, seed=3)
     with station_db.read() as s:
         staff = s.exec(select(Staff).order_by(Staff.name)).scalars().all()
     return station_db, staff
 
 
 def _print(db, ref, out):
-    return db.write(lambda s: print_document(s, "certificate.work_card", ref, out, blob_root=db.paths.attachments))
+    return db.write(lambda s: print_document(s, SYSTEM, "certificate.work_card", ref, out, blob_root=db.paths.attachments))
 
 
 @pdf.needs_tools
@@ -40,7 +41,9 @@ def test_serial_allocated_once_and_kept_on_reprint(staffed, tmp_path):
         logs = s.exec(select(PrintLog).order_by(PrintLog.printed_at)).scalars().all()
     assert [log.serial_no for log in logs] == [first.serial, first.serial, other.serial]
     assert all(log.printed_by for log in logs)
-    assert blob_path(db.paths.attachments, first.sha256).read_bytes() == (tmp_path / "a.pdf").read_bytes()
+    assert load_blob(db.paths.attachments, first.sha256) == (tmp_path / "a.pdf").read_bytes()
+    kept = [p for p in db.paths.attachments.rglob("*") if p.is_file()]  # encrypted, named by no known hash
+    assert kept and all(first.sha256 not in str(p) and b"%PDF" not in p.read_bytes() for p in kept)
 
 
 def test_failed_print_consumes_no_serial_and_logs_nothing(staffed, tmp_path):
@@ -57,7 +60,7 @@ def test_failed_print_consumes_no_serial_and_logs_nothing(staffed, tmp_path):
 
 def test_setup_certificate_cannot_be_reprinted(station_db, tmp_path):
     with pytest.raises(UserError, match="只能在初始化时打印"):
-        station_db.write(lambda s: print_document(s, "certificate.station_setup", None, tmp_path / "s.pdf",
+        station_db.write(lambda s: print_document(s, SYSTEM, "certificate.station_setup", None, tmp_path / "s.pdf",
                                                   blob_root=station_db.paths.attachments))
 
 

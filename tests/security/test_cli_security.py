@@ -84,7 +84,7 @@ def test_user_add_roles_passwd_disable(tmp_path, capsys, cli_env, monkeypatch):
     monkeypatch.setenv("SFS_PASSWORD", "Audit-view-2024")
     assert run(capsys, "--data-dir", d, "check")[0] == 0
     code, _o, err = run(capsys, "--data-dir", d, "demo", "--scale", 5)
-    assert code == 2 and "无权新增或修改记录" in err
+    assert code == 2 and "无权填入演示数据" in err
     code, _o, err = run(capsys, "--data-dir", d, "user", "add", "x2", "--role", "staff")
     assert code == 2 and "无权管理账户" in err
     monkeypatch.setenv("SFS_NEW_PASSWORD", "123456789")

@@ -7,7 +7,7 @@ from sqlalchemy import text
 
 from sfs_desktop.core.db.synced import utcnow
 from sfs_desktop.core.errors import UserError
-from sfs_desktop.core.security import audit, keys
+from sfs_desktop.core.security import attempts, audit, keys
 from sfs_desktop.core.security.session import login
 from tests.conftest import ADMIN, PASSWORD
 
@@ -29,7 +29,7 @@ def test_unknown_user_and_wrong_password_give_the_same_message(station_paths):
             login(station_paths, user, pw)
 
 
-def test_five_wrong_passwords_lock_then_attempts_are_audited(station_paths):
+def test_five_wrong_passwords_lock_then_attempts_are_audited(station_paths, monkeypatch):
     for i in range(4):
         with pytest.raises(UserError, match="用户名或密码不正确"):
             login(station_paths, ADMIN, f"Wrong-pass-{i}")
@@ -37,10 +37,9 @@ def test_five_wrong_passwords_lock_then_attempts_are_audited(station_paths):
         login(station_paths, ADMIN, "Wrong-pass-5")
     with pytest.raises(UserError, match="锁定到"):
         login(station_paths, ADMIN, PASSWORD)  # even the right password waits out the lock
-    # the lock expires
-    kf = keys.KeyFile.load(station_paths.keyfile)
-    kf.data["logins"][ADMIN]["locked_until"] = (utcnow() - timedelta(seconds=1)).isoformat()
-    kf.save()
+    # the lock expires (15 minutes by default)
+    later = utcnow() + timedelta(minutes=16)
+    monkeypatch.setattr(attempts, "_now", lambda: later)
     app = login(station_paths, ADMIN, PASSWORD)
     try:
         with app.db.read() as s:

@@ -2,6 +2,7 @@
 
 import pytest
 
+from sfs_desktop.core.security.access import SYSTEM
 from sfs_desktop.core.errors import PermissionDenied
 from sfs_desktop.core.people import registry
 from sfs_desktop.core.people.models import Person
@@ -12,7 +13,7 @@ ID = "11010519491231002X"
 
 
 def test_lists_show_masked_values_and_reveal_is_audited(station_db):
-    p = station_db.write(lambda s: registry.register_person(s, {"name": "陈一", "id_number": ID, "phone": "13800001234"}))
+    p = station_db.write(lambda s: registry.register_person(s, SYSTEM, {"name": "陈一", "id_number": ID, "phone": "13800001234"}))
     staff = Principal("clerk", "staff")
     with station_db.read() as s:
         row = masking.display_row(staff, Person, s.get(Person, p.id))

@@ -4,6 +4,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import text
 
+from sfs_desktop.core.security.access import SYSTEM
 from sfs_desktop.core.people import registry
 from sfs_desktop.core.security import audit
 from sfs_desktop.core.sync import identity
@@ -18,7 +19,7 @@ def _peer(county, code):
 
 
 def test_county_stores_the_head_each_bundle_carries(county, station):
-    station.db.write(lambda s: registry.register_person(s, {"name": "审计甲"}))
+    station.db.write(lambda s: registry.register_person(s, SYSTEM, {"name": "审计甲"}))
     with station.db.read() as s:
         head, seq = audit.head(s), audit.head_seq(s)
     [res] = exchange(station, county)
@@ -28,12 +29,12 @@ def test_county_stores_the_head_each_bundle_carries(county, station):
 
 
 def test_a_station_whose_audit_log_was_emptied_is_flagged(county, station):
-    station.db.write(lambda s: registry.register_person(s, {"name": "审计乙"}))
+    station.db.write(lambda s: registry.register_person(s, SYSTEM, {"name": "审计乙"}))
     exchange(station, county)
     before = _peer(county, station.node_id).audit_seq
     with station.db.engine.begin() as c:  # someone wipes the station's audit log
         c.execute(text("DELETE FROM audit_log"))
-    station.db.write(lambda s: registry.register_person(s, {"name": "审计丙"}))
+    station.db.write(lambda s: registry.register_person(s, SYSTEM, {"name": "审计丙"}))
     exchange(station, county)
     p = _peer(county, station.node_id)
     assert p.audit_seq < before and p.audit_alarm.startswith("审计链回退")
@@ -59,9 +60,9 @@ def _the_checks(s, peer, now):
 
 def test_a_stick_found_late_does_not_move_the_head_back(county, station):
     """The older bundle is still imported (its rows are already here), but the head stays the newer one."""
-    station.db.write(lambda s: registry.register_person(s, {"name": "审计丁"}))
+    station.db.write(lambda s: registry.register_person(s, SYSTEM, {"name": "审计丁"}))
     older = station.export()
-    station.db.write(lambda s: registry.register_person(s, {"name": "审计戊"}))
+    station.db.write(lambda s: registry.register_person(s, SYSTEM, {"name": "审计戊"}))
     with station.db.read() as s:
         newest, newest_seq = audit.head(s), audit.head_seq(s)
     set_acked(station, "county", 0)  # nothing acknowledged yet: the new bundle covers everything

@@ -5,12 +5,13 @@ the county lacks rows, by table, and the repair brings them over without duplica
 from __future__ import annotations
 
 from sfs_desktop.core import demo
+from sfs_desktop.core.security.access import SYSTEM
 from sfs_desktop.core.sync import policy, status
 from tests.sync.conftest import exchange, until_quiet
 
 
 def test_rows_an_old_program_never_sent_arrive_and_the_gap_is_shown_by_table(county, station, monkeypatch):
-    demo.generate(station.db, scale=30, seed=5)
+    demo.generate(station.db, SYSTEM, scale=30, seed=5)
     real = policy.may_send
     # The old command line: every mediation table unknown to it, its range claimed all the same.
     monkeypatch.setattr(policy, "may_send", lambda model, *a: not model.__tablename__.startswith("mediation")

@@ -156,7 +156,7 @@ db.close()
 
 
 def _kill_exporter(county, station, tmp_path, kills: int):
-    demo.generate(station.db, scale=1500, seed=5)
+    demo.generate(station.db, SYSTEM, scale=1500, seed=5)
     station.db.close()
     from sfs_desktop.core.security import keys
     from tests.conftest import ADMIN, PASSWORD

@@ -74,8 +74,8 @@ def test_station_status_and_revocation_roster_reach_stations(county, station, st
 
 
 def test_county_wide_view_counts_records_by_station(county, station, station2):
-    demo.generate(station.db, scale=12, seed=1)
-    demo.generate(station2.db, scale=7, seed=2)
+    demo.generate(station.db, SYSTEM, scale=12, seed=1)
+    demo.generate(station2.db, SYSTEM, scale=7, seed=2)
     until_quiet(county, [station, station2])
     with county.db.read() as s:
         view = status.records_by_station(s)

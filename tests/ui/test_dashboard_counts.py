@@ -3,12 +3,13 @@
 from PySide6.QtWidgets import QLabel
 from sqlalchemy import text
 
+from sfs_desktop.core.security.access import SYSTEM
 from sfs_desktop.core import demo
 from sfs_desktop.ui.dashboard import Dashboard
 
 
 def test_counts_follow_the_first_paint_and_match_sql(qtbot, app_session):
-    demo.generate(app_session.db, scale=60)
+    demo.generate(app_session.db, SYSTEM, scale=60)
     dash = Dashboard(app_session)
     qtbot.addWidget(dash)
     values = [dash.findChild(QLabel, f"count_{i}") for i in range(3)]

@@ -7,6 +7,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QPushButton
 from sqlalchemy import text
 
+from sfs_desktop.core.security.access import SYSTEM
 from sfs_desktop.core import demo
 from sfs_desktop.core.people.models import Person
 from sfs_desktop.ui.ledger_filters import LedgerFilterBar, code_fields
@@ -15,7 +16,7 @@ from sfs_desktop.ui.people_page import PeoplePage, code_source
 
 @pytest.fixture
 def page(qtbot, app_session):
-    demo.generate(app_session.db, scale=200)
+    demo.generate(app_session.db, SYSTEM, scale=200)
     page = PeoplePage(app_session)
     qtbot.addWidget(page)
     page.resize(1100, 600)

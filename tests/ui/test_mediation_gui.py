@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLineEdit
 from sqlalchemy import func
 from sqlmodel import select
 
+from sfs_desktop.core.security.access import SYSTEM
 from sfs_desktop.core.db.synced import insert_synced
 from sfs_desktop.core.documents import PrintLog
 from sfs_desktop.core.mediation.models import (DisputeScreening, MediationCase, MediationCommittee, MediatorTraining,
@@ -21,7 +22,7 @@ TODAY = date.today()
 
 def _setup(app):
     def build(s):
-        people = [registry.register_person(s, {"name": name, "gender": g}).id
+        people = [registry.register_person(s, SYSTEM, {"name": name, "gender": g}).id
                   for name, g in (("周一", "1"), ("吴二", "2"), ("郑三", "1"))]
         insert_synced(s, AdminArea, [{"code": "430922101201", "name": "竹山村", "level": "village"},
                                      {"code": "430922101202", "name": "石门村", "level": "village"}])
@@ -89,7 +90,7 @@ def _register(page, applicant="周一", respondent="吴二"):
 
 
 @pytest.mark.timeout(120)
-def test_case_to_printed_agreement_through_the_gui(page, app_session, refusals):
+def test_case_to_printed_agreement_through_the_gui(page, app_session, refusals, tmp_path):
     ws = _register(page)
     assert page.cases.model.rowCount() == 1 and refusals == []
     assert "登记草稿" in ws.header.text() and ws.party_table.rowCount() == 2
@@ -133,8 +134,14 @@ def test_case_to_printed_agreement_through_the_gui(page, app_session, refusals):
     ws.print_agreement()
     preview = ws._open_dialog
     assert preview.document.pageCount() >= 1
-    assert ws.last_print.copies == 3 and ws.last_print.path.exists()
-    assert "-" in ws.last_print.path.name and "周一" not in ws.last_print.path.name
+    assert ws.last_print.copies == 3 and ws.last_print.path is None  # previewed from memory
+    assert not list(app_session.paths.exports.glob("*.pdf"))
+    saved = preview.save_to(tmp_path / "copy.pdf")
+    assert saved.read_bytes() == ws.last_print.data
+    assert "-" in preview._suggested and "周一" not in preview._suggested
+    with app_session.db.read() as s:  # the clear copy leaving the data dir is audited
+        from sfs_desktop.core.security import audit
+        assert [e.fields for e in audit.entries(s) if e.action == "export"][-1] == "mediation.agreement"
     with app_session.db.read() as s:
         assert s.exec(select(PrintLog).where(PrintLog.form_id == "mediation.agreement")).first() is not None
     preview.close()

@@ -7,6 +7,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from sqlmodel import select
 
+from sfs_desktop.core.security.access import SYSTEM
 from sfs_desktop.core.db.synced import insert_synced
 from sfs_desktop.core.idcheck import make_id_number
 from sfs_desktop.core.mediation import rules
@@ -26,7 +27,7 @@ def _later(fn):
 def test_namesakes_are_chosen_and_a_missing_person_registered_on_the_spot(qtbot, app_session):
     def build(s):
         insert_synced(s, MediationCommittee, [{"name": "竹山村人民调解委员会", "committee_type": "03", "active": True}])
-        return [registry.register_person(s, {"name": "张伟", "id_number": number}, confirm_warnings=True).id
+        return [registry.register_person(s, SYSTEM, {"name": "张伟", "id_number": number}, confirm_warnings=True).id
                 for number in (make_id_number("430922", date(1980, 3, 1), 11), SECOND)]
     first, second = app_session.write(build)
     dialog = NewCaseDialog(app_session)
@@ -71,7 +72,7 @@ def test_namesakes_are_chosen_and_a_missing_person_registered_on_the_spot(qtbot,
 
 
 def test_typing_again_drops_the_choice(qtbot, app_session):
-    [pid] = app_session.write(lambda s: [registry.register_person(s, {"name": "赵六"}).id])
+    [pid] = app_session.write(lambda s: [registry.register_person(s, SYSTEM, {"name": "赵六"}).id])
     chooser_seen = []
     field_dialog = NewCaseDialog(app_session)
     qtbot.addWidget(field_dialog)

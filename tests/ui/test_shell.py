@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWizard
 from sqlalchemy import func, select
 
+from sfs_desktop.core.security.access import SYSTEM
 from sfs_desktop.core.db.synced import insert_synced
 from sfs_desktop.core.people.models import Person
 from sfs_desktop.paths import DataPaths
@@ -97,7 +98,7 @@ def test_existing_person_is_masked_until_revealed(qtbot, app_session):
     from sfs_desktop.core.people import registry
     from sfs_desktop.core.security import audit
 
-    p = app_session.write(lambda s: registry.register_person(s, {"name": "冯测", "id_number": "11010519491231002X"}))
+    p = app_session.write(lambda s: registry.register_person(s, SYSTEM, {"name": "冯测", "id_number": "11010519491231002X"}))
     dialog = PersonDialog(app_session, p.id)
     qtbot.addWidget(dialog)
     assert dialog.form.editors["id_number"].widget.text() == "110105********002X"
@@ -160,7 +161,7 @@ def test_error_dialog_once_per_distinct_error(qtbot, tmp_path):
 def test_ctrl_f_search_groups_and_opens(qtbot, app_session):
     from sfs_desktop.core.people import registry
 
-    app_session.write(lambda s: registry.register_person(s, {"name": "欧阳明月"}))
+    app_session.write(lambda s: registry.register_person(s, SYSTEM, {"name": "欧阳明月"}))
     window = MainWindow(app_session)
     qtbot.addWidget(window)
     window.show()

@@ -12,6 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox, QTableWidget
 from sqlmodel import select
 
+from sfs_desktop.core.security.access import SYSTEM
 from sfs_desktop.core.idcheck import make_id_number
 from sfs_desktop.core.people import registry
 from sfs_desktop.core.people.models import Person
@@ -93,7 +94,7 @@ def test_enroll_send_and_resolve_through_the_pages(qtbot, pair, tmp_path, said):
     assert seen[0].startswith("可导入|登记包") and results[0].status == "enrolled"
 
     # the station's records travel to the county; the preview comes first
-    pid = station.write(lambda s: registry.register_person(s, {"name": "同步甲", "gender": "1"})).id
+    pid = station.write(lambda s: registry.register_person(s, SYSTEM, {"name": "同步甲", "gender": "1"})).id
     stick = tmp_path / "stick2"
     stick.mkdir()
     sent = _export(qtbot, s_page.exchange, stick)
@@ -173,7 +174,7 @@ def test_export_needs_a_place_and_an_enrolled_station(qtbot, pair, tmp_path, sai
 def test_sensitive_values_are_masked_side_by_side_and_take_theirs_applies(qtbot, pair, said):
     """A conflict on a row whose ID number travels (a county-entitled row): the review shows it masked."""
     county, _station = pair
-    pid = county.write(lambda s: registry.register_person(s, {"name": "同步乙"})).id
+    pid = county.write(lambda s: registry.register_person(s, SYSTEM, {"name": "同步乙"})).id
     ours, theirs = make_id_number("430922", date(1985, 3, 1), 21), make_id_number("430922", date(1985, 3, 1), 23)
     county.write(lambda s: s.add(SyncConflict(
         id="c0ffee00-0000-4000-8000-000000000001", table_name="person", row_id=pid, fields=["occupation", "id_number"],
@@ -207,7 +208,7 @@ def test_revoking_a_station_asks_first_then_its_bundles_are_refused(qtbot, pair,
     c_page.stations.add_station(str(s_page.exchange.write_card(str(stick))), "桃江县司法局修山司法所")
     c_page.stations.table.selectRow(0)
     _import(qtbot, s_page.exchange, [c_page.stations.enroll(str(stick))])
-    station.write(lambda s: registry.register_person(s, {"name": "吊销甲"}))
+    station.write(lambda s: registry.register_person(s, SYSTEM, {"name": "吊销甲"}))
     out = tmp_path / "out"
     out.mkdir()
     _export(qtbot, s_page.exchange, out)

@@ -8,6 +8,7 @@ from typing import Callable, Iterator, TypeVar
 
 from sqlmodel import Session
 
+from sfs_desktop.core import filestore
 from sfs_desktop.core.db import backup as _backup
 from sfs_desktop.core.db import migrate
 from sfs_desktop.core.db.engine import open_engine
@@ -40,6 +41,9 @@ class Database:
             self._lock.release()
             raise
         self.writer = Writer(self.engine)
+        self.files = filestore.FileStore(paths.attachments, key)  # scans and kept PDFs, encrypted
+        filestore.register(self.files)
+        self.files.upgrade(paths.exports)
         if self.migration_backup:
             self._add_new_defaults()
         self.refresh_calendar()
@@ -100,6 +104,7 @@ class Database:
         return _backup.table_digests(self.engine, owner=owner)
 
     def close(self) -> None:
+        filestore.unregister(self.files)
         self.writer.close()
         self.engine.dispose()
         self._lock.release()

@@ -20,6 +20,7 @@ from sfs_desktop.core.documents import PrintLog
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.mediation.models import FollowUpVisit, MediationCase, MediationRecord
 from sfs_desktop.core.people.models import Organization, Person
+from sfs_desktop.core.security.access import Principal, check_record
 
 CASE_TABLE = "mediation_case"
 MEDIATED = ("agreed", "follow_up", "terminated")
@@ -117,9 +118,10 @@ def missing(s: Session, case: MediationCase) -> list[str]:
     return [e.title for e in contents(s, case) if e.required and not e.present]
 
 
-def attach(s: Session, case_id: str, title: str, data: bytes, suffix: str, *, blob_root: Path,
+def attach(s: Session, who: Principal, case_id: str, title: str, data: bytes, suffix: str, *, blob_root: Path,
            scanned: bool = True) -> Attachment:
-    """File a scan under a contents-list item; the file is named for the item, never for a person."""
+    """File a scan under a contents-list item; the file is named for the item, never for a person.
+    Who may: whoever may change the case (a 调解员 only their own committee's)."""
     if title not in _BY_TITLE:
         raise UserError(f"“{title}”不是卷宗目录中的文书名称")
     if not data:
@@ -127,6 +129,7 @@ def attach(s: Session, case_id: str, title: str, data: bytes, suffix: str, *, bl
     case = s.get(MediationCase, case_id)
     if case is None or case.deleted:
         raise UserError("案件不存在或已删除")
+    check_record(s, who, CASE_TABLE, case_id, write=True)
     suffix = suffix if suffix.startswith(".") else f".{suffix}"
     digest = store_blob(blob_root, data)
     row = Attachment(sha256=digest, original_name=f"{title}{suffix}", size=len(data), scanned=scanned,

@@ -20,6 +20,7 @@ from sfs_desktop.core.mediation.models import (DisputeScreening, FollowUpVisit, 
                                                MediationParty, MediationRecord, Mediator)
 from sfs_desktop.core.mediation.rules import agreement, parties
 from sfs_desktop.core.people.models import Organization, Person
+from sfs_desktop.core.people.registry import id_label
 from sfs_desktop.core.printing.formats import official_date
 from sfs_desktop.core.printing.service import Loaded, source, station
 
@@ -77,7 +78,7 @@ def _describe(s: Session, party: MediationParty) -> str:
         p = s.get(Person, party.person_id)
         bits = [p.name, codes.code_name(s, "gender", p.gender), codes.code_name(s, "ethnicity", p.ethnicity),
                 f"{official_date(p.birth_date)}出生" if p.birth_date else "", p.occupation or "",
-                f"身份证号{p.id_number}" if p.id_number else "",
+                f"{id_label(s, p.id_type)}{p.id_number}" if p.id_number else "",
                 f"住{p.residence_address}" if p.residence_address else "", f"电话{p.phone}" if p.phone else ""]
     else:
         o = s.get(Organization, party.organization_id)

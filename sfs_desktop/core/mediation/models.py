@@ -104,6 +104,7 @@ class MediationAgreement(SyncedModel, table=True):
 
 class FollowUpVisit(SyncedModel, table=True):
     __tablename__ = "mediation_follow_up"
+    __access__ = AccessRule(parent=("case_id", "mediation_case"))
     case_id: str = field("案件", required=True, widget=W.HIDDEN, max_length=36, index=True)
     visit_date: date = field("回访日期", required=True, widget=W.DATE)
     visitee: str = field("回访对象", required=True, max_length=32)
@@ -142,6 +143,7 @@ class MediationRecord(SyncedModel, table=True):
     """调查记录 (F-M6) and 调解记录 (F-M7): what was asked and said, entered after each sitting."""
 
     __tablename__ = "mediation_record"
+    __access__ = AccessRule(parent=("case_id", "mediation_case"))
     case_id: str = field("案件", required=True, widget=W.HIDDEN, max_length=36, index=True)
     kind: str = field("记录类别", "2", code_table="mediation_record_kind", max_length=4)
     held_on: date = field("时间", required=True, widget=W.DATE, validators=[not_future])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from sfs_desktop.core.db.synced import SyncedModel
+from sfs_desktop.core.idcheck import GB11643_ID_TYPES
 from sfs_desktop.core.fields import Mask, Sensitivity as S, Widget as W, field, id_number, not_future, phone, uscc
 
 
@@ -17,7 +18,7 @@ class Person(SyncedModel, table=True):
     birth_date: date | None = field("出生日期", widget=W.DATE, validators=[not_future])
     id_type: str = field("证件类型", "01", code_table="id_type", max_length=2, list_column=False)
     id_number: str | None = field("证件号码", sensitivity=S.S2, widget=W.ID_NUMBER, mask=Mask.ID_NUMBER,
-                                  validators=[id_number], max_length=18)
+                                  validators=[id_number], only_when=("id_type", GB11643_ID_TYPES), max_length=18)
     person_key: str | None = field("人员识别码", widget=W.HIDDEN, max_length=64, index=True, list_column=False,
                                    help="证件号码的 HMAC，用于发现重复登记而不暴露号码")
     household_address: str | None = field("户籍地址", sensitivity=S.S2, mask=Mask.ADDRESS, max_length=128, list_column=False)

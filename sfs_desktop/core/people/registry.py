@@ -16,8 +16,9 @@ from sfs_desktop.core import codes, idcheck
 from sfs_desktop.core.errors import UserError, ValidationError
 from sfs_desktop.core.fields import Problem, specs, validate
 from sfs_desktop.core.people.models import Person
+from sfs_desktop.core.security.access import Principal, require
 
-MAINLAND_ID_TYPES = {"01", "02", "03", "04"}  # 居民身份证, 临时身份证, 港澳/台湾居民居住证: 18-digit checksum format
+MAINLAND_ID_TYPES = idcheck.GB11643_ID_TYPES  # declared once, in idcheck
 
 
 class DuplicatePerson(UserError):
@@ -67,15 +68,15 @@ def _prepare(session: Session, values: dict[str, Any]) -> tuple[dict[str, Any], 
                 warnings.append(Problem("gender", f"“性别”与证件号码不一致（号码显示为{result.sex}）", "warning"))
             if values["birth_date"] != result.birth_date:
                 warnings.append(Problem("birth_date", "“出生日期”与证件号码中的出生日期不一致", "warning"))
+    # other document types are only checked for length: the declaration says so (only_when)
     problems = validate(Person, values, code_lookup=lambda kind, code: codes.code_exists(session, kind, code))
-    if values.get("id_type") not in (None, "") and values["id_type"] not in MAINLAND_ID_TYPES:
-        # other document types are only checked for length and charset, not the 18-digit checksum
-        problems = [p for p in problems if p.field != "id_number"]
     return values, problems + warnings
 
 
-def register_person(session: Session, values: dict[str, Any], *, confirm_warnings: bool = False) -> Person:
+def register_person(session: Session, who: Principal, values: dict[str, Any], *,
+                    confirm_warnings: bool = False) -> Person:
     """Create a person after checking every value; refuses a second record for a known ID number."""
+    require(who, "record.write")
     values, problems = _prepare(session, values)
     errors = [p for p in problems if p.is_error]
     if errors or (problems and not confirm_warnings):
@@ -90,11 +91,14 @@ def register_person(session: Session, values: dict[str, Any], *, confirm_warning
     return person
 
 
-def update_person(session: Session, person_id: str, values: dict[str, Any], *, confirm_warnings: bool = False) -> Person:
+def update_person(session: Session, who: Principal, person_id: str, values: dict[str, Any], *,
+                  confirm_warnings: bool = False) -> Person:
+    require(who, "record.write")
     person = session.get(Person, person_id)
     if person is None or person.deleted:
         raise UserError("要修改的人员不存在或已删除")
     current = {spec.name: getattr(person, spec.name) for spec in specs(Person)}
+    person_number_before = person.id_number
     merged, problems = _prepare(session, {**current, **values})
     errors = [p for p in problems if p.is_error]
     if errors or (problems and not confirm_warnings):
@@ -105,5 +109,16 @@ def update_person(session: Session, person_id: str, values: dict[str, Any], *, c
             raise DuplicatePerson(existing)
     for name in values:
         setattr(person, name, merged[name])
+    if merged.get("id_number") != person_number_before:
+        person.person_key = None  # recomputed from the new number before the next export (sync.personkey)
     session.flush()
     return person
+
+
+def id_label(session: Session, id_type: str | None) -> str:
+    """How a form names a person's number: from the document type (居民身份证号码, 护照号码 …),
+    else the declared label — never a hard-coded 身份证号 whatever the document is."""
+    name = codes.code_name(session, "id_type", id_type) if id_type else ""
+    if name and name != id_type:
+        return f"{name}号码"
+    return next(s.label for s in specs(Person) if s.name == "id_number")

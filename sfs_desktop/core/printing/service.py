@@ -10,7 +10,7 @@ not rewrite what was issued.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Mapping
@@ -26,6 +26,7 @@ from sfs_desktop.core.printing.formats import format_serial
 from sfs_desktop.core.printing.output import write_pdf
 from sfs_desktop.core.printing.render import render as render_pdf
 from sfs_desktop.core.printing.templates import get
+from sfs_desktop.core.security.access import Principal, check_record, require, require_committee_scope
 from sfs_desktop.core.station.models import Station
 
 
@@ -56,12 +57,20 @@ def source(template_id: str) -> Callable[[Source], Source]:
 
 @dataclass(frozen=True)
 class PrintResult:
-    path: Path
+    path: Path | None  # where the user asked for a clear copy; None: kept encrypted only
     pages: int
     serial: str | None
     sha256: str
     copies: int
     reprint: bool
+    data: bytes = field(default=b"", repr=False)  # the PDF, for a preview in memory
+    form_id: str = ""
+    record_table: str | None = None
+    record_id: str | None = None
+
+    def save_copy(self, session: Session, who: Principal, out: Path) -> Path:
+        """另存为: the clear copy the user asked for, audited."""
+        return save_copy(session, who, self.form_id, self.record_table, self.record_id, self.data, out)
 
 
 def station(session: Session) -> Station:
@@ -80,8 +89,14 @@ def serial_prefix(session: Session) -> str:
     return "桃" + (township[:1] or "")
 
 
-def print_document(session: Session, template_id: str, record_ref: str | None, out: Path,
+def print_document(session: Session, who: Principal, template_id: str, record_ref: str | None, out: Path | None,
                    *, blob_root: Path) -> PrintResult:
+    """Render, number, keep (encrypted) and log one document. With `out`, a clear copy is also
+    written there — the user's own save, audited as an export; without it the PDF stays in memory
+    (`PrintResult.data`) for the preview.
+
+    Who may: the 打印 permission (not 只读); a 调解员 only documents of their own committee's cases."""
+    require(who, "print")
     if template_id in NO_REPRINT:
         raise UserError("站点设置证书载有恢复密钥，只能在初始化时打印（init --certificate），不能补打")
     template = get(template_id)
@@ -89,6 +104,9 @@ def print_document(session: Session, template_id: str, record_ref: str | None, o
     if loader is None:
         raise UserError(f"“{template.title}”需要在相应业务页面中填写后打印，不能直接从命令行打印")
     loaded = loader(session, record_ref)
+    if loaded.table is not None and loaded.record_id is not None:
+        check_record(session, who, loaded.table, loaded.record_id)
+    require_committee_scope(session, who, loaded.table, loaded.record_id, "打印")
     previous = None
     if loaded.record_id is not None:
         previous = session.exec(
@@ -105,21 +123,33 @@ def print_document(session: Session, template_id: str, record_ref: str | None, o
     result = render_pdf(template, loaded.context, buffer, serial=serial)
     data = buffer.getvalue()
     digest = store_blob(blob_root, data)
-    path = write_pdf(data, Path(out))
+    path = write_pdf(data, Path(out)) if out is not None else None
     session.add(PrintLog(form_id=template_id, record_table=loaded.table, record_id=loaded.record_id,
                          serial_no=serial, copies=result.copies, printed_by=current_actor(), pdf_sha256=digest))
     _audit(session, template_id, loaded)
+    if path is not None:
+        _audit(session, template_id, loaded, "export")
     session.flush()
-    return PrintResult(Path(path), result.pages, serial, digest, result.copies, previous is not None)
+    return PrintResult(Path(path) if path else None, result.pages, serial, digest, result.copies,
+                       previous is not None, data, template_id, loaded.table, loaded.record_id)
 
 
-def _audit(session: Session, template_id: str, loaded: Loaded) -> None:
+def save_copy(session: Session, who: Principal, template_id: str, table: str | None, record_id: str | None,
+              data: bytes, out: Path) -> Path:
+    """A printed document leaves the data dir in clear only here (另存为): written and audited."""
+    require(who, "print")
+    path = write_pdf(data, Path(out))
+    _audit(session, template_id, Loaded(table, record_id, {}, 0), "export")
+    return Path(path)
+
+
+def _audit(session: Session, template_id: str, loaded: Loaded, action: str = "print") -> None:
     """Every print is a disclosure: it goes to the audit chain when the security layer is present."""
     try:
         from sfs_desktop.core.security import audit
     except ImportError:
         return
-    audit.record(session, current_actor(), "print", table=loaded.table, record_id=loaded.record_id,
+    audit.record(session, current_actor(), action, table=loaded.table, record_id=loaded.record_id,
                  fields=(template_id,))
 
 

@@ -14,6 +14,18 @@ Row = tuple  # (指标, 值), or one value per header column
 PAIRS = ("指标", "值")
 
 
+def export_table(session, who, title: str, rows: Sequence[Row], out: Path, header: Sequence[str] = PAIRS) -> Path:
+    """A statistics table or ledger leaving the program: the 导出 permission, and an audit entry
+    (in the caller's write transaction) naming the table — never its values."""
+    from sfs_desktop.core.security import audit
+    from sfs_desktop.core.security.access import require
+
+    require(who, "export")
+    path = write_table(title, rows, out, header)
+    audit.record(session, who.username, "export", fields=(title.replace(",", "，"),))
+    return path
+
+
 def write_table(title: str, rows: Sequence[Row], out: Path, header: Sequence[str] = PAIRS) -> Path:
     suffix = out.suffix.lower()
     if not out.parent.is_dir():

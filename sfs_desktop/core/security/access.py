@@ -18,11 +18,11 @@ ROLE_NAMES = {"head": "所长", "staff": "工作人员", "mediator": "调解员"
 PERMISSION_NAMES = {
     "record.read": "查看记录", "record.write": "新增或修改记录", "s2.reveal": "查看完整的身份证号、电话、住址",
     "s3.read": "查看涉罪（社区矫正、安置帮教）信息", "user.admin": "管理账户", "export": "导出数据",
-    "import": "导入数据", "print": "打印文书", "settings": "修改系统设置",
+    "import": "导入数据", "print": "打印文书", "settings": "修改系统设置", "demo": "填入演示数据",
 }
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
-    "head": frozenset(PERMISSION_NAMES),
+    "head": frozenset(PERMISSION_NAMES),  # 所长 only: user.admin, settings, demo
     "staff": frozenset({"record.read", "record.write", "s2.reveal", "s3.read", "export", "import", "print"}),
     "mediator": frozenset({"record.read", "record.write", "print"}),
     "inspector": frozenset({"record.read"}),
@@ -56,10 +56,13 @@ class AccessRule:
     """Declared on a model as ``__access__``: who may see its rows.
 
     committee_field: mediators see only rows whose field holds one of their committees.
+    parent: (field, table) when the row belongs to a row of another table (a case's record or
+    visit): the parent's rule decides (checked by `check_record`).
     s3: the table holds criminal-record data (S3): readable only with "s3.read", never by mediators.
     """
 
     committee_field: str | None = None
+    parent: tuple[str, str] | None = None
     s3: bool = False
 
 
@@ -89,3 +92,58 @@ def check_row(principal: Principal, model: Any, row: Any, *, write: bool = False
     if principal.role == "mediator" and rule.committee_field:
         if getattr(row, rule.committee_field) not in principal.committee_ids:
             raise PermissionDenied("调解员只能查看和办理本调解委员会的案件")
+
+
+def model_for(table: str) -> Any:
+    """The model class of a table name (every table is imported by core.models)."""
+    from sqlmodel import SQLModel
+
+    for mapper in SQLModel._sa_registry.mappers:
+        if getattr(mapper.class_, "__tablename__", None) == table:
+            return mapper.class_
+    raise LookupError(f"no model for table {table}")
+
+
+def committee_of(session: Any, table: str | None, record_id: str | None) -> str | None:
+    """The mediation committee a record belongs to (through its parent), or None if none does."""
+    if table is None or record_id is None:
+        return None
+    model = model_for(table)
+    row = session.get(model, record_id)
+    rule = _rule(model)
+    if row is None:
+        return None
+    if rule.committee_field:
+        return getattr(row, rule.committee_field)
+    if rule.parent:
+        field_name, parent_table = rule.parent
+        return committee_of(session, parent_table, getattr(row, field_name))
+    return None
+
+
+def check_record(session: Any, principal: Principal, table: str, record_id: str, *, write: bool = False) -> Any:
+    """`check_row` for a record named by table and id, following its parent (a case's record is the
+    case's); returns the row."""
+    model = model_for(table)
+    row = session.get(model, record_id)
+    if row is None or getattr(row, "deleted", False):
+        from sfs_desktop.core.errors import UserError
+
+        raise UserError("记录不存在或已删除")
+    check_row(principal, model, row, write=write)
+    rule = _rule(model)
+    if rule.parent:
+        field_name, parent_table = rule.parent
+        check_record(session, principal, parent_table, getattr(row, field_name), write=write)
+    return row
+
+
+def require_committee_scope(session: Any, principal: Principal, table: str | None, record_id: str | None,
+                            what: str) -> None:
+    """A mediator acts only on records of their own committee: anything else (station-wide
+    documents, other committees' cases) is refused."""
+    if principal.role != "mediator":
+        return
+    committee = committee_of(session, table, record_id)
+    if committee is None or committee not in principal.committee_ids:
+        raise PermissionDenied(f"调解员只能{what}本调解委员会的案件")

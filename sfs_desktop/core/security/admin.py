@@ -14,7 +14,7 @@ from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.security import accounts, attempts, audit, keys
 from sfs_desktop.core.security.access import require
 from sfs_desktop.core.security.passwords import password_problem
-from sfs_desktop.core.security.session import AppSession
+from sfs_desktop.core.security.session import AppSession, policy_of
 
 
 def _station_code(s: Session) -> str:
@@ -38,8 +38,8 @@ def add_user(app: AppSession, username: str, role: str, password: str, display_n
         _check_password(s, username, password)
         accounts.add(s, username, role, display_name, committee_ids)
         audit.record(s, app.principal.username, "user_admin", "account", fields=(f"add:{username}",))
-        keyfile.set_account(username, app.dek, password)
-        keyfile.save()  # inside the transaction: if saving fails, the account is not created
+        keyfile.set_account(username, app.dek, password, role)
+        keyfile.save(app.dek)  # inside the transaction: if saving fails, the account is not created
     app.write(work)
 
 
@@ -61,7 +61,7 @@ def disable_user(app: AppSession, username: str) -> None:
         account.disabled = True
         audit.record(s, app.principal.username, "user_admin", "account", fields=(f"disable:{username}",))
         keyfile.remove_account(username)
-        keyfile.save()
+        keyfile.save(app.dek)
     app.write(work)
 
 
@@ -80,8 +80,9 @@ def set_password(app: AppSession, username: str, new_password: str) -> None:
 
         account.password_changed_at = utcnow()
         audit.record(s, app.principal.username, "user_admin", "account", fields=(f"passwd:{username}",))
-        keyfile.set_account(username, app.dek, new_password)
-        keyfile.save()
+        keyfile.set_account(username, app.dek, new_password, account.role)
+        keyfile.data.setdefault("logins", {})[username] = {"failed": []}  # a reset ends a lockout (and re-signs)
+        keyfile.save(app.dek)
     app.write(work)
 
 
@@ -96,7 +97,9 @@ def change_own_password(app: AppSession, current: str, new_password: str) -> Non
 
 def recover(db: Database, dek: bytes, username: str, new_password: str) -> None:
     """Reset a 所长 account's password with the recovery key (opened by session.login_recovery)."""
-    keyfile = keys.KeyFile.load(db.paths.keyfile)
+    keyfile = keys.KeyFile.load(db.paths.keyfile, check_signature=False, repair=True)
+    damaged = not keyfile.signature_ok() or not keyfile.belongs_to(dek)
+    upgrading = not keyfile.signed
 
     def work(s: Session) -> None:
         account = accounts.get(s, username)
@@ -105,10 +108,27 @@ def recover(db: Database, dek: bytes, username: str, new_password: str) -> None:
         _check_password(s, username, new_password)
         account.disabled = False
         audit.record(s, username, "recover", "account", fields=(f"passwd:{username}",))
-        keyfile.set_account(username, dek, new_password)
-        keyfile.data.setdefault("logins", {})[username] = {"failed": [], "locked_until": None}
-        keyfile.save()
+        roles = {a.username: a.role for a in s.exec(select(accounts.Account)).all() if not a.disabled}
+        _reseal(keyfile, roles, damaged)
+        keyfile.data["policy"] = policy_of(s)
+        if damaged or upgrading:
+            audit.record(s, username, "keyfile", fields=("repair" if damaged else "upgrade",))
+        keyfile.set_account(username, dek, new_password, "head")
+        keyfile.data.setdefault("logins", {})[username] = {"failed": []}
+        keyfile.save(dek)
     db.write(work)
+
+
+def _reseal(keyfile: keys.KeyFile, roles: dict[str, str], damaged: bool) -> None:
+    """Before the recovery key signs the file again: only wraps of current accounts stay, with their
+    roles from the database; after tampering, unbound (format-1) wraps go too — those accounts get a
+    new password from the 所长 — and failure records that were changed are kept as they are now."""
+    for label in [k for k in keyfile.wraps if k.startswith("user:")]:
+        name, entry = label.removeprefix("user:"), keyfile.wraps[label]
+        if name not in roles or (damaged and entry.get("v", 1) == 1):
+            del keyfile.wraps[label]
+        elif entry.get("v", 1) == 1:
+            entry["role"] = roles[name]
 
 
 def list_users(app: AppSession) -> list[accounts.Account]:

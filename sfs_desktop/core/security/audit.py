@@ -21,6 +21,7 @@ ACTIONS = {
     "print": "打印", "export": "导出", "import": "导入", "login": "登录", "login_failed": "登录失败",
     "lockout": "账户锁定", "user_admin": "账户管理", "recover": "恢复密钥重置密码",
     "sync_refused": "拒收同步包", "restore": "恢复备份",
+    "keyfile": "密钥文件",
 }
 GENESIS = "0" * 64
 
@@ -61,12 +62,13 @@ def hash_at(session: Session, seq: int) -> str:
 
 
 def record(session: Session, actor: str, action: str, table: str | None = None, record_id: str | None = None,
-           fields: Iterable[str] = ()) -> AuditLog:
-    """Append one entry in the caller's transaction (rolled back with the change it describes)."""
+           fields: Iterable[str] = (), at: datetime | None = None) -> AuditLog:
+    """Append one entry in the caller's transaction (rolled back with the change it describes).
+    `at`: when it happened, if earlier than now (a failed login, recorded at the next login)."""
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action}")
     prev = head(session)
-    at = utcnow()
+    at = at or utcnow()
     names = ",".join(fields)
     entry = AuditLog(at=at, actor=actor, action=action, table_name=table, record_id=record_id, fields=names,
                      prev=prev, hash=_digest(prev, at, actor, action, table, record_id, names))
@@ -106,3 +108,6 @@ def entries(session: Session, since: datetime | None = None, actor: str | None =
     if actor:
         stmt = stmt.where(AuditLog.actor == actor)
     return list(session.exec(stmt.order_by(AuditLog.seq).limit(limit)).all())
+
+
+from sfs_desktop.core.security import changes as _changes  # noqa: E402,F401 - creates, edits and deletes reach the chain

@@ -29,6 +29,25 @@ def mask(kind: Mask | None, text: str) -> str:
     return "******"
 
 
+def sort_key(spec: FieldSpec, column: Any) -> Any:
+    """What a ledger may sort a column by: the value for S0/S1, for S2 only what its mask shows
+    (sorting 身份证号 by the clear value would order people by birth date behind the mask); S3 and
+    fully masked values not at all (None)."""
+    from sqlalchemy import func
+
+    if spec.sensitivity < Sensitivity.S2:
+        return column
+    if spec.sensitivity >= Sensitivity.S3:
+        return None
+    if spec.mask is Mask.ID_NUMBER:
+        return func.substr(column, 1, 6).op("||")(func.substr(column, -4))
+    if spec.mask is Mask.PHONE:
+        return func.substr(column, 1, 3).op("||")(func.substr(column, -4))
+    if spec.mask is Mask.ADDRESS:
+        return func.substr(column, 1, 6)
+    return None
+
+
 def display_value(spec: FieldSpec, value: Any) -> str:
     """What a list or a form shows for a value: S2/S3 masked, others as text."""
     if value is None:

@@ -55,7 +55,7 @@ class StatisticsTab(QWidget):
         fill_table(self.table, [self.tr("指标"), self.tr("数值")], [[k, str(v)] for k, v in self.figures.table()])
 
     def export(self, path: str | None = None) -> Path | None:
-        from sfs_desktop.core.reports.export import write_table
+        from sfs_desktop.core.reports.export import export_table
 
         title = f"人民调解统计表（{self.period()}）"
         if path is None:
@@ -63,4 +63,4 @@ class StatisticsTab(QWidget):
                                                   self.tr("Excel 文件 (*.xlsx)"))
             if not path:
                 return None
-        return run(self, self.app, lambda _s: write_table(title, self.figures.table(), Path(path)), "不能导出")
+        return run(self, self.app, lambda s: export_table(s, self.app.principal, title, self.figures.table(), Path(path)), "不能导出")

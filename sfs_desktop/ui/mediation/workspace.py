@@ -437,5 +437,5 @@ class CaseWorkspace(QDialog):
             if not path:
                 return
         data = Path(path).read_bytes()
-        self._step(lambda s: casefile.attach(s, self.case_id, title, data, Path(path).suffix,
+        self._step(lambda s: casefile.attach(s, self.app.principal, self.case_id, title, data, Path(path).suffix,
                                              blob_root=self.app.paths.attachments))

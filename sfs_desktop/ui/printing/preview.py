@@ -7,6 +7,7 @@ is one and the same document on every PC.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, Qt
 from PySide6.QtGui import QPainter
@@ -20,8 +21,12 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, Q
 class PreviewDialog(QDialog):
     """Shows a rendered PDF; 打印 sends it to a printer, 另存为 writes it where the user chooses."""
 
-    def __init__(self, pdf: bytes, title: str, suggested_name: str = "文书.pdf", parent: QWidget | None = None):
+    def __init__(self, pdf: bytes, title: str, suggested_name: str = "文书.pdf", parent: QWidget | None = None,
+                 save: Callable[[Path], object] | None = None):
+        """`pdf` is shown from memory (it never lies in clear on disk for the preview); `save` writes
+        the user's copy through core, which audits it."""
         super().__init__(parent)
+        self._save = save
         self.setWindowTitle(f"打印预览 — {title}")
         self._data = QByteArray(pdf)
         self._buffer = QBuffer(self._data, self)
@@ -90,5 +95,8 @@ class PreviewDialog(QDialog):
 
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
-        write_pdf(bytes(self._data.data()), path)
+        if self._save is not None:
+            self._save(path)
+        else:
+            write_pdf(bytes(self._data.data()), path)
         return path

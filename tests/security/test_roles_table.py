@@ -1,0 +1,180 @@
+"""Who may do what, checked in core: one table of operation × role → allowed or refused.
+
+The same table is in the README's security section. "mediator (own)" acts on a case of their own
+committee, "mediator (other)" on another committee's case. A refusal is a PermissionDenied in
+Chinese, raised before anything changes.
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+
+import sfs_desktop.core.mediation.documents  # noqa: F401 - registers the forms and their sources
+from sfs_desktop.core import demo
+from sfs_desktop.core.errors import PermissionDenied
+from sfs_desktop.core.mediation import casefile
+from sfs_desktop.core.mediation.models import MediationAgreement, MediationCase
+from sfs_desktop.core.people import organizations, registry
+from sfs_desktop.core.people.models import Person
+from sfs_desktop.core.printing.service import print_document
+from sfs_desktop.core.reports.export import export_table
+from sfs_desktop.core.security import admin, keys
+from sfs_desktop.core.security.access import SYSTEM, Principal
+from sfs_desktop.core.security.session import AppSession
+from sfs_desktop.core.station.models import Staff
+from tests.conftest import ADMIN, PASSWORD, init_dir, open_dir
+
+Y, N = True, False
+ROLES = ("head", "staff", "mediator (own)", "mediator (other)", "inspector")
+
+# operation: allowed for                  head staff own  other inspector
+TABLE = {
+    "register a person":                  (Y, Y, Y, Y, N),
+    "change a person":                    (Y, Y, Y, Y, N),
+    "register or change a unit":          (Y, Y, Y, Y, N),
+    "print a case's agreement":           (Y, Y, Y, N, N),
+    "print a numbered work card":         (Y, Y, N, N, N),
+    "attach a scan to a case":            (Y, Y, Y, N, N),
+    "fill in demo data":                  (Y, N, N, N, N),
+    "export a statistics table":          (Y, Y, N, N, N),
+    "add an account":                     (Y, N, N, N, N),
+}
+
+_names = itertools.count()
+
+
+@pytest.fixture(scope="module")
+def station(tmp_path_factory):
+    paths, _ = init_dir(tmp_path_factory.mktemp("roles") / "station")
+    db = open_dir(paths)
+    demo.generate(db, SYSTEM, scale=30, seed=11)
+    with db.read() as s:
+        agreed = s.exec(select(MediationCase).join(MediationAgreement, MediationAgreement.case_id == MediationCase.id)
+                        .where(MediationCase.status.in_(["agreed", "follow_up", "archived"]))).all()
+        by_committee = {}
+        for case in agreed:
+            by_committee.setdefault(case.committee_id, case.id)
+        (own_committee, own_case), (_other_committee, other_case) = list(by_committee.items())[:2]
+        person = s.exec(select(Person.id)).first()
+        staff = s.exec(select(Staff.id)).first()
+    dek = keys.KeyFile.load(paths.keyfile).unlock(ADMIN, PASSWORD)
+    yield {"db": db, "paths": paths, "dek": dek, "own_committee": own_committee, "own_case": own_case,
+           "other_case": other_case, "person": person, "staff": staff}
+    db.close()
+
+
+def _principal(role: str, st) -> Principal:
+    base = role.split()[0]
+    committees = frozenset({st["own_committee"]}) if base == "mediator" else frozenset()
+    return Principal(f"t-{base}", base, committee_ids=committees)
+
+
+def _do(operation: str, who: Principal, case: str, st, tmp: Path) -> None:
+    db = st["db"]
+    if operation == "register a person":
+        db.write(lambda s: registry.register_person(s, who, {"name": f"测试{next(_names)}"}))
+    elif operation == "change a person":
+        db.write(lambda s: registry.update_person(s, who, st["person"], {"occupation": "务农"}))
+    elif operation == "register or change a unit":
+        db.write(lambda s: organizations.save_organization(s, who, {"name": f"桃江县测试{next(_names)}合作社",
+                                                                    "org_type": "03"}))
+    elif operation == "print a case's agreement":
+        db.write(lambda s: print_document(s, who, "mediation.agreement", case, None, blob_root=db.paths.attachments))
+    elif operation == "print a numbered work card":
+        db.write(lambda s: print_document(s, who, "certificate.work_card", st["staff"], None,
+                                          blob_root=db.paths.attachments))
+    elif operation == "attach a scan to a case":
+        db.write(lambda s: casefile.attach(s, who, case, "履行凭证", b"scan", ".jpg", blob_root=db.paths.attachments))
+    elif operation == "fill in demo data":
+        demo.generate(db, who, scale=8, seed=next(_names))
+    elif operation == "export a statistics table":
+        db.write(lambda s: export_table(s, who, "人民调解统计表", [("受理", 1)], tmp / "t.json"))
+    elif operation == "add an account":
+        app = AppSession(db, who, st["paths"], 0, st["dek"])
+        admin.add_user(app, f"user{next(_names)}", "staff", "Another-pass-2024")
+    else:
+        raise AssertionError(operation)
+
+
+@pytest.mark.parametrize("operation,role,allowed", [
+    (op, role, allowed) for op, row in TABLE.items() for role, allowed in zip(ROLES, row)])
+def test_operation_by_role(station, operation, role, allowed, tmp_path):
+    who = _principal(role, station)
+    case = station["other_case"] if role == "mediator (other)" else station["own_case"]
+    if allowed:
+        _do(operation, who, case, station, tmp_path)
+    else:
+        with pytest.raises(PermissionDenied):
+            _do(operation, who, case, station, tmp_path)
+
+
+def test_the_readme_shows_the_same_table():
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    for operation, row in TABLE.items():
+        line = next((l for l in readme.splitlines() if l.startswith(f"| {README_NAMES[operation]} |")), None)
+        assert line is not None, operation
+        cells = [c.strip() for c in line.strip("|").split("|")][1:]
+        assert cells == ["✓" if a else "✗" for a in row], operation
+
+
+README_NAMES = {
+    "register a person": "登记人员", "change a person": "修改人员", "register or change a unit": "登记或修改单位",
+    "print a case's agreement": "打印案件文书（如调解协议书）", "print a numbered work card": "打印编号证件（工作证）",
+    "attach a scan to a case": "为案件附加扫描件", "fill in demo data": "填入演示数据",
+    "export a statistics table": "导出统计表", "add an account": "管理账户",
+}
+
+
+def test_the_command_line_passes_the_signed_in_account(tmp_path, capsys, cli_env, monkeypatch):
+    """Finding 1 as it was run: the inspector printed an agreement, a mediator printed another
+    committee's agreement and ran `demo`."""
+    from sfs_desktop.cli import main
+    from sfs_desktop.paths import DataPaths
+
+    d = tmp_path / "d"
+    assert main(["--data-dir", str(d), "init", "--role", "station", "--station-code", "430922101", "--station-name",
+                 "桃江县司法局灰山港司法所", "--township", "灰山港镇", "--admin", ADMIN]) == 0
+    assert main(["--data-dir", str(d), "demo", "--scale", "30", "--seed", "11"]) == 0
+    with open_dir(DataPaths.resolve(d)) as db, db.read() as s:
+        agreed = s.exec(select(MediationCase).join(MediationAgreement, MediationAgreement.case_id == MediationCase.id)
+                        .where(MediationCase.case_no != None)).all()  # noqa: E711
+        mine = agreed[0]
+        other = next(c for c in agreed if c.committee_id != mine.committee_id)
+    monkeypatch.setenv("SFS_NEW_PASSWORD", "Another-pass-2024")
+    assert main(["--data-dir", str(d), "user", "add", "checker", "--role", "inspector"]) == 0
+    assert main(["--data-dir", str(d), "user", "add", "tiaojie", "--role", "mediator",
+                 "--committee", mine.committee_id]) == 0
+    capsys.readouterr()
+    monkeypatch.setenv("SFS_PASSWORD", "Another-pass-2024")
+    runs = [("checker", ["print", "mediation.agreement", mine.case_no, "--out", tmp_path / "a.pdf"], "无权打印文书"),
+            ("tiaojie", ["print", "mediation.agreement", other.case_no, "--out", tmp_path / "b.pdf"], "本调解委员会"),
+            ("tiaojie", ["demo", "--scale", "5"], "无权填入演示数据"),
+            ("checker", ["report", "mediation", "--period", "2024", "--out", tmp_path / "r.json"], "无权导出数据")]
+    for user, args, said in runs:
+        monkeypatch.setenv("SFS_USER", user)
+        assert main(["--data-dir", str(d), *map(str, args)]) == 2
+        assert said in capsys.readouterr().err
+    assert not any((tmp_path / n).exists() for n in ("a.pdf", "b.pdf", "r.json"))
+    monkeypatch.setenv("SFS_USER", "tiaojie")
+    assert main(["--data-dir", str(d), "print", "mediation.agreement", mine.case_no, "--out", str(tmp_path / "c.pdf")]) == 0
+
+
+def test_due_items_are_scoped_to_the_mediators_committee(station):
+    from datetime import date
+
+    from sfs_desktop.core import deadlines
+    from sfs_desktop.core.security.access import committee_of
+
+    db = station["db"]
+    mediator = _principal("mediator", station)
+    with db.read() as s:
+        everything = deadlines.collect(s, date.today(), horizon_days=400, who=SYSTEM)
+        theirs = deadlines.collect(s, date.today(), horizon_days=400, who=mediator)
+        assert theirs and len(theirs) < len(everything)
+        assert all(committee_of(s, i.record_table, i.record_id) == station["own_committee"] for i in theirs)
+        with pytest.raises(PermissionDenied):
+            deadlines.collect(s, date.today(), who=Principal("x", "nobody"))
