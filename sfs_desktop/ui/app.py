@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from sfs_desktop.core import logs
 from sfs_desktop.paths import DataPaths
 from sfs_desktop import resources as shipped
-from sfs_desktop.ui import preload
+from sfs_desktop.ui import collector, preload
 from sfs_desktop.ui.errors import ErrorReporter
 
 DEMO_USER, DEMO_PASSWORD = "demo", "Taojiang-sfs-2024"
@@ -82,15 +82,17 @@ def _collect_from_now_on() -> None:
     """Start-up makes about a million long-lived objects (SQLAlchemy, pydantic, the models, Qt's
     wrappers) and the cyclic collector walked them over and over: about 75 ms before the window
     showed. Collection is off until the window is up; then those objects move to the permanent
-    generation, which later collections skip, and collection resumes."""
+    generation, which later collections skip, and collection resumes: never automatically (it
+    could run on the writer's thread and free a widget there) but from a timer on the UI thread
+    (ui/collector.py)."""
     gc.freeze()
-    gc.enable()
+    collector.install(QApplication.instance())
 
 
 def run_gui(args) -> int:
     started = time.perf_counter()
     paths = _demo_dir() if args.demo else DataPaths.resolve(args.data_dir)
-    gc.disable()  # until the main window is up, or a dialog waits for the user
+    gc.disable()  # for good: collection is the UI thread's timer's, from when a window waits for the user
     if paths.is_initialised():  # (the wizard imports the database layer itself)
         preload.start()  # the database layer loads while Qt starts and the login is typed
     qt = make_app()
@@ -106,7 +108,7 @@ def run_gui(args) -> int:
             return 2
         from sfs_desktop.ui.wizard import SetupWizard
 
-        gc.enable()
+        collector.install(qt)
         if SetupWizard(paths).exec() != QDialog.DialogCode.Accepted and not paths.is_initialised():
             return 1
     if args.smoke:
@@ -114,7 +116,7 @@ def run_gui(args) -> int:
                                                                         os.environ.get("SFS_PASSWORD", ""))
         session = preload.login(paths, user, password)
     else:
-        gc.enable()
+        collector.install(qt)
         preload.start()
         hint = f"演示账户：{DEMO_USER}　密码：{DEMO_PASSWORD}（数据为生成的演示数据）" if args.demo else ""
         dialog = LoginDialog(paths, hint=hint)

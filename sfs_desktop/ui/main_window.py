@@ -22,8 +22,8 @@ from sfs_desktop.ui.login import UnlockDialog
 class _Activity(QObject):
     """Counts keyboard and mouse use as activity, for the idle auto-lock."""
 
-    def __init__(self, app: AppSession):
-        super().__init__()
+    def __init__(self, app: AppSession, parent: QObject):
+        super().__init__(parent)  # Qt's child: it goes with the window, and Qt drops the filter then
         self.app = app
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt naming
@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence.StandardKey.New, self, activated=lambda: self._page_action("new_record"))
         QShortcut(QKeySequence.StandardKey.Save, self, activated=lambda: self._page_action("save"))
         QShortcut(QKeySequence.StandardKey.Print, self, activated=lambda: self._page_action("print_record"))
-        self._activity = _Activity(app)
+        self._activity = _Activity(app, self)
         QApplication.instance().installEventFilter(self._activity)
         self._lock_timer = QTimer(self)
         self._lock_timer.timeout.connect(self.check_lock)

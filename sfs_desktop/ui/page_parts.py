@@ -6,6 +6,7 @@ Dialogs are remembered on their owner as ``_open_dialog`` while open, so tests c
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, Callable, Sequence
 
 from PySide6.QtWidgets import (
@@ -22,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.ui.code_lists import code_checker, code_source
 from sfs_desktop.ui.forms import RecordForm, error_label
 from sfs_desktop.ui.ledger import record_ledger
+from sfs_desktop.ui.ops import WriteOp
 
 
 def buttons(owner: QWidget, specs: Sequence[tuple[str, str, Callable]], layout: QHBoxLayout | None = None,
@@ -77,23 +78,28 @@ def ask(owner: QWidget, title: str, rows: list[tuple[str, QWidget]]) -> bool:
     return open_dialog(owner, dialog)
 
 
-def run(owner: QWidget, app: AppSession, fn: Callable, title: str = "不能办理") -> Any:
-    """`fn(session)` through the writer; a refusal is shown in its own words and None returned."""
-    try:
-        return app.write(fn)
-    except UserError as exc:
-        QMessageBox.warning(owner, title, str(exc))
-        return None
+def write(owner: QWidget, app: AppSession, fn: Callable, *args, on_done: Callable[[Any], None] | None = None,
+          title: str = "不能办理", **kwargs) -> WriteOp:
+    """`fn(session, *args, **kwargs)` on the writer, off the UI thread; `on_done(result)` on the UI
+    thread when it happened, a refusal shown in its own words (and nothing else) when not."""
+    op = WriteOp(owner, app, fn, *args, **kwargs).refused(title)
+    if on_done is not None:
+        op.success(on_done)
+    return op.run()
 
 
 class RecordDialog(QDialog):
-    """A form generated from `model`'s declarations; 保存 calls `save(session, values)`."""
+    """A form generated from `model`'s declarations; 保存 calls the core function
+    `save(session, *args, values, **kwargs)` on the writer (plain data only, see ui/ops.py)."""
 
-    def __init__(self, app: AppSession, model, title: str, save: Callable[[Any, dict], Any], *,
+    def __init__(self, app: AppSession, model, title: str, save: Callable[..., Any], *,
+                 args: tuple = (), kwargs: dict | None = None,
                  only: list[str] | None = None, record: Any = None,
                  extra: Sequence[tuple[str, QWidget]] = (), parent: QWidget | None = None):
         super().__init__(parent)
         self.app, self._save = app, save
+        self._args, self._kwargs = tuple(args), dict(kwargs or {})
+        self.op: WriteOp | None = None
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
         if extra:
@@ -112,18 +118,29 @@ class RecordDialog(QDialog):
         layout.addWidget(save_cancel(self, self.save))
         self.saved: Any = None
 
+    def save_args(self) -> tuple[tuple, dict]:
+        """What `save` gets besides the session and the values (read on the UI thread, at 保存)."""
+        return self._args, self._kwargs
+
     def save(self) -> bool:
-        if not self.form.confirm():
+        """Check the form, then save off the UI thread: the dialog closes when the write happened,
+        or shows the refusal and stays open. False when the form itself has problems."""
+        if self.form.confirm():
+            self.message.setText("")
+        else:
             self.message.setText(self.tr("请先改正标红的内容"))
             return False
+        if self.op is not None and not self.op.finished:
+            return False  # 保存 pressed twice: the first one is still on its way
         values = {k: v for k, v in self.form.values().items() if v is not None}  # unset: the model's default
-        try:
-            self.saved = self.app.write(lambda s: self._save(s, values))
-        except UserError as exc:
-            self.message.setText(str(exc))
-            return False
-        self.accept()
+        args, kwargs = self.save_args()
+        self.op = (WriteOp(self, self.app, self._save, *args, values, **kwargs)
+                   .success(self._saved).failure(lambda exc: self.message.setText(str(exc))).run())
         return True
+
+    def _saved(self, result: Any) -> None:
+        self.saved = result
+        self.accept()
 
     def reject(self) -> None:
         if self.form.may_discard():
@@ -175,21 +192,26 @@ class RegisterTab(QWidget):
         self._done(self.edit_dialog(row))
 
 
-def print_form(owner: QWidget, app: AppSession, form_id: str, ref: str, title: str):
-    """Print one form for one record and show it in the preview; the serial and log are core's."""
+def print_form(owner: QWidget, app: AppSession, form_id: str, ref: str, title: str,
+               on_done: Callable[[Any], None] | None = None) -> WriteOp:
+    """Print one form for one record off the UI thread and show it in the preview; the serial and
+    log are core's. `on_done(result)` follows once the preview is up."""
     from sfs_desktop.core.printing.service import print_document
-    from sfs_desktop.ui.printing.preview import PreviewDialog
 
     target = app.paths.exports / f"{title}-{ref[:8]}.pdf"  # the record id, never a name or ID number
-    result = run(owner, app, lambda s: print_document(s, form_id, ref, target, blob_root=app.paths.attachments),
-                 "不能打印")
-    if result is None:
-        return None
+    return (WriteOp(owner, app, print_document, form_id, ref, target, blob_root=app.paths.attachments)
+            .refused("不能打印").success(partial(_show_print, owner, title, target.name, on_done)).run())
+
+
+def _show_print(owner: QWidget, title: str, name: str, on_done, result) -> None:
+    from sfs_desktop.ui.printing.preview import PreviewDialog
+
     owner.last_print = result
-    preview = PreviewDialog(result.path.read_bytes(), title, target.name, owner)
+    preview = PreviewDialog(result.path.read_bytes(), title, name, owner)
     owner._open_dialog = preview
     preview.show()
-    return result
+    if on_done is not None:
+        on_done(result)
 
 
 def fill_table(table: QTableWidget, headers: list[str], rows: list[list[str]], ids: list[str] | None = None) -> None:

@@ -38,7 +38,7 @@ class NewCaseDialog(RecordDialog):
     def __init__(self, app: AppSession, parent=None):
         self.applicant, self.respondent = PartyField(app, name="applicant"), PartyField(app, name="respondent")
         tr = lambda text: QCoreApplication.translate("NewCaseDialog", text)  # noqa: E731 - before QDialog exists
-        super().__init__(app, MediationCase, tr("登记调解案件"), self._register, only=self.FIELDS, extra=[
+        super().__init__(app, MediationCase, tr("登记调解案件"), _register, only=self.FIELDS, extra=[
             (tr("申请人（人员信息库中的人员或单位）"), self.applicant),
             (tr("被申请人（人员信息库中的人员或单位）"), self.respondent)], parent=parent)
         with app.db.read() as s:  # the first working committee is the usual choice
@@ -47,10 +47,16 @@ class NewCaseDialog(RecordDialog):
         self.form.editors["committee_id"].set_value(first)
         self.case_id: str | None = None
 
-    def _register(self, s, values: dict) -> str:
-        self.case_id = casework.register_case(s, self.app.principal, values, self.applicant.choice(),
-                                              self.respondent.choice()).id
-        return self.case_id
+    def save_args(self) -> tuple[tuple, dict]:
+        return (self.app.principal, self.applicant.choice(), self.respondent.choice()), {}
+
+    def _saved(self, case_id: str) -> None:
+        self.case_id = case_id
+        super()._saved(case_id)
+
+
+def _register(s, who, applicant, respondent, values: dict) -> str:
+    return casework.register_case(s, who, values, applicant, respondent).id
 
 
 class CasesTab(QWidget):

@@ -13,17 +13,28 @@ NEW_MEDIATOR_FIELDS = ["committee_id", "role", "full_time", "appointed_on"]
 MEDIATOR_FIELDS = ["role", "full_time", "appointed_on", "status", "status_reason"]
 
 
+
+class _NewMediatorDialog(RecordDialog):
+    """新增调解员: the person chosen from the registry goes with the values."""
+
+    person: PartyField
+
+    def save_args(self) -> tuple[tuple, dict]:
+        return (self.app.principal,), {"person": self.person.choice()}
+
 class CommitteesTab(RegisterTab):
     model_class = MediationCommittee
     key = "mediation_committees"
 
     def new_record(self) -> None:
         self._done(RecordDialog(self.app, MediationCommittee, self.tr("新增调解委员会"),
-                                lambda s, v: committees.save_committee(s, self.app.principal, v), only=COMMITTEE_FIELDS, parent=self))
+                                committees.save_committee, args=(self.app.principal,),
+                                only=COMMITTEE_FIELDS, parent=self))
 
     def edit_dialog(self, row):
         return RecordDialog(self.app, MediationCommittee, self.tr("修改调解委员会"),
-                            lambda s, v: committees.save_committee(s, self.app.principal, v, row.id), only=COMMITTEE_FIELDS, record=row,
+                            committees.save_committee, args=(self.app.principal,),
+                            kwargs={"committee_id": row.id}, only=COMMITTEE_FIELDS, record=row,
                             parent=self)
 
     def update_notice(self) -> None:
@@ -44,14 +55,16 @@ class MediatorsTab(RegisterTab):
 
     def new_record(self) -> None:
         person = PartyField(self.app, people_only=True, name="person_name")
-        self._done(RecordDialog(self.app, Mediator, self.tr("新增调解员"),
-                                lambda s, v: committees.save_mediator(s, self.app.principal, v, person.choice()),
-                                only=NEW_MEDIATOR_FIELDS, extra=[(self.tr("调解员（人员信息库中的人员）"), person)],
-                                parent=self))
+        dialog = _NewMediatorDialog(self.app, Mediator, self.tr("新增调解员"), committees.save_mediator,
+                                    only=NEW_MEDIATOR_FIELDS, extra=[(self.tr("调解员（人员信息库中的人员）"), person)],
+                                    parent=self)
+        dialog.person = person
+        self._done(dialog)
 
     def edit_dialog(self, row):
         return RecordDialog(self.app, Mediator, self.tr("修改调解员：") + row.name,
-                            lambda s, v: committees.save_mediator(s, self.app.principal, v, mediator_id=row.id), only=MEDIATOR_FIELDS,
+                            committees.save_mediator, args=(self.app.principal,),
+                            kwargs={"mediator_id": row.id}, only=MEDIATOR_FIELDS,
                             record=row, parent=self)
 
     def update_notice(self) -> None:

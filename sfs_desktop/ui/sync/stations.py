@@ -14,7 +14,7 @@ from sfs_desktop.core.db.synced import acting_as
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.core.sync import exporter, identity, status
-from sfs_desktop.ui.page_parts import ask, buttons, fill_table, run, selected_id
+from sfs_desktop.ui.page_parts import ask, buttons, fill_table, selected_id, write
 
 
 def _when(value) -> str:
@@ -77,9 +77,10 @@ class StationsTab(QWidget):
         if not isinstance(card, dict):
             QMessageBox.warning(self, self.tr("不能登记"), self.tr("所选文件不是有效的密钥卡"))
             return None
-        peer = run(self, self.app, lambda s: identity.add_station(s, card, name), "不能登记")
+        return write(self, self.app, identity.add_station, card, name, title="不能登记", on_done=self._changed)
+
+    def _changed(self, _result=None) -> None:
         self.refresh()
-        return peer
 
     def enroll(self, folder: str | None = None) -> Path | None:
         code = selected_id(self.table)
@@ -106,5 +107,4 @@ class StationsTab(QWidget):
             return
         answer = QMessageBox.question(self, self.tr("吊销"), self.tr("吊销后将拒收该所的同步包（例如密钥丢失时）。确认吊销 ") + code + "？")
         if answer == QMessageBox.StandardButton.Yes:
-            run(self, self.app, lambda s: identity.revoke_station(s, code))
-            self.refresh()
+            write(self, self.app, identity.revoke_station, code, on_done=self._changed)
