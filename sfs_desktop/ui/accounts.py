@@ -143,5 +143,5 @@ class AccountsBox(QGroupBox):
                                       self.tr("停用后“%1”不能再登录，其密码也不能再打开数据。确定停用吗？").replace("%1", username))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        TaskOp(self, None, admin.disable_user, self.app, username).refused("不能停用").success(
+        TaskOp(self, None, admin.disable_user, self.app, username).refused(self.tr("不能停用")).success(
             lambda _r: self.refresh()).run()

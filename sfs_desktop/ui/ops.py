@@ -111,8 +111,8 @@ def _takes_progress(fn: Callable) -> bool:
 def _is_qt(value: Any) -> bool:
     if isinstance(value, QObject):
         return True
-    if isinstance(value, types.MethodType):
-        return isinstance(value.__self__, QObject)
+    if isinstance(value, (types.MethodType, types.BuiltinMethodType)):
+        return isinstance(getattr(value, "__self__", None), QObject)
     if isinstance(value, partial):
         return _is_qt(value.func) or any(_is_qt(a) for a in value.args) or any(
             _is_qt(v) for v in value.keywords.values())
@@ -278,7 +278,7 @@ class Op:
                 if self._failure is not None:
                     self._failure(error)
                 else:
-                    QMessageBox.warning(self.parent, self.parent.tr(self.refused_title), str(error))
+                    QMessageBox.warning(self.parent, self.refused_title, str(error))
             else:
                 sys.excepthook(type(error), error, error.__traceback__)
         finally:

@@ -16,6 +16,7 @@ from sfs_desktop.ui.login import LoginDialog
 from sfs_desktop.ui.main_window import MainWindow
 from sfs_desktop.ui.people_page import PersonDialog
 from tests.conftest import ADMIN, PASSWORD
+from tests.ui.conftest import saved, settled
 
 
 def test_app_speaks_chinese_with_a_cjk_font(qapp):
@@ -87,7 +88,7 @@ def test_bad_id_number_blocks_saving_and_changes_nothing(qtbot, app_session):
     assert form.editors["id_number"].error.isHidden()
     assert form.editors["birth_date"].value() == date(1949, 12, 31)  # filled from the number
     assert form.editors["gender"].value() == "2"
-    assert dialog.save()
+    assert saved(dialog)
     with app_session.db.read() as s:
         person = s.exec(select(Person)).scalars().one()
     assert person.name == "郑测" and person.id_number == "11010519491231002X"
