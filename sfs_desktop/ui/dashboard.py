@@ -67,6 +67,11 @@ class Dashboard(QWidget):
             self._counted = True
             after_first_paint(self, self.refresh)
 
+    def data_changed(self, tables: frozenset[str]) -> None:
+        """The counts and the due list follow every write (the main window calls this)."""
+        if self._counted:
+            self.refresh()
+
     def refresh(self, counts: bool = True) -> None:
         today = date.today()
         self.heading.setText(f"<h2>工作台</h2><p>{today:%Y年%m月%d日}，{self.app.principal.display_name}，您好。</p>")

@@ -132,3 +132,25 @@ def test_only_the_ui_thread_frees_widgets_in_cycles(qtbot, app_session):
     assert _Held.freed_on == [] or set(_Held.freed_on) == {threading.main_thread().name}, _Held.freed_on
     gc.collect()  # what the UI thread's timer does
     assert len(_Held.freed_on) == 60 and set(_Held.freed_on) == {threading.main_thread().name}
+
+
+def test_the_status_bar_and_pages_follow_every_write(qtbot, app_session):
+    """One app-wide signal after each write: the pending-changes count and the people ledger
+    follow a write made elsewhere (here straight through the op API)."""
+    from sfs_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(app_session)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("people")
+    people = window.page("people")
+    with app_session.db.read() as s:
+        from sqlalchemy import func
+        from sfs_desktop.core.db.synced import SyncOutbox
+
+        before = s.scalar(select(func.count()).select_from(SyncOutbox))
+    assert window.status_outbox.text() == f"待同步变更 {before} 条" and people.model.rowCount() == 0
+    ops.WriteOp(window, app_session, registry.register_person, {"name": "卢四"}).run()
+    settled()
+    qtbot.waitUntil(lambda: people.model.rowCount() == 1, timeout=10_000)
+    assert window.status_outbox.text() == f"待同步变更 {before + 1} 条"
