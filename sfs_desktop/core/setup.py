@@ -79,6 +79,8 @@ def initialise(paths: DataPaths, req: SetupRequest) -> SetupResult:
                 for hook in INIT_HOOKS:
                     hook(s, req)
             db.write(populate)
+        # who this data dir belongs to, readable before login (the login dialog's title); not secret
+        keyfile.data["node"] = {"role": req.role, "name": req.station_name.strip()}
         keyfile.save()  # last: a data dir without a key file is "not initialised" and can be retried
     except BaseException:
         for p in (paths.database, paths.database.with_name(paths.database.name + "-wal"),

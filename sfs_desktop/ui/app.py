@@ -34,16 +34,60 @@ _CJK_FAMILIES = ["Microsoft YaHei", "Microsoft YaHei UI", "PingFang SC", "Noto S
                  "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "AR PL UMing CN", "SimSun"]
 
 
-def choose_font(app: QApplication) -> str | None:
-    """A CJK-capable UI family: YaHei on Windows, else the first installed from the list."""
-    families = set(QFontDatabase.families())
-    for family in _CJK_FAMILIES:
-        if family in families:
-            font = QFont(family)
-            font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
-            app.setFont(font)
-            return family
+def covers_chinese(family: str) -> bool:
+    """Whether `family` has Simplified Chinese glyphs (not whether its name sounds Chinese)."""
+    return QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(family)
+
+
+def _shipped_family() -> str | None:
+    """Register the CJK font shipped in resources/fonts for this run; its family, or None."""
+    for path in sorted(shipped.resource("fonts").glob("*.tt[cf]")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families = QFontDatabase.applicationFontFamilies(font_id)
+            if families:
+                return families[0]
     return None
+
+
+def choose_font(app: QApplication) -> str | None:
+    """A UI family that covers Chinese: YaHei on Windows, else the first installed from the list,
+    else any installed family that covers Chinese, else the font shipped with the program."""
+    families = QFontDatabase.families()
+    installed = set(families)
+    chosen = next((f for f in _CJK_FAMILIES if f in installed and covers_chinese(f)), None)
+    if chosen is None:
+        chosen = next((f for f in families if covers_chinese(f)), None)
+    if chosen is None:
+        chosen = _shipped_family()
+    if chosen is None:
+        return None
+    font = QFont(chosen)
+    font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
+    app.setFont(font)
+    return chosen
+
+
+def _install_qt_translations(app: QApplication) -> bool:
+    """Qt's own strings (file dialogs' 查找范围, 文件类型; 确定, 取消) in Chinese: from Qt's
+    translations directory, or the one inside the PySide6 package when Qt reports another."""
+    import PySide6
+
+    locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    places = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+              str(Path(PySide6.__file__).parent / "Qt" / "translations"),
+              str(Path(PySide6.__file__).parent / "translations")]
+    found = False
+    for place in places:
+        translator = QTranslator(app)
+        if translator.load(locale, "qtbase", "_", place):
+            app.installTranslator(translator)
+            found = True
+            break
+    supplement = QTranslator(app)  # what that catalogue lacks (Qt 6 changed some source texts)
+    if supplement.load(locale, "qt_supplement", "_", str(shipped.resource("i18n"))):
+        app.installTranslator(supplement)
+    return found
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -51,10 +95,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("sfs-desktop")
     app.setOrganizationName("TaojiangSFJ")
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    translator = QTranslator(app)
-    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
-                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
+    _install_qt_translations(app)
     ours = QTranslator(app)  # our own tr() strings: resources/i18n/sfs_desktop_<locale>.qm
     if ours.load(QLocale(), "sfs_desktop", "_", str(shipped.resource("i18n"))):
         app.installTranslator(ours)

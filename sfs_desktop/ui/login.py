@@ -15,14 +15,27 @@ if TYPE_CHECKING:  # the database layer loads in the background while the dialog
     from sfs_desktop.core.security.session import AppSession
 
 
+def _node(paths: DataPaths) -> tuple[str, str]:
+    """(role, name) recorded in the key file at set-up; ("", "") for a data dir set up before."""
+    import json
+
+    try:
+        node = json.loads(paths.keyfile.read_text(encoding="utf-8")).get("node") or {}
+    except (OSError, ValueError, AttributeError):
+        node = {}
+    return str(node.get("role", "")), str(node.get("name", ""))
+
+
 class LoginDialog(QDialog):
     def __init__(self, paths: DataPaths, station_name: str = "", *, hint: str = "", parent=None):
         super().__init__(parent)
         self.paths = paths
         self.session: AppSession | None = None
-        self.setWindowTitle(self.tr("登录 — 司法所业务系统"))
+        role, name = _node(paths)
+        system = self.tr("县司法局业务系统") if role == "county" else self.tr("司法所业务系统")
+        self.setWindowTitle(self.tr("登录") + " — " + system)
         layout = QVBoxLayout(self)
-        title = QLabel(f"<h2>{station_name or '司法所业务系统'}</h2>", self)
+        title = QLabel(f"<h2>{station_name or name or system}</h2>", self)
         layout.addWidget(title)
         if hint:
             note = QLabel(hint, self)

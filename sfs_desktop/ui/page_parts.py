@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any, Callable, Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -57,8 +58,24 @@ def ok_cancel(dialog: QDialog, on_ok: Callable, ok_text: str | None = None, *,
 
 
 def save_cancel(dialog: QDialog, on_save: Callable) -> QDialogButtonBox:
-    """保存/取消 for a dialog whose 保存 checks before it closes."""
-    return ok_cancel(dialog, on_save, dialog.tr("保存"), standard=QDialogButtonBox.StandardButton.Save)
+    """保存/取消 for a form dialog whose 保存 checks before it closes. Neither is a default button:
+    Enter in a one-line field moves on instead of saving a half-filled form."""
+    box = ok_cancel(dialog, on_save, dialog.tr("保存"), standard=QDialogButtonBox.StandardButton.Save)
+    for button in box.buttons():
+        button.setAutoDefault(False)
+    return box
+
+
+class FormDialog(QDialog):
+    """A dialog holding a form: Enter in a field moves to the next one (like Tab) instead of
+    pressing the default button and saving a half-filled form; 保存 is pressed by hand."""
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(self.focusWidget(), QPushButton):
+            self.focusNextChild()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 def open_dialog(owner: QWidget, dialog: QDialog) -> bool:
@@ -88,7 +105,7 @@ def write(owner: QWidget, app: AppSession, fn: Callable, *args, on_done: Callabl
     return op.run()
 
 
-class RecordDialog(QDialog):
+class RecordDialog(FormDialog):
     """A form generated from `model`'s declarations; 保存 calls the core function
     `save(session, *args, values, **kwargs)` on the writer (plain data only, see ui/ops.py)."""
 
@@ -116,6 +133,7 @@ class RecordDialog(QDialog):
         self.message = error_label(self)
         layout.addWidget(self.message)
         layout.addWidget(save_cancel(self, self.save))
+        self.form.problems_cleared.connect(self.message.clear)
         self.saved: Any = None
 
     def save_args(self) -> tuple[tuple, dict]:

@@ -26,10 +26,10 @@ from sfs_desktop.ui.forms import RecordForm, error_label
 from sfs_desktop.ui.ledger import record_ledger
 from sfs_desktop.ui.ledger_filters import LedgerFilterBar
 from sfs_desktop.ui.ops import WriteOp
-from sfs_desktop.ui.page_parts import RecordDialog, RegisterTab, save_cancel
+from sfs_desktop.ui.page_parts import FormDialog, RecordDialog, RegisterTab, save_cancel
 
 
-class PersonDialog(QDialog):
+class PersonDialog(FormDialog):
     """New or existing person: the form comes from Person's declarations."""
 
     def __init__(self, app: AppSession, person_id: str | None = None, parent=None, *, name: str = ""):

@@ -20,9 +20,13 @@ from tests.ui.conftest import saved, settled
 
 
 def test_app_speaks_chinese_with_a_cjk_font(qapp):
+    from PySide6.QtGui import QFontMetrics
+
+    from sfs_desktop.ui.app import covers_chinese
+
     make_app()
-    assert QApplication.instance().font().family() in {"WenQuanYi Micro Hei", "AR PL UMing CN", "Noto Sans CJK SC",
-                                                       "Microsoft YaHei", "WenQuanYi Zen Hei"}
+    font = QApplication.instance().font()  # whichever family: one that has the glyphs (the shipped one at worst)
+    assert covers_chinese(font.family()) and all(QFontMetrics(font).inFontUcs4(ord(c)) for c in "司法所人民调解")
 
 
 def test_wizard_sets_up_a_station(qtbot, tmp_path):

@@ -77,6 +77,7 @@ class CaseWorkspace(QDialog):
         layout.addWidget(self.header)
         bar = QHBoxLayout()
         self.steps: dict[str, QPushButton] = {}
+        self.action_buttons: dict[str, QPushButton] = {}
         for key, text, _when in STEPS:
             b = QPushButton(self.tr(text), self)
             b.setObjectName(f"step_{key}")
@@ -125,6 +126,10 @@ class CaseWorkspace(QDialog):
             self._read_file(s, case)
         for key, _text, when in STEPS:
             self.steps[key].setEnabled(case.status in when)
+        parties_open = case.status in casework.PARTY_STEPS  # an archived or closed case keeps its parties
+        for key in ("add_party", "remove_party"):
+            self.action_buttons[key].setEnabled(parties_open)
+            self.action_buttons[key].setToolTip("" if parties_open else self.tr("本案已办结，不能再增减当事人"))
         drafting = case.status == "mediating"  # the agreement is written while mediating, then it is fixed
         for w in (self.ag_form, self.ag_facts, self.ag_terms, self.ag_manner, self.add_term, self.save_button,
                   *self.ag_signed.values()):
@@ -212,7 +217,9 @@ class CaseWorkspace(QDialog):
         table = QTableWidget(tab)
         table.setObjectName(name)
         box.addWidget(table)
-        box.addLayout(buttons(tab, actions, prefix="")[0])
+        row, made = buttons(tab, actions, prefix="")
+        self.action_buttons.update(made)
+        box.addLayout(row)
         self.tabs.addTab(tab, self.tr(title))
         return table
 
