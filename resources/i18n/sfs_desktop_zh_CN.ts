@@ -18,6 +18,16 @@
         <source>被申请人（人员信息库中的人员或单位）</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="49"/>
+        <source>尚未登记调解委员会</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="50"/>
+        <source>尚未登记调解委员会：请先在“人民调解 › 调解组织”中新增调解委员会，再登记案件。</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AccountDialog</name>
@@ -496,22 +506,22 @@
 <context>
     <name>CasesTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="70"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="73"/>
         <source>只看超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="75"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="78"/>
         <source>按案号筛选，回车确认</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="109"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="112"/>
         <source>请选择案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="109"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="112"/>
         <source>请先在列表中点选一个案件</source>
         <translation type="unfinished"></translation>
     </message>
@@ -527,27 +537,43 @@
 <context>
     <name>CommitteesTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="30"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="34"/>
         <source>新增调解委员会</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="35"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="39"/>
         <source>修改调解委员会</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="43"/>
-        <source>尚未建立调解委员会的村（社区）：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="44"/>
-        <source>各村（社区）均已建立调解委员会。</source>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="46"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="55"/>
+        <source>新增村（社区）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sfs_desktop/ui/mediation/registries.py" line="48"/>
+        <source>登记本乡镇的村和社区（统计用区划代码），调解委员会按村（社区）设立</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="65"/>
+        <source>尚未登记本乡镇的村（社区）：请点“新增村（社区）”登记，再按村（社区）设立调解委员会。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="67"/>
+        <source>尚未建立调解委员会的村（社区）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="68"/>
+        <source>各村（社区）均已建立调解委员会。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="72"/>
         <source>组成符合要求。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1052,22 +1078,22 @@
 <context>
     <name>MediatorsTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="58"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="82"/>
         <source>新增调解员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="59"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="83"/>
         <source>调解员（人员信息库中的人员）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="65"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="89"/>
         <source>修改调解员：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="71"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="95"/>
         <source>调解员须先在人员信息库中登记；罢免、解聘、离任须写明原因。</source>
         <translation type="unfinished"></translation>
     </message>

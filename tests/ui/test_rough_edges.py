@@ -136,3 +136,45 @@ def test_the_wizard_prints_the_setup_certificate(qtbot, tmp_path):
     assert not list(tmp_path.rglob("*.pdf"))  # the key is not left on disk
     wizard.preview.close()
     wizard.confirmed.setChecked(True)
+
+
+def test_a_new_station_is_told_to_add_villages_and_committees_first(qtbot, app_session):
+    from sfs_desktop.core.station.models import AdminArea
+    from sfs_desktop.ui.main_window import MainWindow
+    from sfs_desktop.ui.mediation.cases import NewCaseDialog
+
+    window = MainWindow(app_session)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("mediation")
+    page = window.page("mediation")
+    register = NewCaseDialog(app_session, page)
+    qtbot.addWidget(register)
+    assert "尚未登记调解委员会" in register.message.text()  # not an empty box without a word
+    tab = page.show_tab("committees")
+    assert "尚未登记本乡镇的村（社区）" in tab.notice.text() and "均已建立" not in tab.notice.text()
+
+    said = []
+
+    def fill(code, name):
+        def run():
+            d = tab._open_dialog
+            d.form.editors["code"].widget.setText(code)
+            d.form.editors["name"].widget.setText(name)
+            saved(d)
+            said.append(d.message.text())
+            if d.isVisible():
+                d.reject()
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, run)
+        tab.buttons["add_area"].click()
+
+    fill("4309221012", "竹山村")  # not 12 digits: refused in words, nothing added
+    assert "应为 12 位数字" in said[-1]
+    fill("430922102201", "竹山村")  # another township's code
+    assert "不属于本乡镇" in said[-1]
+    with app_session.db.read() as s:
+        assert s.exec(select(AdminArea).where(AdminArea.level == "village")).all() == []
+    fill("430922101201", "竹山村")
+    assert said[-1] == "" and "尚未建立调解委员会的村（社区）：竹山村" in tab.notice.text()

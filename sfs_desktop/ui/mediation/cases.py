@@ -45,6 +45,9 @@ class NewCaseDialog(RecordDialog):
             first = s.exec(select(MediationCommittee.id).where(MediationCommittee.active == True,  # noqa: E712
                                                                MediationCommittee.deleted == False)).first()  # noqa: E712
         self.form.editors["committee_id"].set_value(first)
+        if first is None:  # a new station: say what to do first instead of an empty box
+            self.form.editors["committee_id"].widget.setToolTip(tr("尚未登记调解委员会"))
+            self.message.setText(tr("尚未登记调解委员会：请先在“人民调解 › 调解组织”中新增调解委员会，再登记案件。"))
         self.case_id: str | None = None
 
     def save_args(self) -> tuple[tuple, dict]:

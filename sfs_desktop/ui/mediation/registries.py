@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QPushButton
+
 from sfs_desktop.core.mediation import committees, rules
+from sfs_desktop.core.station import areas
+from sfs_desktop.core.station.models import AdminArea
 from sfs_desktop.core.mediation.models import MediationCommittee, Mediator
 from sfs_desktop.ui.page_parts import RecordDialog, RegisterTab
 from sfs_desktop.ui.party_field import PartyField
@@ -37,11 +41,31 @@ class CommitteesTab(RegisterTab):
                             kwargs={"committee_id": row.id}, only=COMMITTEE_FIELDS, record=row,
                             parent=self)
 
+    def __init__(self, app, parent=None):
+        super().__init__(app, parent)
+        add = QPushButton(self.tr("新增村（社区）"), self)
+        add.setObjectName("btn_add_area")
+        add.setToolTip(self.tr("登记本乡镇的村和社区（统计用区划代码），调解委员会按村（社区）设立"))
+        add.clicked.connect(self.add_area)
+        self.buttons["add_area"] = add
+        bar = self.layout_.itemAt(1).layout()
+        bar.insertWidget(bar.count() - 1, add)
+
+    def add_area(self) -> None:
+        dialog = RecordDialog(self.app, AdminArea, self.tr("新增村（社区）"), areas.add_area, args=(self.app.principal,),
+                              only=["code", "name", "level"], parent=self)
+        dialog.form.editors["level"].set_value("village")
+        self._done(dialog)
+
     def update_notice(self) -> None:
         with self.app.db.read() as s:
+            villages = areas.village_count(s)
             gaps = rules.uncovered_areas(s)
-            lines = [self.tr("尚未建立调解委员会的村（社区）：") + "、".join(n for _c, n in gaps) if gaps
-                     else self.tr("各村（社区）均已建立调解委员会。")]
+            if not villages:
+                lines = [self.tr("尚未登记本乡镇的村（社区）：请点“新增村（社区）”登记，再按村（社区）设立调解委员会。")]
+            else:
+                lines = [self.tr("尚未建立调解委员会的村（社区）：") + "、".join(n for _c, n in gaps) if gaps
+                         else self.tr("各村（社区）均已建立调解委员会。")]
             row = s.get(MediationCommittee, self.selected_id) if self.selected_id else None
             if row is not None:
                 problems = rules.committee_problems(s, row)
