@@ -7,8 +7,10 @@ Errors a user can fix print one Chinese line on stderr and exit non-zero; nothin
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import logging
+import os
 import sys
 
 from sfs_desktop import __version__
@@ -60,7 +62,44 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"sfs_desktop.commands.{name}")
         module.register(_WithCommon(sub, common))
+    for child in _subparsers(parser):
+        _give_data_dir(child)
     return parser
+
+
+def _subparsers(parser: argparse.ArgumentParser):
+    for action in parser._actions:  # noqa: SLF001 - argparse keeps its subparsers only here
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            for child in dict.fromkeys(action.choices.values()):
+                yield child
+                yield from _subparsers(child)
+
+
+def _give_data_dir(parser: argparse.ArgumentParser) -> None:
+    """`--data-dir` after any verb, nested ones too (`station add --data-dir county …`)."""
+    if "--data-dir" not in parser._option_string_actions:  # noqa: SLF001
+        parser.add_argument("--data-dir", default=argparse.SUPPRESS, help=DATA_DIR_HELP)
+
+
+_OS_ERRORS = {errno.ENOENT: "找不到文件或文件夹", errno.EISDIR: "这是一个文件夹，不是文件", errno.ENOTDIR: "路径中有一项不是文件夹",
+              errno.EACCES: "没有读写权限", errno.EPERM: "没有读写权限", errno.ENOSPC: "磁盘空间不足",
+              errno.EROFS: "磁盘是只读的", errno.EEXIST: "文件已存在"}
+
+
+def os_error_text(exc: OSError) -> str:
+    """An operating-system error in Chinese, with the file it concerns (never Python's English)."""
+    what = _OS_ERRORS.get(exc.errno or 0, "无法读写文件")
+    where = exc.filename if exc.filename is not None else ""
+    return f"{what}：{where}" if where else what
+
+
+def _stdout_gone() -> None:
+    """The reader of our output went away (`| head`): stop quietly, as other tools do."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 class _WithCommon:
@@ -82,9 +121,17 @@ def main(argv: list[str] | None = None) -> int:
             from sfs_desktop.ui.app import run_gui  # the GUI pulls in Qt only when asked for
 
             return run_gui(args)
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        _stdout_gone()
+        return 141  # as a shell reports a command ended by SIGPIPE
     except UserError as exc:
         print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"错误：{os_error_text(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("已取消", file=sys.stderr)

@@ -136,6 +136,9 @@ def run_gui(args) -> int:
     gc.disable()  # for good: collection is the UI thread's timer's, from when a window waits for the user
     if paths.is_initialised():  # (the wizard imports the database layer itself)
         preload.start()  # the database layer loads while Qt starts and the login is typed
+    if args.smoke and not paths.is_initialised():  # checked before anything is created there
+        print(f"错误：数据目录 {paths.root} 尚未初始化", file=sys.stderr)
+        return 2
     qt = make_app()
     paths.ensure()
     reporter = ErrorReporter(str(logs.setup(paths.logs)))
@@ -144,9 +147,6 @@ def run_gui(args) -> int:
     from sfs_desktop.ui.login import LoginDialog  # no database imports: the dialog shows before they load
 
     if not paths.is_initialised():
-        if args.smoke:
-            print("错误：数据目录尚未初始化", file=sys.stderr)
-            return 2
         from sfs_desktop.ui.wizard import SetupWizard
 
         collector.install(qt)
