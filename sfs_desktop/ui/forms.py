@@ -209,10 +209,19 @@ class RecordForm(QWidget):
         return out
 
     def reveal(self, name: str) -> None:
+        """Ask for the full value; the revealer returns it, or None and calls `show_revealed` later
+        (when reading it is a write: the audit record, done off the UI thread)."""
         if self._reveal is None or name not in self._masked:
             return
+        value = self._reveal(name)
+        if value is not None:
+            self.show_revealed(name, value)
+
+    def show_revealed(self, name: str, value: str) -> None:
+        if name not in self._masked:
+            return
         editor = self.editors[name]
-        editor.set_value(self._reveal(name))
+        editor.set_value(value)
         if isinstance(editor.widget, QLineEdit):
             editor.widget.setReadOnly(False)
         del self._masked[name]

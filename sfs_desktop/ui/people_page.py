@@ -39,8 +39,9 @@ class PersonDialog(FormDialog):
         self.setWindowTitle("人员信息" if person_id else "新增人员")
         layout = QVBoxLayout(self)
 
-        def do_reveal(name: str) -> str:
-            return app.write(lambda s: reveal(s, app.principal, Person, person_id, name))
+        def do_reveal(name: str) -> None:  # audited: a write, so off the UI thread
+            WriteOp(self, app, reveal, app.principal, Person, person_id, name).success(
+                lambda value: self.form.show_revealed(name, value)).run()
 
         self.form = RecordForm(Person, code_source(app), code_exists=code_checker(app),
                                reveal=do_reveal if person_id else None, parent=self)

@@ -154,3 +154,17 @@ def test_the_status_bar_and_pages_follow_every_write(qtbot, app_session):
     settled()
     qtbot.waitUntil(lambda: people.model.rowCount() == 1, timeout=10_000)
     assert window.status_outbox.text() == f"待同步变更 {before + 1} 条"
+
+
+def test_pages_write_only_through_the_op_api():
+    """No page calls the writer itself (it would wait on it on the UI thread): grep the UI."""
+    import re
+    from pathlib import Path
+
+    import sfs_desktop.ui as ui
+
+    direct = re.compile(r"\b(app|db|session|self\.app|self\.app\.db)\.write\(")
+    found = [f"{p.relative_to(Path(ui.__file__).parent)}:{n}" for p in Path(ui.__file__).parent.rglob("*.py")
+             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+             if direct.search(line) and p.name != "ops.py"]
+    assert found == []

@@ -107,6 +107,7 @@ def test_existing_person_is_masked_until_revealed(qtbot, app_session):
     qtbot.addWidget(dialog)
     assert dialog.form.editors["id_number"].widget.text() == "110105********002X"
     qtbot.mouseClick(dialog.form.findChild(QPushButton, "reveal_id_number"), Qt.MouseButton.LeftButton)
+    settled()
     assert dialog.form.editors["id_number"].widget.text() == "11010519491231002X"
     with app_session.db.read() as s:
         assert audit.entries(s)[-1].action == "reveal_s2"

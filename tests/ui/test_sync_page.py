@@ -84,13 +84,17 @@ def test_enroll_send_and_resolve_through_the_pages(qtbot, pair, tmp_path, said):
     stick.mkdir()
 
     # enrollment: key card out of the station, registered at the county, enrollment bundle back
-    card = s_page.exchange.write_card(str(stick))
+    s_page.exchange.write_card(str(stick))
+    settled()
+    card = s_page.exchange.last_card
     assert card.name == "密钥卡-430922101.json" and "指纹" in said[-1]
     assert c_page.stations.add_station(str(card), "桃江县司法局灰山港司法所") is not None
     settled()
     assert c_page.stations.table.item(0, 2).text() == "待导入登记包"
     c_page.stations.table.selectRow(0)
-    enrollment = c_page.stations.enroll(str(stick))
+    c_page.stations.enroll(str(stick))
+    settled()
+    enrollment = c_page.stations.last_enrollment
     seen, results = _import(qtbot, s_page.exchange, [enrollment])
     assert seen[0].startswith("可导入|登记包") and results[0].status == "enrolled"
 
@@ -208,10 +212,14 @@ def test_revoking_a_station_asks_first_then_its_bundles_are_refused(qtbot, pair,
     qtbot.addWidget(s_page)
     stick = tmp_path / "stick"
     stick.mkdir()
-    c_page.stations.add_station(str(s_page.exchange.write_card(str(stick))), "桃江县司法局修山司法所")
+    s_page.exchange.write_card(str(stick))
+    settled()
+    c_page.stations.add_station(str(s_page.exchange.last_card), "桃江县司法局修山司法所")
     settled()
     c_page.stations.table.selectRow(0)
-    _import(qtbot, s_page.exchange, [c_page.stations.enroll(str(stick))])
+    c_page.stations.enroll(str(stick))
+    settled()
+    _import(qtbot, s_page.exchange, [c_page.stations.last_enrollment])
     station.write(lambda s: registry.register_person(s, {"name": "吊销甲"}))
     out = tmp_path / "out"
     out.mkdir()

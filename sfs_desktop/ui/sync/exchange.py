@@ -9,6 +9,7 @@ foreign, damaged or newer-version file is named with core's reason and changes n
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -32,7 +33,7 @@ from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.core.sync import exporter, identity, importer
 from sfs_desktop.core.sync.status import peers
 from sfs_desktop.ui.page_parts import buttons, fill_table, open_dialog
-from sfs_desktop.ui.ops import TaskOp
+from sfs_desktop.ui.ops import TaskOp, WriteOp
 from sfs_desktop.ui.sync.drives import removable_drives
 
 STATUS_NAMES = {"preview": "可导入", "imported": "已导入", "already": "已导入过（不会重复导入）", "held": "暂缓",
@@ -222,12 +223,15 @@ class ExchangeTab(QWidget):
         folder = folder or QFileDialog.getExistingDirectory(self, self.tr("选择保存位置（U盘）"))
         if not folder:
             return None
-        card = self.app.write(identity.public_card)  # a small write the user waits for; see issue #14
-        path = atomic_write(Path(folder) / f"密钥卡-{card['node']}.json",
-                            json.dumps(card, ensure_ascii=False, indent=1).encode("utf-8"))
+        self.job = (WriteOp(self, self.app, identity.public_card).refused(self.tr("不能写出密钥卡"))
+                    .success(partial(self._card_read, Path(folder))).run())
+        return self.job
+
+    def _card_read(self, folder: Path, card: dict) -> None:
+        self.last_card = atomic_write(folder / f"密钥卡-{card['node']}.json",
+                                      json.dumps(card, ensure_ascii=False, indent=1).encode("utf-8"))
         self.last_message = self.tr("已写出密钥卡，指纹 ") + card["fingerprint"]
         QMessageBox.information(self, self.tr("密钥卡"), self.last_message + self.tr("。请把它交县司法局登记。"))
-        return path
 
     # --- import --------------------------------------------------------------------------------
     def import_files(self, files: list[str] | None = None, on_done=None):

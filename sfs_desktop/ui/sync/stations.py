@@ -10,10 +10,9 @@ from pathlib import Path
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QMessageBox, QTableWidget, QVBoxLayout, QWidget
 
-from sfs_desktop.core.db.synced import acting_as
-from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.core.sync import exporter, identity, status
+from sfs_desktop.ui.ops import TaskOp
 from sfs_desktop.ui.page_parts import ask, buttons, fill_table, selected_id, write
 
 
@@ -90,15 +89,14 @@ class StationsTab(QWidget):
         folder = folder or QFileDialog.getExistingDirectory(self, self.tr("选择U盘"))
         if not folder:
             return None
-        try:
-            with acting_as(self.app.principal.username):
-                path = exporter.write_enrollment(self.app.db, code, Path(folder))
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("不能写出登记包"), str(exc))
-            return None
+        self.job = (TaskOp(self, self.app, exporter.write_enrollment, self.app.db, code, Path(folder))
+                    .refused(self.tr("不能写出登记包")).success(self._enrolled).run())
+        return self.job
+
+    def _enrolled(self, path: Path) -> None:
+        self.last_enrollment = path
         QMessageBox.information(self, self.tr("登记包"), self.tr("已写出登记包，请交该所在“数据同步”中导入：") + path.name)
         self.refresh()
-        return path
 
     def revoke(self) -> None:
         code = selected_id(self.table)
