@@ -715,158 +715,163 @@
 <context>
     <name>ExchangeTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="109"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="110"/>
         <source>导出到U盘</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="114"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="115"/>
         <source>目标</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="123"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="124"/>
         <source>从U盘导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="124"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="125"/>
         <source>选择U盘上的同步包（.sjxb），先预览将发生的变化，再确认导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="128"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="129"/>
         <source>登记到县司法局</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="128"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="129"/>
         <source>初次使用时，把本所的密钥卡交县司法局登记，再导入县司法局发回的登记包。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="154"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="155"/>
         <source>尚未与任何单位建立同步关系。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="158"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="159"/>
         <source>从未</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="170"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="171"/>
         <source>未检测到U盘：请插入U盘后点“重新检测”，或选择文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="182"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="183"/>
         <source>选择导出位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="189"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="190"/>
         <source>请选择导出位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="189"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="190"/>
         <source>请插入U盘，或点“选择文件夹…”指定导出位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="194"/>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="199"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="195"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="200"/>
         <source>不能导出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="206"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="207"/>
         <source>没有需要发送的新数据，未生成同步包。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="207"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="208"/>
         <source>导出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="211"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="212"/>
         <source>已导出 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="211"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="212"/>
         <source> 个同步包，共 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="212"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="213"/>
         <source> 条变更，已回读校验无误，可以安全拔出U盘。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="213"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="214"/>
         <source>导出完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="217"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="218"/>
         <source>正在导出同步包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="222"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="223"/>
         <source>选择保存位置（U盘）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="228"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="226"/>
+        <source>不能写出密钥卡</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="233"/>
         <source>已写出密钥卡，指纹 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="229"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="234"/>
         <source>密钥卡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="229"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="234"/>
         <source>。请把它交县司法局登记。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="235"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="239"/>
         <source>选择同步包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="235"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="239"/>
         <source>同步包 (*.sjxb)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="241"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="245"/>
         <source>不能导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="259"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="263"/>
         <source>导入结果</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="263"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="267"/>
         <source>正在导入同步包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="251"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="255"/>
         <source>正在校验所选同步包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="252"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="256"/>
         <source>正在校验同步包</source>
         <translation type="unfinished"></translation>
     </message>
@@ -935,62 +940,62 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="78"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="79"/>
         <source>导入预览</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="81"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="82"/>
         <source>以下是导入后将发生的变化。确认无误后点“确认导入”；导入前会自动备份本机数据。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="84"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="85"/>
         <source>文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="84"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="85"/>
         <source>发送方</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="84"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="85"/>
         <source>结论</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="84"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="85"/>
         <source>变化</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="84"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="85"/>
         <source>说明</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="85"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="86"/>
         <source>写出时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="85"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="86"/>
         <source>覆盖范围</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="85"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="86"/>
         <source>各表记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="91"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="92"/>
         <source>确认导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="93"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="94"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1474,149 +1479,149 @@
 <context>
     <name>StationsTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="29"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="28"/>
         <source>各司法所的同步情况。登记新所：先导入其密钥卡，再把登记包写到U盘交给该所导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="39"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="38"/>
         <source>人民调解：本年各所数据（依据各所报送的记录）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="48"/>
         <source>代码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="48"/>
         <source>名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="48"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="48"/>
         <source>上次收到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="48"/>
         <source>上次回执</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="50"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
         <source>待确认变更</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="50"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
         <source>记录数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="50"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
         <source>未处理冲突</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="50"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
         <source>数据核对</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="51"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="50"/>
         <source>审计链</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="52"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="51"/>
         <source>已吊销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="52"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="51"/>
         <source>已登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="53"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="52"/>
         <source>待导入登记包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="63"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="62"/>
         <source>选择司法所的密钥卡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="64"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="63"/>
         <source>密钥卡 (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="70"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="69"/>
         <source>登记司法所</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="70"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="69"/>
         <source>司法所名称（桃江县司法局××司法所）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="78"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="77"/>
         <source>不能登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="78"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="77"/>
         <source>所选文件不是有效的密钥卡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="88"/>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="106"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="87"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="104"/>
         <source>请选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="88"/>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="106"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="87"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="104"/>
         <source>请先在列表中点选一个司法所</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="90"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="89"/>
         <source>选择U盘</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="97"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="93"/>
         <source>不能写出登记包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="99"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="98"/>
         <source>登记包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="99"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="98"/>
         <source>已写出登记包，请交该所在“数据同步”中导入：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="108"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="106"/>
         <source>吊销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="108"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="106"/>
         <source>吊销后将拒收该所的同步包（例如密钥丢失时）。确认吊销 </source>
         <translation type="unfinished"></translation>
     </message>
