@@ -45,8 +45,9 @@ def validate(req: SetupRequest) -> None:
         raise UserError(f"角色应为 station（司法所）或 county（县司法局），而不是“{req.role}”")
     if not _CODE.match(req.station_code):
         raise UserError(f"单位代码“{req.station_code}”应为 6–12 位数字（如乡镇区划代码 430922101）")
-    if req.role == "county" and req.station_code != townships.COUNTY_UNIT_CODE:
-        raise UserError(f"县司法局的单位代码应为 {townships.COUNTY_UNIT_CODE}，而不是“{req.station_code}”"
+    if req.role == "county" and not re.fullmatch(r"\d{6}000", req.station_code):
+        raise UserError(f"县司法局的单位代码应为县的区划代码加 000（本县为 {townships.COUNTY_UNIT_CODE}），"
+                        f"而不是“{req.station_code}”"
                         + ("（这是乡镇的代码：司法所请用 --role station）" if townships.township_name(req.station_code) else ""))
     if req.role == "station" and townships.township_name(req.station_code) is None:
         example = "、".join(f"{c} {n}" for c, n in townships.TOWNSHIPS[:3])

@@ -48,7 +48,8 @@ def test_data_dir_after_a_nested_verb(county):
     ("station", "430922", "不是桃江县的乡镇代码"),
     ("station", "4309221011", "不是桃江县的乡镇代码"),
     ("station", "430923101", "不是桃江县的乡镇代码"),  # another county's township
-    ("county", "430922101", "县司法局的单位代码应为 430922000"),
+    ("county", "430922101", "这是乡镇的代码"),
+    ("county", "430922", "县司法局的单位代码应为县的区划代码加 000"),
 ])
 def test_init_takes_only_the_countys_codes(tmp_path, role, code, says):
     done = _init(tmp_path / "x", role, code, "桃江县司法局某司法所")
