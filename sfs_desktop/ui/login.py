@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.paths import DataPaths
 from sfs_desktop.ui import preload
+from sfs_desktop.ui.ops import TaskOp
 from sfs_desktop.ui.widgets import error_label
 
 if TYPE_CHECKING:  # the database layer loads in the background while the dialog is shown
@@ -31,6 +32,7 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.paths = paths
         self.session: AppSession | None = None
+        self.op: TaskOp | None = None
         role, name = _node(paths)
         system = self.tr("县司法局业务系统") if role == "county" else self.tr("司法所业务系统")
         self.setWindowTitle(self.tr("登录") + " — " + system)
@@ -60,14 +62,22 @@ class LoginDialog(QDialog):
         layout.addWidget(buttons)
 
     def try_login(self) -> None:
-        try:
-            self.session = preload.login(self.paths, self.user.text().strip(), self.password.text())
-        except UserError as exc:
-            self.message.setText(str(exc))
-            self.password.clear()
-            self.password.setFocus()
+        """The key derivation and the login's own write run off the UI thread; the dialog stays live."""
+        if self.op is not None and not self.op.finished:
             return
+        self.message.setText(self.tr("正在登录…"))
+        self.op = (TaskOp(self, None, preload.login, self.paths, self.user.text().strip(), self.password.text())
+                   .success(self._signed_in).failure(self._refused).run())
+
+    def _signed_in(self, session) -> None:
+        self.session = session
+        self.message.setText("")
         self.accept()
+
+    def _refused(self, exc: UserError) -> None:
+        self.message.setText(str(exc))
+        self.password.clear()
+        self.password.setFocus()
 
 
 class UnlockDialog(QDialog):

@@ -38,7 +38,6 @@ from PySide6.QtCore import QObject, QTimer, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from shiboken6 import isValid
 
-from sfs_desktop.core.db.synced import acting_as
 from sfs_desktop.core.errors import UserError
 
 PROGRESS_DELAY_MS = 500
@@ -302,6 +301,8 @@ class WriteOp(Op):
     """`fn(session, *args, **kwargs)` in one transaction on the single writer, as the signed-in person."""
 
     def _start(self, fn, args, kwargs) -> None:
+        from sfs_desktop.core.db.synced import acting_as
+
         work = _SessionCall(fn, args, kwargs)
         with acting_as(self.app.principal.username):
             self.app.db.writer.submit(work, partial(_hand_over, self.id))
@@ -312,6 +313,8 @@ class TaskOp(Op):
 
     def _start(self, fn, args, kwargs) -> None:
         if self.app is not None:
+            from sfs_desktop.core.db.synced import acting_as  # (not at import: the login dialog comes first)
+
             with acting_as(self.app.principal.username):
                 task = _Task(self.id, fn, args, kwargs)
         else:

@@ -60,9 +60,11 @@ def test_login_dialog_refuses_then_accepts(qtbot, station_paths):
     dialog.user.setText(ADMIN)
     dialog.password.setText("Wrong-pass-1")
     dialog.try_login()
+    settled()
     assert "不正确" in dialog.message.text() and dialog.session is None
     dialog.password.setText(PASSWORD)
     dialog.try_login()
+    settled()
     assert dialog.session is not None
     dialog.session.close()
 
