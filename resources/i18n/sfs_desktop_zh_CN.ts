@@ -19,12 +19,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="50"/>
         <source>尚未登记调解委员会</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="50"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="52"/>
+        <source>尚未登记调解委员会，请先在“调解组织”中新增</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="53"/>
         <source>尚未登记调解委员会：请先在“人民调解 › 调解组织”中新增调解委员会，再登记案件。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -506,22 +511,22 @@
 <context>
     <name>CasesTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="73"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="76"/>
         <source>只看超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="78"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="81"/>
         <source>按案号筛选，回车确认</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="112"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="115"/>
         <source>请选择案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="112"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="115"/>
         <source>请先在列表中点选一个案件</source>
         <translation type="unfinished"></translation>
     </message>
@@ -529,7 +534,7 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="109"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="117"/>
         <source>正在生成统计图……</source>
         <translation type="unfinished"></translation>
     </message>
@@ -652,62 +657,62 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="30"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="38"/>
         <source>基本情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="33"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="41"/>
         <source>到期与超期事项（已超期、7 天内到期、已到提前提醒期）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="37"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="45"/>
         <source>业务</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="37"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="45"/>
         <source>记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="37"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="45"/>
         <source>事项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="37"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="45"/>
         <source>期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="37"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="45"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="41"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="49"/>
         <source>双击打开该记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="43"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="51"/>
         <source>暂无到期或超期事项。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="50"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="58"/>
         <source>人员信息</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="50"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="58"/>
         <source>工作人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="50"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="58"/>
         <source>村（社区）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1031,28 +1036,33 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../sfs_desktop/ui/login.py" line="35"/>
+        <location filename="../../sfs_desktop/ui/login.py" line="37"/>
         <source>县司法局业务系统</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/login.py" line="35"/>
+        <location filename="../../sfs_desktop/ui/login.py" line="37"/>
         <source>司法所业务系统</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/login.py" line="51"/>
+        <location filename="../../sfs_desktop/ui/login.py" line="53"/>
         <source>用户名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/login.py" line="52"/>
+        <location filename="../../sfs_desktop/ui/login.py" line="54"/>
         <source>密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/login.py" line="36"/>
-        <location filename="../../sfs_desktop/ui/login.py" line="57"/>
+        <location filename="../../sfs_desktop/ui/login.py" line="68"/>
+        <source>正在登录…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/login.py" line="38"/>
+        <location filename="../../sfs_desktop/ui/login.py" line="59"/>
         <source>登录</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1690,12 +1700,12 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../sfs_desktop/ui/login.py" line="79"/>
+        <location filename="../../sfs_desktop/ui/login.py" line="89"/>
         <source>已锁定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/login.py" line="90"/>
+        <location filename="../../sfs_desktop/ui/login.py" line="100"/>
         <source>解锁</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1721,7 +1731,7 @@
 <context>
     <name>self.parent</name>
     <message>
-        <location filename="../../sfs_desktop/ui/ops.py" line="241"/>
+        <location filename="../../sfs_desktop/ui/ops.py" line="240"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>

@@ -151,6 +151,8 @@ def test_a_new_station_is_told_to_add_villages_and_committees_first(qtbot, app_s
     register = NewCaseDialog(app_session, page)
     qtbot.addWidget(register)
     assert "尚未登记调解委员会" in register.message.text()  # not an empty box without a word
+    box = register.form.editors["committee_id"].widget
+    assert "尚未登记调解委员会" in (box.placeholderText() if hasattr(box, "placeholderText") else box.toolTip())
     tab = page.show_tab("committees")
     assert "尚未登记本乡镇的村（社区）" in tab.notice.text() and "均已建立" not in tab.notice.text()
 

@@ -46,7 +46,10 @@ class NewCaseDialog(RecordDialog):
                                                                MediationCommittee.deleted == False)).first()  # noqa: E712
         self.form.editors["committee_id"].set_value(first)
         if first is None:  # a new station: say what to do first instead of an empty box
-            self.form.editors["committee_id"].widget.setToolTip(tr("尚未登记调解委员会"))
+            box = self.form.editors["committee_id"].widget
+            box.setToolTip(tr("尚未登记调解委员会"))
+            if hasattr(box, "setPlaceholderText"):
+                box.setPlaceholderText(tr("尚未登记调解委员会，请先在“调解组织”中新增"))
             self.message.setText(tr("尚未登记调解委员会：请先在“人民调解 › 调解组织”中新增调解委员会，再登记案件。"))
         self.case_id: str | None = None
 
