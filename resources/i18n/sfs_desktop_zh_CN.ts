@@ -1056,11 +1056,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/login.py" line="68"/>
-        <source>正在登录…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../sfs_desktop/ui/login.py" line="38"/>
         <location filename="../../sfs_desktop/ui/login.py" line="59"/>
         <source>登录</source>

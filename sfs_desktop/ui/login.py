@@ -65,7 +65,7 @@ class LoginDialog(QDialog):
         """The key derivation and the login's own write run off the UI thread; the dialog stays live."""
         if self.op is not None and not self.op.finished:
             return
-        self.message.setText(self.tr("正在登录…"))
+        self.message.setText("")  # (the red line is for refusals)
         self.op = (TaskOp(self, None, preload.login, self.paths, self.user.text().strip(), self.password.text())
                    .success(self._signed_in).failure(self._refused).run())
 
