@@ -14,11 +14,18 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QMessageBox
 
+from sfs_desktop.ui import ops
 from sfs_desktop.ui.main_window import MainWindow
 from tests.ui.conftest import settled
 from tests.ui.test_mediation_gui import _later, _ok, _register, _setup
 
 STEPS = 300
+
+
+def _allocate(_s, n: int) -> int:
+    """Enough allocation on the writer to start a collection there, were collection automatic."""
+    kept = [[i] for i in range(n)]
+    return len(kept)
 WATCHDOG_SECONDS = 600
 
 
@@ -94,6 +101,7 @@ def test_random_steps_never_hang_or_crash(qtbot, app_session, monkeypatch):
                 ws = rng.choice(open_cases)
                 {"accept": accept, "start": start, "save": save, "print": print_preview, "close": close}[kind](ws)
                 done[kind] += 1
+            ops.WriteOp(window, app_session, _allocate, 20_000).run()  # the writer allocates, as big writes do
             settled()
             if step % 5 == 0:
                 gc.collect()  # on the UI thread, often: whatever cycles the steps left go now
