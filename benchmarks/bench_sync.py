@@ -21,6 +21,7 @@ from pathlib import Path
 
 import sqlcipher3
 
+from sfs_desktop.core.security.access import SYSTEM
 from sfs_desktop.core import setup
 from sfs_desktop.core.db.database import Database
 from sfs_desktop.core.db.synced import insert_synced
@@ -79,9 +80,9 @@ def fill_apart(db: Database, n: int, tag: str) -> Database:
 def enroll(county: Database, station: Database, stick: Path) -> None:
     with station.read() as s:
         card = identity.public_card(s)
-    county.write(lambda s: identity.add_station(s, card, f"司法所{card['node']}"))
-    path = exporter.write_enrollment(county, card["node"], stick)
-    [res] = importer.import_files(station, [path], backup=False)
+    county.write(lambda s: identity.add_station(s, card, f"司法所{card['node']}", SYSTEM))
+    path = exporter.write_enrollment(county, card["node"], stick, SYSTEM)
+    [res] = importer.import_files(station, [path], principal=SYSTEM, backup=False)
     assert res.status == "enrolled", res.message
 
 
@@ -120,14 +121,14 @@ def main() -> int:
         stick = tmp / "stick"
         stick.mkdir()
         t = time.perf_counter()
-        [res] = exporter.export(station, stick)
+        [res] = exporter.export(station, stick, principal=SYSTEM)
         t_export = time.perf_counter() - t
         t = time.perf_counter()
         for f in res.files:
             importer.verify(county, f)
         t_verify = time.perf_counter() - t
         t = time.perf_counter()
-        results = importer.import_files(county, res.files)  # includes the pre-import backup
+        results = importer.import_files(county, res.files, principal=SYSTEM)  # includes the pre-import backup
         t_import = time.perf_counter() - t
         assert all(r.status == "imported" for r in results), results
         assert county.digest("430922101") == station.digest("430922101")
@@ -159,10 +160,10 @@ def main() -> int:
             d.mkdir()
             enroll(county, st, d)
             st = fill_apart(st, PER_STATION, f"{i}-")
-            files += [f for r in exporter.export(st, d) for f in r.files]
+            files += [f for r in exporter.export(st, d, principal=SYSTEM) for f in r.files]
             st.close()
         t = time.perf_counter()
-        results = importer.import_files(county, files)
+        results = importer.import_files(county, files, principal=SYSTEM)
         t_county = time.perf_counter() - t
         assert all(r.status == "imported" for r in results)
         county.close()

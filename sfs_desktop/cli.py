@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 
 from sfs_desktop import __version__
@@ -60,7 +61,32 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"sfs_desktop.commands.{name}")
         module.register(_WithCommon(sub, common))
+    for child in _subparsers(parser):
+        _give_data_dir(child)
     return parser
+
+
+def _subparsers(parser: argparse.ArgumentParser):
+    for action in parser._actions:  # noqa: SLF001 - argparse keeps its subparsers only here
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            for child in dict.fromkeys(action.choices.values()):
+                yield child
+                yield from _subparsers(child)
+
+
+def _give_data_dir(parser: argparse.ArgumentParser) -> None:
+    """`--data-dir` after any verb, nested ones too (`station add --data-dir county …`)."""
+    if "--data-dir" not in parser._option_string_actions:  # noqa: SLF001
+        parser.add_argument("--data-dir", default=argparse.SUPPRESS, help=DATA_DIR_HELP)
+
+
+def _stdout_gone() -> None:
+    """The reader of our output went away (`| head`): stop quietly, as other tools do."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 class _WithCommon:
@@ -82,7 +108,12 @@ def main(argv: list[str] | None = None) -> int:
             from sfs_desktop.ui.app import run_gui  # the GUI pulls in Qt only when asked for
 
             return run_gui(args)
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        _stdout_gone()
+        return 141  # as a shell reports a command ended by SIGPIPE
     except UserError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2

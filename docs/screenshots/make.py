@@ -49,7 +49,7 @@ dialog.user.setText("demo")
 shot(dialog, "login")
 app = login(paths, "demo", "Taojiang-sfs-2024")
 with acting_as("demo"):
-    demo.generate(app.db, scale=2000)
+    demo.generate(app.db, app.principal, scale=2000)
 window = MainWindow(app)
 shot(window, "dashboard")
 window.show_page("people")

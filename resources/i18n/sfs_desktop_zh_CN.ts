@@ -18,21 +18,36 @@
         <source>被申请人（人员信息库中的人员或单位）</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="50"/>
+        <source>尚未登记调解委员会</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="52"/>
+        <source>尚未登记调解委员会，请先在“调解组织”中新增</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="53"/>
+        <source>尚未登记调解委员会：请先在“人民调解 › 调解组织”中新增调解委员会，再登记案件。</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="46"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="48"/>
         <source>新密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="47"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="49"/>
         <source>再次输入新密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="54"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="56"/>
         <source>两次输入的新密码不一致</source>
         <translation type="unfinished"></translation>
     </message>
@@ -40,110 +55,110 @@
 <context>
     <name>AccountsBox</name>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="67"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="69"/>
         <source>账户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="87"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="89"/>
         <source>已停用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="87"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="89"/>
         <source>可用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="89"/>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="120"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="91"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="122"/>
         <source>用户名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="89"/>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="120"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="91"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="122"/>
         <source>姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="89"/>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="121"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="91"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="123"/>
         <source>角色</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="89"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="91"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="89"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="91"/>
         <source>上次登录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="96"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="98"/>
         <source>已完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="96"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="98"/>
         <source>已保存。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="100"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="102"/>
         <source>修改我的密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="100"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="102"/>
         <source>当前密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="111"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="113"/>
         <source>（调解员账户须选择）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="120"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="122"/>
         <source>新增账户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="121"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="123"/>
         <source>所属调解委员会</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="127"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="129"/>
         <source>请选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="127"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="129"/>
         <source>请先在列表中点选一个账户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="133"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="135"/>
         <source>重置“%1”的密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="140"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="142"/>
         <source>停用账户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="141"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="143"/>
         <source>停用后“%1”不能再登录，其密码也不能再打开数据。确定停用吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="147"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="146"/>
         <source>不能停用</source>
         <translation type="unfinished"></translation>
     </message>
@@ -151,339 +166,344 @@
 <context>
     <name>CaseWorkspace</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="66"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="71"/>
         <source>调解案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="139"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="132"/>
+        <source>本案已办结，不能再增减当事人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="150"/>
         <source>受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="139"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="150"/>
         <source>受理日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="145"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="156"/>
         <source>不予受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="145"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="156"/>
         <source>不予受理的理由</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="158"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="169"/>
         <source>指定调解员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="158"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="169"/>
         <source>勾选调解员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="165"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="176"/>
         <source>双方同意继续调解</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="165"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="176"/>
         <source>同意日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="171"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="182"/>
         <source>达成协议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="171"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="182"/>
         <source>履行期限（当场履行可不填）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="176"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="186"/>
         <source>已告知当事人可以通过仲裁、行政、司法等途径解决</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="178"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="188"/>
         <source>终止调解</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="183"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="193"/>
         <source>撤回</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="183"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="193"/>
         <source>当事人撤回调解申请，确认办理吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="224"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="412"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="235"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="419"/>
         <source>是</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="224"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="235"/>
         <source>否</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="226"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="235"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="256"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="237"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="246"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="267"/>
         <source>类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="226"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="237"/>
         <source>姓名（名称）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="226"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="236"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="237"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="247"/>
         <source>委托代理人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="227"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="238"/>
         <source>已签名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="235"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="246"/>
         <source>添加当事人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="243"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="271"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="378"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="254"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="282"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="386"/>
         <source>请选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="243"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="254"/>
         <source>请先在列表中点选一位当事人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="256"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="267"/>
         <source>时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="256"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="267"/>
         <source>地点</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="256"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="267"/>
         <source>调查人（调解员）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="257"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="268"/>
         <source>事由</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="263"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="274"/>
         <source>新增记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="271"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="282"/>
         <source>请先在列表中点选一条记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="284"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="294"/>
         <source>书面协议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="285"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="295"/>
         <source>口头协议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="293"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="303"/>
         <source>增加一条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="302"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="312"/>
         <source>协议形式</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="303"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="313"/>
         <source>纠纷主要事实、争议事项及各方责任</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="304"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="314"/>
         <source>协议内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="306"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="316"/>
         <source>履行方式、地点、期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="313"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="323"/>
         <source>调解协议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="190"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="200"/>
         <source>报告激化风险</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="190"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="200"/>
         <source>已报告单位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="194"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="204"/>
         <source>桃江县人民法院</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="196"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="206"/>
         <source>申请司法确认</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="196"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="206"/>
         <source>申请日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="196"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="206"/>
         <source>人民法院</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="235"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="246"/>
         <source>当事人（人员信息库中的人员或单位）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="362"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="371"/>
         <source>回访日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="362"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="371"/>
         <source>回访对象</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="362"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="371"/>
         <source>方式</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="362"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="371"/>
         <source>履行情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="363"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="372"/>
         <source>满意度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="369"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="378"/>
         <source>登记回访</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="378"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="386"/>
         <source>请先在列表中点选一次回访</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="387"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="394"/>
         <source>卷内目录随打印和附件自动生成；必备文书齐全后才能归档。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="396"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="403"/>
         <source>打印</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="399"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="406"/>
         <source>附加扫描件…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="407"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="414"/>
         <source>卷宗</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="411"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="418"/>
         <source>序号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="411"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="431"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="418"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="437"/>
         <source>文书名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="411"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="418"/>
         <source>必备</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="411"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="418"/>
         <source>情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="411"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="418"/>
         <source>备注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="413"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="420"/>
         <source>已有</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="413"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="420"/>
         <source>尚缺</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="431"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="437"/>
         <source>附加扫描件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="435"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="441"/>
         <source>选择扫描件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="436"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="442"/>
         <source>扫描件 (*.pdf *.jpg *.jpeg *.png)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -491,22 +511,22 @@
 <context>
     <name>CasesTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="64"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="76"/>
         <source>只看超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="69"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="81"/>
         <source>按案号筛选，回车确认</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="103"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="115"/>
         <source>请选择案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="103"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="115"/>
         <source>请先在列表中点选一个案件</source>
         <translation type="unfinished"></translation>
     </message>
@@ -514,7 +534,7 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="104"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="117"/>
         <source>正在生成统计图……</source>
         <translation type="unfinished"></translation>
     </message>
@@ -522,27 +542,43 @@
 <context>
     <name>CommitteesTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="21"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="34"/>
         <source>新增调解委员会</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="25"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="39"/>
         <source>修改调解委员会</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="32"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="46"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="55"/>
+        <source>新增村（社区）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="48"/>
+        <source>登记本乡镇的村和社区（统计用区划代码），调解委员会按村（社区）设立</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="65"/>
+        <source>尚未登记本乡镇的村（社区）：请点“新增村（社区）”登记，再按村（社区）设立调解委员会。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="67"/>
         <source>尚未建立调解委员会的村（社区）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="33"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="68"/>
         <source>各村（社区）均已建立调解委员会。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="37"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="72"/>
         <source>组成符合要求。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -621,62 +657,62 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="30"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="38"/>
         <source>基本情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="33"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="41"/>
         <source>到期与超期事项（已超期、7 天内到期、已到提前提醒期）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="37"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="45"/>
         <source>业务</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="37"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="45"/>
         <source>记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="37"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="45"/>
         <source>事项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="37"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="45"/>
         <source>期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="37"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="45"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="41"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="49"/>
         <source>双击打开该记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="43"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="51"/>
         <source>暂无到期或超期事项。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="50"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="58"/>
         <source>人员信息</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="50"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="58"/>
         <source>工作人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="50"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="58"/>
         <source>村（社区）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -684,158 +720,163 @@
 <context>
     <name>ExchangeTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="97"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="110"/>
         <source>导出到U盘</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="102"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="115"/>
         <source>目标</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="111"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="124"/>
         <source>从U盘导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="112"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="125"/>
         <source>选择U盘上的同步包（.sjxb），先预览将发生的变化，再确认导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="116"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="129"/>
         <source>登记到县司法局</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="116"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="129"/>
         <source>初次使用时，把本所的密钥卡交县司法局登记，再导入县司法局发回的登记包。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="142"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="155"/>
         <source>尚未与任何单位建立同步关系。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="146"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="159"/>
         <source>从未</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="158"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="171"/>
         <source>未检测到U盘：请插入U盘后点“重新检测”，或选择文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="170"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="183"/>
         <source>选择导出位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="177"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="190"/>
         <source>请选择导出位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="177"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="190"/>
         <source>请插入U盘，或点“选择文件夹…”指定导出位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="182"/>
         <location filename="../../sfs_desktop/ui/sync/exchange.py" line="195"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="200"/>
         <source>不能导出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="197"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="207"/>
         <source>没有需要发送的新数据，未生成同步包。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="198"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="208"/>
         <source>导出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="202"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="212"/>
         <source>已导出 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="202"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="212"/>
         <source> 个同步包，共 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="203"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="213"/>
         <source> 条变更，已回读校验无误，可以安全拔出U盘。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="204"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="214"/>
         <source>导出完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="208"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="218"/>
         <source>正在导出同步包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="212"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="223"/>
         <source>选择保存位置（U盘）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="218"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="226"/>
+        <source>不能写出密钥卡</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="233"/>
         <source>已写出密钥卡，指纹 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="219"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="234"/>
         <source>密钥卡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="219"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="234"/>
         <source>。请把它交县司法局登记。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="225"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="239"/>
         <source>选择同步包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="225"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="239"/>
         <source>同步包 (*.sjxb)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="231"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="245"/>
         <source>不能导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="258"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="263"/>
         <source>导入结果</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="262"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="267"/>
         <source>正在导入同步包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="234"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="255"/>
         <source>正在校验所选同步包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="246"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="256"/>
         <source>正在校验同步包</source>
         <translation type="unfinished"></translation>
     </message>
@@ -843,17 +884,17 @@
 <context>
     <name>GuidanceTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/guidance.py" line="45"/>
+        <location filename="../../sfs_desktop/ui/mediation/guidance.py" line="56"/>
         <source>登记指导</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/guidance.py" line="64"/>
+        <location filename="../../sfs_desktop/ui/mediation/guidance.py" line="72"/>
         <source>登记培训</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/guidance.py" line="66"/>
+        <location filename="../../sfs_desktop/ui/mediation/guidance.py" line="73"/>
         <source>参训调解员</source>
         <translation type="unfinished"></translation>
     </message>
@@ -904,62 +945,62 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="66"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="79"/>
         <source>导入预览</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="69"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="82"/>
         <source>以下是导入后将发生的变化。确认无误后点“确认导入”；导入前会自动备份本机数据。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="72"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="85"/>
         <source>文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="72"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="85"/>
         <source>发送方</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="72"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="85"/>
         <source>结论</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="72"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="85"/>
         <source>变化</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="72"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="85"/>
         <source>说明</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="73"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="86"/>
         <source>写出时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="73"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="86"/>
         <source>覆盖范围</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="73"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="86"/>
         <source>各表记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="79"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="92"/>
         <source>确认导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="81"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="94"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
@@ -995,22 +1036,28 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../sfs_desktop/ui/login.py" line="23"/>
-        <source>登录 — 司法所业务系统</source>
+        <location filename="../../sfs_desktop/ui/login.py" line="37"/>
+        <source>县司法局业务系统</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/login.py" line="38"/>
+        <location filename="../../sfs_desktop/ui/login.py" line="37"/>
+        <source>司法所业务系统</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/login.py" line="53"/>
         <source>用户名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/login.py" line="39"/>
+        <location filename="../../sfs_desktop/ui/login.py" line="54"/>
         <source>密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/login.py" line="44"/>
+        <location filename="../../sfs_desktop/ui/login.py" line="38"/>
+        <location filename="../../sfs_desktop/ui/login.py" line="59"/>
         <source>登录</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1018,22 +1065,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sfs_desktop/ui/main_window.py" line="38"/>
+        <location filename="../../sfs_desktop/ui/main_window.py" line="39"/>
         <source>本模块将在后续版本提供。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../sfs_desktop/ui/main_window.py" line="189"/>
         <source>从未同步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../sfs_desktop/ui/main_window.py" line="190"/>
         <source>上次同步：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../sfs_desktop/ui/main_window.py" line="191"/>
         <source>待同步变更 %1 条</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1041,22 +1088,22 @@
 <context>
     <name>MediatorsTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="47"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="82"/>
         <source>新增调解员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="83"/>
         <source>调解员（人员信息库中的人员）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="53"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="89"/>
         <source>修改调解员：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="58"/>
+        <location filename="../../sfs_desktop/ui/mediation/registries.py" line="95"/>
         <source>调解员须先在人员信息库中登记；罢免、解聘、离任须写明原因。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1120,7 +1167,7 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="117"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="149"/>
         <source>请先改正标红的内容</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1128,12 +1175,12 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../sfs_desktop/ui/forms.py" line="170"/>
+        <location filename="../../sfs_desktop/ui/forms.py" line="184"/>
         <source>放弃修改？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/forms.py" line="170"/>
+        <location filename="../../sfs_desktop/ui/forms.py" line="184"/>
         <source>填写的内容还没有保存，确定放弃吗？</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1141,12 +1188,12 @@
 <context>
     <name>RegisterTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="171"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="206"/>
         <source>请选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="171"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="206"/>
         <source>请先在列表中点选一行</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1184,7 +1231,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="62"/>
+        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="63"/>
         <source>已转为案件</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1296,12 +1343,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="81"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="80"/>
         <source>正在重建搜索索引…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="82"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="81"/>
         <source>搜索索引已重建，共 %1 条记录。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1309,102 +1356,127 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../sfs_desktop/ui/wizard.py" line="20"/>
+        <location filename="../../sfs_desktop/ui/wizard.py" line="37"/>
         <source>初次使用设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/wizard.py" line="22"/>
+        <location filename="../../sfs_desktop/ui/wizard.py" line="39"/>
         <source>下一步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/wizard.py" line="23"/>
+        <location filename="../../sfs_desktop/ui/wizard.py" line="40"/>
         <source>上一步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/wizard.py" line="24"/>
+        <location filename="../../sfs_desktop/ui/wizard.py" line="41"/>
         <source>完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/wizard.py" line="25"/>
+        <location filename="../../sfs_desktop/ui/wizard.py" line="42"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/wizard.py" line="28"/>
+        <location filename="../../sfs_desktop/ui/wizard.py" line="45"/>
         <source>本单位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/wizard.py" line="32"/>
+        <location filename="../../sfs_desktop/ui/wizard.py" line="49"/>
         <source>司法所</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/wizard.py" line="33"/>
+        <location filename="../../sfs_desktop/ui/wizard.py" line="50"/>
         <source>县司法局</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/wizard.py" line="40"/>
+        <location filename="../../sfs_desktop/ui/wizard.py" line="57"/>
         <source>单位类型</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/wizard.py" line="41"/>
+        <location filename="../../sfs_desktop/ui/wizard.py" line="58"/>
         <source>所在乡镇</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/wizard.py" line="42"/>
+        <location filename="../../sfs_desktop/ui/wizard.py" line="59"/>
         <source>所长姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/wizard.py" line="46"/>
+        <location filename="../../sfs_desktop/ui/wizard.py" line="63"/>
         <source>管理员账户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/wizard.py" line="57"/>
+        <location filename="../../sfs_desktop/ui/wizard.py" line="74"/>
         <source>用户名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/wizard.py" line="58"/>
+        <location filename="../../sfs_desktop/ui/wizard.py" line="75"/>
         <source>密码（至少 8 位，含字母）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/wizard.py" line="59"/>
+        <location filename="../../sfs_desktop/ui/wizard.py" line="76"/>
         <source>再次输入密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/wizard.py" line="65"/>
+        <location filename="../../sfs_desktop/ui/wizard.py" line="82"/>
         <source>恢复密钥</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/wizard.py" line="70"/>
+        <location filename="../../sfs_desktop/ui/wizard.py" line="87"/>
         <source>我已把恢复密钥抄写下来（或打印了站点设置证书），并将锁入文件柜</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/wizard.py" line="90"/>
+        <location filename="../../sfs_desktop/ui/wizard.py" line="89"/>
+        <source>打印站点设置证书…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/wizard.py" line="91"/>
+        <source>证书载有恢复密钥，只能在此时打印，不能补打</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/wizard.py" line="115"/>
         <source>两次输入的密码不一致</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/wizard.py" line="105"/>
+        <location filename="../../sfs_desktop/ui/wizard.py" line="135"/>
+        <source>正在生成证书…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/wizard.py" line="136"/>
+        <source>不能打印</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/wizard.py" line="141"/>
+        <source>站点设置证书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/wizard.py" line="146"/>
         <source>请先记下恢复密钥</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/wizard.py" line="105"/>
+        <location filename="../../sfs_desktop/ui/wizard.py" line="146"/>
         <source>恢复密钥只显示这一次，请记下后勾选确认。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1412,119 +1484,119 @@
 <context>
     <name>StationsTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="29"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="28"/>
         <source>各司法所的同步情况。登记新所：先导入其密钥卡，再把登记包写到U盘交给该所导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="39"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="38"/>
         <source>人民调解：本年各所数据（依据各所报送的记录）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="48"/>
         <source>代码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="48"/>
         <source>名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="48"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="48"/>
         <source>上次收到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="48"/>
         <source>上次回执</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="50"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
         <source>待确认变更</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="50"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
         <source>记录数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="50"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
         <source>未处理冲突</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="50"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
         <source>数据核对</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="51"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="50"/>
         <source>审计链</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="52"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="51"/>
         <source>已吊销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="52"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="51"/>
         <source>已登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="53"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="52"/>
         <source>待导入登记包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="63"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="62"/>
         <source>选择司法所的密钥卡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="64"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="63"/>
         <source>密钥卡 (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="70"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="69"/>
         <source>登记司法所</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="70"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="69"/>
         <source>司法所名称（桃江县司法局××司法所）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="78"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="77"/>
         <source>不能登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="78"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="77"/>
         <source>所选文件不是有效的密钥卡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sfs_desktop/ui/sync/stations.py" line="87"/>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="105"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="104"/>
         <source>请选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sfs_desktop/ui/sync/stations.py" line="87"/>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="105"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="104"/>
         <source>请先在列表中点选一个司法所</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1534,7 +1606,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="96"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="93"/>
         <source>不能写出登记包</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1549,12 +1621,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="107"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="106"/>
         <source>吊销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="107"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="106"/>
         <source>吊销后将拒收该所的同步包（例如密钥丢失时）。确认吊销 </source>
         <translation type="unfinished"></translation>
     </message>
@@ -1562,37 +1634,37 @@
 <context>
     <name>StatisticsTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="29"/>
+        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="36"/>
         <source> 年</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="34"/>
+        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="41"/>
         <source>导出 Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="37"/>
+        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="44"/>
         <source>统计期间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="55"/>
+        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="69"/>
         <source>指标</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="55"/>
+        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="69"/>
         <source>数值</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="62"/>
+        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="76"/>
         <source>导出统计表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="63"/>
+        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="77"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1623,12 +1695,12 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../sfs_desktop/ui/login.py" line="66"/>
+        <location filename="../../sfs_desktop/ui/login.py" line="89"/>
         <source>已锁定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/login.py" line="77"/>
+        <location filename="../../sfs_desktop/ui/login.py" line="100"/>
         <source>解锁</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1636,17 +1708,25 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="51"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="53"/>
         <source>确定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="60"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="63"/>
         <source>保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="52"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="54"/>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>self.parent</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/ops.py" line="240"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>

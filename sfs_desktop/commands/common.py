@@ -34,10 +34,22 @@ def credentials() -> tuple[str, str]:
     return user, password
 
 
-def say_keyring_notice() -> None:
+NOTICE_MARK = ".keyring-notice-shown"
+
+
+def say_keyring_notice(paths: DataPaths | None = None) -> None:
+    """The no-credential-store notice, once per data dir (remembered there), not on every command."""
+    mark = paths.root / NOTICE_MARK if paths is not None and paths.root.is_dir() else None
+    if mark is not None and mark.exists():
+        return
     text = credstore.notice()
     if text:
         print(text, file=sys.stderr)
+        if mark is not None:
+            try:
+                mark.write_text("1\n", encoding="utf-8")
+            except OSError:
+                pass
 
 
 def open_session(args: Namespace) -> AppSession:
@@ -52,7 +64,7 @@ def open_session(args: Namespace) -> AppSession:
         log.info("login refused for a command")
         raise
     log.info("%s ran %s", user, getattr(args, "command", "?"))
-    say_keyring_notice()
+    say_keyring_notice(paths)
     return app
 
 

@@ -111,5 +111,5 @@ def run_recover(args) -> int:
     with db:
         admin.recover(db, dek, args.user, _new_password())
     print(f"已用恢复密钥重置 {args.user} 的密码；请立即登录并妥善保管恢复密钥证书")
-    say_keyring_notice()
+    say_keyring_notice(paths)
     return 0

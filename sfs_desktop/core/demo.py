@@ -16,7 +16,7 @@ from typing import Callable
 
 from sqlmodel import Session, select
 
-from sfs_desktop.core import idcheck
+from sfs_desktop.core import idcheck, townships
 from sfs_desktop.core.db.database import Database
 from sfs_desktop.core.db.synced import insert_synced
 from sfs_desktop.core.people.models import Organization, Person
@@ -24,12 +24,7 @@ from sfs_desktop.core.security.access import Principal, require
 from sfs_desktop.core.station.models import AdminArea, Staff, Station
 
 COUNTY_CODE = "430922"
-TOWNSHIPS = [
-    ("430922100", "桃花江镇"), ("430922101", "灰山港镇"), ("430922102", "武潭镇"), ("430922103", "马迹塘镇"),
-    ("430922104", "三堂街镇"), ("430922105", "大栗港镇"), ("430922106", "松木塘镇"), ("430922107", "修山镇"),
-    ("430922108", "鸬鹚渡镇"), ("430922109", "石牛江镇"), ("430922110", "牛田镇"), ("430922111", "沾溪镇"),
-    ("430922112", "高桥镇"), ("430922200", "浮邱山乡"), ("430922201", "鲊埠回族乡"),
-]
+TOWNSHIPS = townships.TOWNSHIPS  # the county's list (core/townships.py)
 SURNAMES = "李王张刘陈杨黄赵周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰红梅建国志春林海波辉鹏飞燕凤琴云莲福生德荣"
 VILLAGE_WORDS = "桃花 竹山 石门 清溪 荷塘 枫树 茶园 松柏 白石 杨家 新桥 龙潭 金鸡 凤凰 长塘 大塘 望城 沙坪 双江 高峰 团山 马鞍 黄泥 青山 水口 莲花 仙峰 梅林".split()

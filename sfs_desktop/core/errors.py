@@ -24,6 +24,7 @@ _OS_ERRORS = {
     "EPERM": "没有权限读写该位置：请换一个位置，或请电脑管理员开放权限",
     "ENOENT": "找不到文件或文件夹",
     "EISDIR": "这是一个文件夹，不是文件",
+    "EEXIST": "文件已存在",
     "ENOTDIR": "路径中有一段不是文件夹",
     "EIO": "读写出错（U盘或硬盘可能已损坏或被拔出）",
 }
@@ -36,9 +37,11 @@ def explain(exc: BaseException) -> str | None:
     import errno
 
     if isinstance(exc, OSError) and exc.errno is not None:
-        text = _OS_ERRORS.get(errno.errorcode.get(exc.errno, ""), f"读写文件失败（错误码 {exc.errno}）")
-        where = exc.filename
-        return f"{text}{f'：{where}' if where else ''}；未留下写了一半的文件"
+        name = errno.errorcode.get(exc.errno, "")
+        text = _OS_ERRORS.get(name, f"读写文件失败（错误码 {exc.errno}）")
+        where = f"：{exc.filename}" if exc.filename else ""
+        half = "；未留下写了一半的文件" if name in ("ENOSPC", "EROFS", "EIO", "EFBIG", "EDQUOT") else ""
+        return f"{text}{where}{half}"
     message = str(getattr(exc, "orig", exc) or "").lower()
     if "database or disk is full" in message or "disk i/o error" in message:
         return "磁盘空间不足或读写出错，数据库未能写入：本次操作已全部撤销，请清理磁盘空间后重试"

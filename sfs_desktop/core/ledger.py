@@ -29,14 +29,27 @@ ones (persons) are not listed here and are typed or searched instead.
 """
 
 
+LOOKUP_LABELS: dict[str, tuple[Any, Any]] = {}
+"""Long reference lists (persons): never offered as a list, but a ledger shows the referenced
+row's name for the rows on screen instead of its key."""
+
+
+def pinyin_key(text: str) -> tuple:
+    """Sort key in the order staff expect Chinese names in (by pinyin, then the characters)."""
+    from pypinyin import lazy_pinyin  # late: its dictionaries cost start-up time
+
+    return (" ".join(lazy_pinyin(text or "")), text or "")
+
+
 def ref_choices(session: Session, ref: str) -> list[tuple[str, str]]:
-    """(key, label) of every live row a REF field may point to; empty when not a short list."""
+    """(key, label) of every live row a REF field may point to, in pinyin order of the labels;
+    empty when not a short list."""
     if ref not in REF_LABELS:
         return []
     key, label = REF_LABELS[ref]
     table = key.class_
-    return [tuple(r) for r in session.execute(select(key, label).where(table.deleted == False)  # noqa: E712
-                                              .order_by(label))]
+    rows = [tuple(r) for r in session.execute(select(key, label).where(table.deleted == False))]  # noqa: E712
+    return sorted(rows, key=lambda r: pinyin_key(r[1]))
 
 
 @dataclass(frozen=True)
@@ -117,6 +130,20 @@ def fetch(session: Session, model: Any, row_ids: Sequence[str], names: Sequence[
                   for kind in {by_spec[n].code_table for n in names if by_spec[n].code_table}}
     ref_names = {ref: dict(session.execute(select(*REF_LABELS[ref])).all())
                  for ref in {by_spec[n].ref for n in names if by_spec[n].ref in REF_LABELS}}
+    looked_up = {by_spec[n].ref for n in names if by_spec[n].ref in LOOKUP_LABELS}
+    if looked_up:  # the names of the referenced rows on screen (a mediator's 人员), not their keys
+        ref_cols = [n for n in names if by_spec[n].ref in looked_up]
+        keys: dict[str, set] = {ref: set() for ref in looked_up}
+        for chunk_start in range(0, len(row_ids), 500):
+            chunk = list(row_ids[chunk_start:chunk_start + 500])
+            for row in session.execute(select(*[getattr(model, n) for n in ref_cols]).where(model.id.in_(chunk))):
+                for n, v in zip(ref_cols, row):
+                    if v is not None:
+                        keys[by_spec[n].ref].add(v)
+        for ref in looked_up:
+            key, label = LOOKUP_LABELS[ref]
+            ref_names[ref] = dict(session.execute(select(key, label).where(key.in_(list(keys[ref])))).all()) \
+                if keys[ref] else {}
 
     def text(name: str, value: Any) -> str:
         spec = by_spec[name]

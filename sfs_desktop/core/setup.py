@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
-from sfs_desktop.core import codes
+from sfs_desktop.core import codes, townships
 from sfs_desktop.core.db.database import Database
 from sfs_desktop.core.db.synced import COUNTY_NODE, LocalNode, acting_as
 from sfs_desktop.core.errors import UserError
@@ -45,6 +45,14 @@ def validate(req: SetupRequest) -> None:
         raise UserError(f"角色应为 station（司法所）或 county（县司法局），而不是“{req.role}”")
     if not _CODE.match(req.station_code):
         raise UserError(f"单位代码“{req.station_code}”应为 6–12 位数字（如乡镇区划代码 430922101）")
+    if req.role == "county" and not re.fullmatch(r"\d{6}000", req.station_code):
+        raise UserError(f"县司法局的单位代码应为县的区划代码加 000（本县为 {townships.COUNTY_UNIT_CODE}），"
+                        f"而不是“{req.station_code}”"
+                        + ("（这是乡镇的代码：司法所请用 --role station）" if townships.township_name(req.station_code) else ""))
+    if req.role == "station" and townships.township_name(req.station_code) is None:
+        example = "、".join(f"{c} {n}" for c, n in townships.TOWNSHIPS[:3])
+        raise UserError(f"单位代码“{req.station_code}”不是桃江县的乡镇代码（9 位，如 {example}；"
+                        f"共 {len(townships.TOWNSHIPS)} 个乡镇，与初次使用设置的列表相同）")
     if not req.station_name.strip():
         raise UserError("单位名称不能为空")
     if not _USER.match(req.admin):
@@ -79,6 +87,8 @@ def initialise(paths: DataPaths, req: SetupRequest) -> SetupResult:
                 for hook in INIT_HOOKS:
                     hook(s, req)
             db.write(populate)
+        # who this data dir belongs to, readable before login (the login dialog's title); not secret
+        keyfile.data["node"] = {"role": req.role, "name": req.station_name.strip()}
         keyfile.save(dek)  # last: a data dir without a key file is "not initialised" and can be retried
     except BaseException:
         for p in (paths.database, paths.database.with_name(paths.database.name + "-wal"),

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QLine
                                QVBoxLayout, QWidget)
 from sqlmodel import select
 
-from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.mediation.models import MediationCommittee
 from sfs_desktop.core.security import admin
 from sfs_desktop.core.security.access import ROLE_NAMES
 from sfs_desktop.core.security.session import AppSession
+from sfs_desktop.ui.ops import TaskOp
 from sfs_desktop.ui.page_parts import buttons, fill_table, ok_cancel, selected_id
 from sfs_desktop.ui.widgets import error_label
 
@@ -29,13 +29,15 @@ def _secret(name: str) -> QLineEdit:
 
 
 class AccountDialog(QDialog):
-    """A few fields and a new password typed twice; OK runs `apply`, and a refusal keeps it open."""
+    """A few fields and a new password typed twice; OK runs core's work off the UI thread (`apply`
+    reads the fields and returns the function and its plain arguments), and a refusal keeps it open."""
 
-    def __init__(self, title: str, rows: list[tuple[str, QWidget]], apply: Callable[[str], None],
+    def __init__(self, title: str, rows: list[tuple[str, QWidget]], apply: Callable[[str], tuple],
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
         self._apply = apply
+        self.op: TaskOp | None = None
         form = QFormLayout(self)
         for label, widget in rows:
             widget.setParent(self)
@@ -53,12 +55,12 @@ class AccountDialog(QDialog):
         if self.password.text() != self.again.text():
             self.message.setText(self.tr("两次输入的新密码不一致"))
             return False
-        try:
-            self._apply(self.password.text())
-        except UserError as exc:
-            self.message.setText(str(exc))
+        if self.op is not None and not self.op.finished:
             return False
-        self.accept()
+        self.message.setText("")
+        fn, *args = self._apply(self.password.text())
+        self.op = (TaskOp(self, None, fn, *args).success(lambda _r: self.accept())
+                   .failure(lambda exc: self.message.setText(str(exc))).run())
         return True
 
 
@@ -98,7 +100,7 @@ class AccountsBox(QGroupBox):
     def change_own_password(self) -> None:
         current = _secret("current_password")
         self._run(AccountDialog(self.tr("修改我的密码"), [(self.tr("当前密码"), current)],
-                                lambda new: admin.change_own_password(self.app, current.text(), new), self))
+                                lambda new: (admin.change_own_password, self.app, current.text(), new), self))
 
     def add_account(self) -> None:
         username, name, role, committee = QLineEdit(), QLineEdit(), QComboBox(), QComboBox()
@@ -113,10 +115,10 @@ class AccountsBox(QGroupBox):
             for c in s.exec(select(MediationCommittee).where(MediationCommittee.deleted == False)):  # noqa: E712
                 committee.addItem(c.name, c.id)
 
-        def apply(password: str) -> None:
+        def apply(password: str) -> tuple:
             chosen = committee.currentData()
-            admin.add_user(self.app, username.text().strip(), role.currentData(), password, name.text().strip(),
-                           [chosen] if chosen and role.currentData() == "mediator" else None)
+            return (admin.add_user, self.app, username.text().strip(), role.currentData(), password, name.text().strip(),
+                    [chosen] if chosen and role.currentData() == "mediator" else None)
         self._run(AccountDialog(self.tr("新增账户"), [(self.tr("用户名"), username), (self.tr("姓名"), name),
                                                      (self.tr("角色"), role), (self.tr("所属调解委员会"), committee)],
                                 apply, self))
@@ -131,7 +133,7 @@ class AccountsBox(QGroupBox):
         username = self._chosen()
         if username:
             self._run(AccountDialog(self.tr("重置“%1”的密码").replace("%1", username), [],
-                                    lambda new: admin.set_password(self.app, username, new), self))
+                                    lambda new: (admin.set_password, self.app, username, new), self))
 
     def disable_account(self) -> None:
         username = self._chosen()
@@ -141,9 +143,5 @@ class AccountsBox(QGroupBox):
                                       self.tr("停用后“%1”不能再登录，其密码也不能再打开数据。确定停用吗？").replace("%1", username))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            admin.disable_user(self.app, username)
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("不能停用"), str(exc))
-            return
-        self.refresh()
+        TaskOp(self, None, admin.disable_user, self.app, username).refused(self.tr("不能停用")).success(
+            lambda _r: self.refresh()).run()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from sfs_desktop.core import logs
 from sfs_desktop.paths import DataPaths
 from sfs_desktop import resources as shipped
-from sfs_desktop.ui import preload
+from sfs_desktop.ui import collector, preload
 from sfs_desktop.ui.errors import ErrorReporter
 
 DEMO_USER, DEMO_PASSWORD = "demo", "Taojiang-sfs-2024"
@@ -34,16 +34,60 @@ _CJK_FAMILIES = ["Microsoft YaHei", "Microsoft YaHei UI", "PingFang SC", "Noto S
                  "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "AR PL UMing CN", "SimSun"]
 
 
-def choose_font(app: QApplication) -> str | None:
-    """A CJK-capable UI family: YaHei on Windows, else the first installed from the list."""
-    families = set(QFontDatabase.families())
-    for family in _CJK_FAMILIES:
-        if family in families:
-            font = QFont(family)
-            font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
-            app.setFont(font)
-            return family
+def covers_chinese(family: str) -> bool:
+    """Whether `family` has Simplified Chinese glyphs (not whether its name sounds Chinese)."""
+    return QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(family)
+
+
+def _shipped_family() -> str | None:
+    """Register the CJK font shipped in resources/fonts for this run; its family, or None."""
+    for path in sorted(shipped.resource("fonts").glob("*.tt[cf]")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families = QFontDatabase.applicationFontFamilies(font_id)
+            if families:
+                return families[0]
     return None
+
+
+def choose_font(app: QApplication) -> str | None:
+    """A UI family that covers Chinese: YaHei on Windows, else the first installed from the list,
+    else any installed family that covers Chinese, else the font shipped with the program."""
+    families = QFontDatabase.families()
+    installed = set(families)
+    chosen = next((f for f in _CJK_FAMILIES if f in installed and covers_chinese(f)), None)
+    if chosen is None:
+        chosen = next((f for f in families if covers_chinese(f)), None)
+    if chosen is None:
+        chosen = _shipped_family()
+    if chosen is None:
+        return None
+    font = QFont(chosen)
+    font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
+    app.setFont(font)
+    return chosen
+
+
+def _install_qt_translations(app: QApplication) -> bool:
+    """Qt's own strings (file dialogs' 查找范围, 文件类型; 确定, 取消) in Chinese: from Qt's
+    translations directory, or the one inside the PySide6 package when Qt reports another."""
+    import PySide6
+
+    locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    places = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+              str(Path(PySide6.__file__).parent / "Qt" / "translations"),
+              str(Path(PySide6.__file__).parent / "translations")]
+    found = False
+    for place in places:
+        translator = QTranslator(app)
+        if translator.load(locale, "qtbase", "_", place):
+            app.installTranslator(translator)
+            found = True
+            break
+    supplement = QTranslator(app)  # what that catalogue lacks (Qt 6 changed some source texts)
+    if supplement.load(locale, "qt_supplement", "_", str(shipped.resource("i18n"))):
+        app.installTranslator(supplement)
+    return found
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -51,10 +95,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("sfs-desktop")
     app.setOrganizationName("TaojiangSFJ")
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    translator = QTranslator(app)
-    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
-                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
+    _install_qt_translations(app)
     ours = QTranslator(app)  # our own tr() strings: resources/i18n/sfs_desktop_<locale>.qm
     if ours.load(QLocale(), "sfs_desktop", "_", str(shipped.resource("i18n"))):
         app.installTranslator(ours)
@@ -82,17 +123,22 @@ def _collect_from_now_on() -> None:
     """Start-up makes about a million long-lived objects (SQLAlchemy, pydantic, the models, Qt's
     wrappers) and the cyclic collector walked them over and over: about 75 ms before the window
     showed. Collection is off until the window is up; then those objects move to the permanent
-    generation, which later collections skip, and collection resumes."""
+    generation, which later collections skip, and collection resumes: never automatically (it
+    could run on the writer's thread and free a widget there) but from a timer on the UI thread
+    (ui/collector.py)."""
     gc.freeze()
-    gc.enable()
+    collector.install(QApplication.instance())
 
 
 def run_gui(args) -> int:
     started = time.perf_counter()
     paths = _demo_dir() if args.demo else DataPaths.resolve(args.data_dir)
-    gc.disable()  # until the main window is up, or a dialog waits for the user
+    gc.disable()  # for good: collection is the UI thread's timer's, from when a window waits for the user
     if paths.is_initialised():  # (the wizard imports the database layer itself)
         preload.start()  # the database layer loads while Qt starts and the login is typed
+    if args.smoke and not paths.is_initialised():  # checked before anything is created there
+        print(f"错误：数据目录 {paths.root} 尚未初始化", file=sys.stderr)
+        return 2
     qt = make_app()
     paths.ensure()
     reporter = ErrorReporter(str(logs.setup(paths.logs)))
@@ -101,12 +147,9 @@ def run_gui(args) -> int:
     from sfs_desktop.ui.login import LoginDialog  # no database imports: the dialog shows before they load
 
     if not paths.is_initialised():
-        if args.smoke:
-            print("错误：数据目录尚未初始化", file=sys.stderr)
-            return 2
         from sfs_desktop.ui.wizard import SetupWizard
 
-        gc.enable()
+        collector.install(qt)
         if SetupWizard(paths).exec() != QDialog.DialogCode.Accepted and not paths.is_initialised():
             return 1
     if args.smoke:
@@ -114,7 +157,7 @@ def run_gui(args) -> int:
                                                                         os.environ.get("SFS_PASSWORD", ""))
         session = preload.login(paths, user, password)
     else:
-        gc.enable()
+        collector.install(qt)
         preload.start()
         hint = f"演示账户：{DEMO_USER}　密码：{DEMO_PASSWORD}（数据为生成的演示数据）" if args.demo else ""
         dialog = LoginDialog(paths, hint=hint)

@@ -14,7 +14,15 @@ from sfs_desktop.core import deadlines
 from sfs_desktop.core.people.models import Person
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.core.station.models import AdminArea, Staff
+from sfs_desktop.ui.ops import TaskOp
 from sfs_desktop.ui.widgets import after_first_paint
+
+
+def _figures(db, today: date, counts: bool, who) -> tuple:
+    with db.read() as s:
+        figures = [s.scalar(select(func.count()).select_from(m).where(m.deleted == False))  # noqa: E712
+                   for m in (Person, Staff, AdminArea)] if counts else None
+        return today, figures, deadlines.collect(s, today, who=who)  # a 调解员 sees their committees
 
 
 class Dashboard(QWidget):
@@ -67,16 +75,21 @@ class Dashboard(QWidget):
             self._counted = True
             after_first_paint(self, self.refresh)
 
+    def data_changed(self, tables: frozenset[str]) -> None:
+        """The counts and the due list follow every write (the main window calls this)."""
+        if self._counted:
+            self.refresh()
+
     def refresh(self, counts: bool = True) -> None:
+        """The counts and the due list are read off the UI thread (they scan whole tables)."""
         today = date.today()
         self.heading.setText(f"<h2>工作台</h2><p>{today:%Y年%m月%d日}，{self.app.principal.display_name}，您好。</p>")
-        with self.app.db.read() as s:
-            if counts:
-                figures = [s.scalar(select(func.count()).select_from(m).where(m.deleted == False))  # noqa: E712
-                           for m in (Person, Staff, AdminArea)]
-                for value, n in zip(self.count_values, figures):
-                    value.setText(f"<b style='font-size:150%'>{n}</b>")
-            items = deadlines.collect(s, today, who=self.app.principal)  # a 调解员 sees their committees
+        self.op = TaskOp(self, self.app, _figures, self.app.db, today, counts, self.app.principal).success(self._show).run()
+
+    def _show(self, read: tuple) -> None:
+        today, figures, items = read
+        for value, n in zip(self.count_values, figures or ()):
+            value.setText(f"<b style='font-size:150%'>{n}</b>")
         self.due.setRowCount(len(items))
         for r, item in enumerate(items):
             for c, text in enumerate([item.duty, item.ref, item.title, f"{item.due:%Y-%m-%d}", item.badge(today)]):

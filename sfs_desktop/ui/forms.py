@@ -103,6 +103,8 @@ class RecordForm(QWidget):
     """A form for `model`'s declared fields (or the `only` ones), masked where sensitive."""
 
     changed = Signal()
+    problems_cleared = Signal()
+    """The last field marked red was corrected (a dialog clears its "请先改正标红的内容")."""
 
     def __init__(self, model: Any, codes: CodeSource, *, only: list[str] | None = None,
                  code_exists: Callable[[str, str], bool] | None = None,
@@ -155,6 +157,18 @@ class RecordForm(QWidget):
         signal = {QComboBox: "currentIndexChanged", QDateEdit: "dateChanged", QCheckBox: "toggled",
                   QSpinBox: "valueChanged", QPlainTextEdit: "textChanged"}.get(type(w), "textEdited")
         getattr(w, signal).connect(self._mark_dirty)
+        getattr(w, signal).connect(lambda *_args, name=editor.spec.name: self._recheck(name))
+
+    def _recheck(self, name: str) -> None:
+        """A field shown with a problem is checked again as it is corrected, so no stale red
+        message stays under a value that is now right."""
+        editor = self.editors[name]
+        if editor.error.isHidden():
+            return
+        problems = [p for p in validate(self.model, self.values(), code_lookup=self._code_exists) if p.field == name]
+        editor.show_problem(problems[0] if problems else None)
+        if all(e.error.isHidden() for e in self.editors.values()):
+            self.problems_cleared.emit()
 
     def _mark_dirty(self, *_args) -> None:
         self._dirty = True
@@ -195,10 +209,19 @@ class RecordForm(QWidget):
         return out
 
     def reveal(self, name: str) -> None:
+        """Ask for the full value; the revealer returns it, or None and calls `show_revealed` later
+        (when reading it is a write: the audit record, done off the UI thread)."""
         if self._reveal is None or name not in self._masked:
             return
+        value = self._reveal(name)
+        if value is not None:
+            self.show_revealed(name, value)
+
+    def show_revealed(self, name: str, value: str) -> None:
+        if name not in self._masked:
+            return
         editor = self.editors[name]
-        editor.set_value(self._reveal(name))
+        editor.set_value(value)
         if isinstance(editor.widget, QLineEdit):
             editor.widget.setReadOnly(False)
         del self._masked[name]

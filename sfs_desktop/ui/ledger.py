@@ -150,6 +150,7 @@ def record_ledger(app, model, key: str, parent: QWidget) -> tuple[LedgerModel, L
             return core_ledger.fetch(s, model, row_ids, names)
 
     table = LedgerModel(core_ledger.columns(model), ids, rows, parent)
+    table.table_name = model.__tablename__  # pages refresh it when a write changes that table
     view = LedgerView(key, parent)
     view.setModel(table)
     return table, view

@@ -9,10 +9,22 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.paths import DataPaths
 from sfs_desktop.ui import preload
+from sfs_desktop.ui.ops import TaskOp
 from sfs_desktop.ui.widgets import error_label
 
 if TYPE_CHECKING:  # the database layer loads in the background while the dialog is shown
     from sfs_desktop.core.security.session import AppSession
+
+
+def _node(paths: DataPaths) -> tuple[str, str]:
+    """(role, name) recorded in the key file at set-up; ("", "") for a data dir set up before."""
+    import json
+
+    try:
+        node = json.loads(paths.keyfile.read_text(encoding="utf-8")).get("node") or {}
+    except (OSError, ValueError, AttributeError):
+        node = {}
+    return str(node.get("role", "")), str(node.get("name", ""))
 
 
 class LoginDialog(QDialog):
@@ -20,9 +32,12 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.paths = paths
         self.session: AppSession | None = None
-        self.setWindowTitle(self.tr("登录 — 司法所业务系统"))
+        self.op: TaskOp | None = None
+        role, name = _node(paths)
+        system = self.tr("县司法局业务系统") if role == "county" else self.tr("司法所业务系统")
+        self.setWindowTitle(self.tr("登录") + " — " + system)
         layout = QVBoxLayout(self)
-        title = QLabel(f"<h2>{station_name or '司法所业务系统'}</h2>", self)
+        title = QLabel(f"<h2>{station_name or name or system}</h2>", self)
         layout.addWidget(title)
         if hint:
             note = QLabel(hint, self)
@@ -47,14 +62,22 @@ class LoginDialog(QDialog):
         layout.addWidget(buttons)
 
     def try_login(self) -> None:
-        try:
-            self.session = preload.login(self.paths, self.user.text().strip(), self.password.text())
-        except UserError as exc:
-            self.message.setText(str(exc))
-            self.password.clear()
-            self.password.setFocus()
+        """The key derivation and the login's own write run off the UI thread; the dialog stays live."""
+        if self.op is not None and not self.op.finished:
             return
+        self.message.setText("")  # (the red line is for refusals)
+        self.op = (TaskOp(self, None, preload.login, self.paths, self.user.text().strip(), self.password.text())
+                   .success(self._signed_in).failure(self._refused).run())
+
+    def _signed_in(self, session) -> None:
+        self.session = session
+        self.message.setText("")
         self.accept()
+
+    def _refused(self, exc: UserError) -> None:
+        self.message.setText(str(exc))
+        self.password.clear()
+        self.password.setFocus()
 
 
 class UnlockDialog(QDialog):

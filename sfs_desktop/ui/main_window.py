@@ -15,15 +15,16 @@ from sfs_desktop.core.db.synced import SyncOutbox
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.core.station.models import Station
 from sfs_desktop.core.sync.models import SyncBundleLog
-from sfs_desktop.ui import pages
+from sfs_desktop.ui import ops, pages
+from sfs_desktop.ui.ledger import LedgerModel
 from sfs_desktop.ui.login import UnlockDialog
 
 
 class _Activity(QObject):
     """Counts keyboard and mouse use as activity, for the idle auto-lock."""
 
-    def __init__(self, app: AppSession):
-        super().__init__()
+    def __init__(self, app: AppSession, parent: QObject):
+        super().__init__(parent)  # Qt's child: it goes with the window, and Qt drops the filter then
         self.app = app
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt naming
@@ -78,6 +79,16 @@ def _register_pages() -> None:
     pages.register_page("settings", "设置", settings)
 
 
+def refresh_page(page: QWidget, tables: frozenset[str]) -> None:
+    """Read again what `page` shows of `tables`: its ledgers over them, and its own refresh."""
+    for model in page.findChildren(LedgerModel):
+        if getattr(model, "table_name", None) in tables:
+            model.refresh(model.query)
+    hook = getattr(page, "data_changed", None)
+    if callable(hook):
+        hook(tables)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, app: AppSession):
         super().__init__()
@@ -113,12 +124,14 @@ class MainWindow(QMainWindow):
         for w in (self.status_user, self.status_sync, self.status_outbox):
             self.statusBar().addPermanentWidget(w)
         self.refresh_status()
+        ops.watch_writer(app)  # each committed write names its tables: one signal for the whole app
+        ops.changes().tables_changed.connect(self.data_changed)
 
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.open_search)
         QShortcut(QKeySequence.StandardKey.New, self, activated=lambda: self._page_action("new_record"))
         QShortcut(QKeySequence.StandardKey.Save, self, activated=lambda: self._page_action("save"))
         QShortcut(QKeySequence.StandardKey.Print, self, activated=lambda: self._page_action("print_record"))
-        self._activity = _Activity(app)
+        self._activity = _Activity(app, self)
         QApplication.instance().installEventFilter(self._activity)
         self._lock_timer = QTimer(self)
         self._lock_timer.timeout.connect(self.check_lock)
@@ -158,6 +171,14 @@ class MainWindow(QMainWindow):
         page = self.page(key)
         if hasattr(page, "open_record"):
             page.open_record(table, row_id)
+
+    def data_changed(self, tables: frozenset[str]) -> None:
+        """After a write: the status bar, then every page built so far that shows a changed table
+        (its ledgers, and its own `data_changed(tables)` if it has one)."""
+        if "sync_outbox" in tables or "sync_bundle_log" in tables:
+            self.refresh_status()
+        for row in sorted(self._built):
+            refresh_page(self.stack.widget(row), tables)
 
     def refresh_status(self) -> None:
         p = self.app.principal

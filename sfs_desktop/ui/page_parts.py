@@ -6,8 +6,11 @@ Dialogs are remembered on their owner as ``_open_dialog`` while open, so tests c
 
 from __future__ import annotations
 
+from functools import partial
+from pathlib import Path
 from typing import Any, Callable, Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.ui.code_lists import code_checker, code_source
 from sfs_desktop.ui.forms import RecordForm, error_label
 from sfs_desktop.ui.ledger import record_ledger
+from sfs_desktop.ui.ops import WriteOp
 
 
 def buttons(owner: QWidget, specs: Sequence[tuple[str, str, Callable]], layout: QHBoxLayout | None = None,
@@ -56,8 +59,24 @@ def ok_cancel(dialog: QDialog, on_ok: Callable, ok_text: str | None = None, *,
 
 
 def save_cancel(dialog: QDialog, on_save: Callable) -> QDialogButtonBox:
-    """保存/取消 for a dialog whose 保存 checks before it closes."""
-    return ok_cancel(dialog, on_save, dialog.tr("保存"), standard=QDialogButtonBox.StandardButton.Save)
+    """保存/取消 for a form dialog whose 保存 checks before it closes. Neither is a default button:
+    Enter in a one-line field moves on instead of saving a half-filled form."""
+    box = ok_cancel(dialog, on_save, dialog.tr("保存"), standard=QDialogButtonBox.StandardButton.Save)
+    for button in box.buttons():
+        button.setAutoDefault(False)
+    return box
+
+
+class FormDialog(QDialog):
+    """A dialog holding a form: Enter in a field moves to the next one (like Tab) instead of
+    pressing the default button and saving a half-filled form; 保存 is pressed by hand."""
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(self.focusWidget(), QPushButton):
+            self.focusNextChild()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 def open_dialog(owner: QWidget, dialog: QDialog) -> bool:
@@ -77,23 +96,28 @@ def ask(owner: QWidget, title: str, rows: list[tuple[str, QWidget]]) -> bool:
     return open_dialog(owner, dialog)
 
 
-def run(owner: QWidget, app: AppSession, fn: Callable, title: str = "不能办理") -> Any:
-    """`fn(session)` through the writer; a refusal is shown in its own words and None returned."""
-    try:
-        return app.write(fn)
-    except UserError as exc:
-        QMessageBox.warning(owner, title, str(exc))
-        return None
+def write(owner: QWidget, app: AppSession, fn: Callable, *args, on_done: Callable[[Any], None] | None = None,
+          title: str = "不能办理", **kwargs) -> WriteOp:
+    """`fn(session, *args, **kwargs)` on the writer, off the UI thread; `on_done(result)` on the UI
+    thread when it happened, a refusal shown in its own words (and nothing else) when not."""
+    op = WriteOp(owner, app, fn, *args, **kwargs).refused(title)
+    if on_done is not None:
+        op.success(on_done)
+    return op.run()
 
 
-class RecordDialog(QDialog):
-    """A form generated from `model`'s declarations; 保存 calls `save(session, values)`."""
+class RecordDialog(FormDialog):
+    """A form generated from `model`'s declarations; 保存 calls the core function
+    `save(session, *args, values, **kwargs)` on the writer (plain data only, see ui/ops.py)."""
 
-    def __init__(self, app: AppSession, model, title: str, save: Callable[[Any, dict], Any], *,
+    def __init__(self, app: AppSession, model, title: str, save: Callable[..., Any], *,
+                 args: tuple = (), kwargs: dict | None = None,
                  only: list[str] | None = None, record: Any = None,
                  extra: Sequence[tuple[str, QWidget]] = (), parent: QWidget | None = None):
         super().__init__(parent)
         self.app, self._save = app, save
+        self._args, self._kwargs = tuple(args), dict(kwargs or {})
+        self.op: WriteOp | None = None
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
         if extra:
@@ -110,20 +134,32 @@ class RecordDialog(QDialog):
         self.message = error_label(self)
         layout.addWidget(self.message)
         layout.addWidget(save_cancel(self, self.save))
+        self.form.problems_cleared.connect(self.message.clear)
         self.saved: Any = None
 
+    def save_args(self) -> tuple[tuple, dict]:
+        """What `save` gets besides the session and the values (read on the UI thread, at 保存)."""
+        return self._args, self._kwargs
+
     def save(self) -> bool:
-        if not self.form.confirm():
+        """Check the form, then save off the UI thread: the dialog closes when the write happened,
+        or shows the refusal and stays open. False when the form itself has problems."""
+        if self.form.confirm():
+            self.message.setText("")
+        else:
             self.message.setText(self.tr("请先改正标红的内容"))
             return False
+        if self.op is not None and not self.op.finished:
+            return False  # 保存 pressed twice: the first one is still on its way
         values = {k: v for k, v in self.form.values().items() if v is not None}  # unset: the model's default
-        try:
-            self.saved = self.app.write(lambda s: self._save(s, values))
-        except UserError as exc:
-            self.message.setText(str(exc))
-            return False
-        self.accept()
+        args, kwargs = self.save_args()
+        self.op = (WriteOp(self, self.app, self._save, *args, values, **kwargs)
+                   .success(self._saved).failure(lambda exc: self.message.setText(str(exc))).run())
         return True
+
+    def _saved(self, result: Any) -> None:
+        self.saved = result
+        self.accept()
 
     def reject(self) -> None:
         if self.form.may_discard():
@@ -175,23 +211,29 @@ class RegisterTab(QWidget):
         self._done(self.edit_dialog(row))
 
 
-def print_form(owner: QWidget, app: AppSession, form_id: str, ref: str, title: str):
-    """Print one form for one record and show it in the preview; the serial and log are core's."""
+def print_form(owner: QWidget, app: AppSession, form_id: str, ref: str, title: str,
+               on_done: Callable[[Any], None] | None = None) -> WriteOp:
+    """Print one form for one record off the UI thread and show it in the preview; the serial and
+    log are core's. `on_done(result)` follows once the preview is up."""
     from sfs_desktop.core.printing.service import print_document
-    from sfs_desktop.ui.printing.preview import PreviewDialog
 
     # kept encrypted in the data dir; the preview reads it from memory, 另存为 writes (and audits) a copy
-    result = run(owner, app, lambda s: print_document(s, app.principal, form_id, ref, None,
-                                                             blob_root=app.paths.attachments),
-                 "不能打印")
-    if result is None:
-        return None
+    name = f"{title}-{ref[:8]}.pdf"  # the record id, never a name or ID number
+    return (WriteOp(owner, app, print_document, app.principal, form_id, ref, None, blob_root=app.paths.attachments)
+            .refused("不能打印").success(partial(_show_print, owner, app, title, name, on_done)).run())
+
+
+def _show_print(owner: QWidget, app: AppSession, title: str, name: str, on_done, result) -> None:
+    from sfs_desktop.ui.printing.preview import PreviewDialog
+
     owner.last_print = result
-    preview = PreviewDialog(result.data, title, f"{title}-{ref[:8]}.pdf", owner,  # the record id, never a name
-                            save=lambda path: run(owner, app, lambda s: result.save_copy(s, app.principal, path), "不能保存"))
+    preview = PreviewDialog(result.data, title, name, owner,
+                            save=lambda path: write(owner, app, result.save_copy, app.principal, Path(path),
+                                                    title="不能保存"))
     owner._open_dialog = preview
     preview.show()
-    return result
+    if on_done is not None:
+        on_done(result)
 
 
 def fill_table(table: QTableWidget, headers: list[str], rows: list[list[str]], ids: list[str] | None = None) -> None:

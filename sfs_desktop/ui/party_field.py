@@ -72,8 +72,8 @@ class PartyChooser(QDialog):
             self._found_again(PartyRef(person_id=dialog.person_id), dialog.form.values().get("name"))
 
     def register_unit(self) -> None:
-        dialog = RecordDialog(self.app, Organization, self.tr("新增单位"),
-                              lambda s, v: organizations.save_organization(s, self.app.principal, v), parent=self)
+        dialog = RecordDialog(self.app, Organization, self.tr("新增单位"), organizations.save_organization,
+                              args=(self.app.principal,), parent=self)
         dialog.form.editors["name"].set_value(self.query.text().strip())
         if open_dialog(self, dialog):
             self._found_again(PartyRef(organization_id=dialog.saved.id), dialog.saved.name)

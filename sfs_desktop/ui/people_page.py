@@ -24,10 +24,11 @@ from sfs_desktop.ui.code_lists import code_checker, code_source
 from sfs_desktop.ui.forms import RecordForm, error_label
 from sfs_desktop.ui.ledger import record_ledger
 from sfs_desktop.ui.ledger_filters import LedgerFilterBar
-from sfs_desktop.ui.page_parts import RecordDialog, RegisterTab, save_cancel
+from sfs_desktop.ui.ops import WriteOp
+from sfs_desktop.ui.page_parts import FormDialog, RecordDialog, RegisterTab, save_cancel
 
 
-class PersonDialog(QDialog):
+class PersonDialog(FormDialog):
     """New or existing person: the form comes from Person's declarations."""
 
     def __init__(self, app: AppSession, person_id: str | None = None, parent=None, *, name: str = ""):
@@ -37,8 +38,9 @@ class PersonDialog(QDialog):
         self.setWindowTitle("人员信息" if person_id else "新增人员")
         layout = QVBoxLayout(self)
 
-        def do_reveal(name: str) -> str:
-            return app.write(lambda s: reveal(s, app.principal, Person, person_id, name))
+        def do_reveal(name: str) -> None:  # audited: a write, so off the UI thread
+            WriteOp(self, app, reveal, app.principal, Person, person_id, name).success(
+                lambda value: self.form.show_revealed(name, value)).run()
 
         self.form = RecordForm(Person, code_source(app), code_exists=code_checker(app),
                                reveal=do_reveal if person_id else None, parent=self)
@@ -57,22 +59,22 @@ class PersonDialog(QDialog):
             self.message.setText("请先改正标红的内容")
             return False
         values = self.form.values()
-        try:
-            who = self.app.principal  # core checks it
-            if self.person_id:
-                self.app.write(lambda s: registry.update_person(s, who, self.person_id, values, confirm_warnings=True))
-            else:
-                self.person_id = self.app.write(lambda s: registry.register_person(s, who, values,
-                                                                                   confirm_warnings=True)).id
-        except ValidationError as exc:
-            self.form.show_problems(exc.problems)
-            self.message.setText(str(exc))
-            return False
-        except UserError as exc:
-            self.message.setText(str(exc))
-            return False
-        self.accept()
+        who = self.app.principal  # core checks it
+        if self.person_id:
+            op = WriteOp(self, self.app, registry.update_person, who, self.person_id, values, confirm_warnings=True)
+        else:
+            op = WriteOp(self, self.app, registry.register_person, who, values, confirm_warnings=True)
+        self.op = op.success(self._saved).failure(self._refused).run()
         return True
+
+    def _saved(self, person) -> None:
+        self.person_id = person.id
+        self.accept()
+
+    def _refused(self, exc: UserError) -> None:
+        if isinstance(exc, ValidationError):
+            self.form.show_problems(exc.problems)
+        self.message.setText(str(exc))
 
     def reject(self) -> None:
         if self.form.may_discard():
@@ -86,13 +88,12 @@ class OrganizationsTab(RegisterTab):
     key = "organizations"
 
     def new_record(self) -> None:
-        self._done(RecordDialog(self.app, Organization, "新增单位",
-                                lambda s, v: organizations.save_organization(s, self.app.principal, v), parent=self))
+        self._done(RecordDialog(self.app, Organization, "新增单位", organizations.save_organization,
+                                args=(self.app.principal,), parent=self))
 
     def edit_dialog(self, row):
-        return RecordDialog(self.app, Organization, "单位信息",
-                            lambda s, v: organizations.save_organization(s, self.app.principal, v, row.id),
-                            record=row, parent=self)
+        return RecordDialog(self.app, Organization, "单位信息", organizations.save_organization,
+                            args=(self.app.principal,), kwargs={"org_id": row.id}, record=row, parent=self)
 
     def update_notice(self) -> None:
         self.notice.setText("单位只登记一次，各项业务共用；统一社会信用代码或名称已登记的单位不能重复登记。")

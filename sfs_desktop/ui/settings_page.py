@@ -1,6 +1,6 @@
 """设置: where this station's data lives, the upkeep staff do themselves, and the accounts.
 
-Backup, integrity check and rebuilding the search index run through `run_in_background`, so
+Backup, integrity check and rebuilding the search index run through ui/ops.py (`TaskOp`, `WriteOp`), so
 the window stays responsive on a slow office PC; the results are plain Chinese sentences.
 """
 
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QApplication, QFormLayout, QGroupBox, QHBoxLayout
 from sfs_desktop.core import search
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.ui.accounts import AccountsBox
-from sfs_desktop.ui.ops import run_in_background
+from sfs_desktop.ui.ops import TaskOp, WriteOp
 
 
 class SettingsPage(QWidget):
@@ -62,10 +62,9 @@ class SettingsPage(QWidget):
 
     def backup_now(self):
         target = self.app.paths.backups / f"manual-{datetime.now():%Y%m%d-%H%M%S}.db"
-        db, principal = self.app.db, self.app.principal  # plain data for the worker, not the page
-        return run_in_background(self, self.tr("正在备份…"), lambda _p, _c: db.user_backup(target, principal),
-                                 lambda path: self._say(self.tr("备份已完成：%1").replace("%1", str(path))),
-                                 cancellable=False)
+        return (TaskOp(self, self.app, self.app.db.user_backup, target, self.app.principal).with_progress(self.tr("正在备份…"))
+                .refused("不能备份").success(lambda path: self._say(self.tr("备份已完成：%1").replace("%1", str(path))))
+                .run())
 
     def check_database(self):
         def done(problems: list[str]) -> None:
@@ -75,10 +74,8 @@ class SettingsPage(QWidget):
             else:
                 self._say(self.tr("数据库检查完成，未发现问题。"))
 
-        return run_in_background(self, self.tr("正在检查数据库…"), lambda _p, _c: self.app.db.check(), done,
-                                 cancellable=False)
+        return TaskOp(self, self.app, self.app.db.check).with_progress(self.tr("正在检查数据库…")).success(done).run()
 
     def rebuild_index(self):
-        return run_in_background(self, self.tr("正在重建搜索索引…"), lambda _p, _c: self.app.write(search.rebuild),
-                                 lambda n: self._say(self.tr("搜索索引已重建，共 %1 条记录。").replace("%1", str(n))),
-                                 cancellable=False)
+        return (WriteOp(self, self.app, search.rebuild).with_progress(self.tr("正在重建搜索索引…"))
+                .success(lambda n: self._say(self.tr("搜索索引已重建，共 %1 条记录。").replace("%1", str(n)))).run())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 
@@ -27,16 +27,28 @@ def after_first_paint(widget: QWidget, fn: Callable[[], None]) -> None:
     The timer is the widget's child, so a widget closed before then takes its pending shot with
     it. (PySide's singleShot with a context object left the shot pending on a deleted receiver:
     Qt crashed in a later event loop, seen as a segfault in the test after a window closed.)"""
-    timer = QTimer(widget)  # a child: it goes with the widget, pending shot and all
-    timer.setSingleShot(True)
-    turns = []
+    _FirstPaint(widget, fn)
 
-    def tick() -> None:
-        if not turns:  # the first turn: the paint queued with the show goes first
-            turns.append(1)
-            timer.start(0)
+
+class _FirstPaint(QObject):
+    """The two turns of `after_first_paint`: a child of the widget whose own (bound) slot the timer
+    calls, so Qt disconnects it with the widget; no free-standing Python callable is connected."""
+
+    def __init__(self, widget: QWidget, fn: Callable[[], None]):
+        super().__init__(widget)
+        self._fn = fn
+        self._turns = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start(0)
+
+    def _tick(self) -> None:
+        if self._turns == 0:  # the first turn: the paint queued with the show goes first
+            self._turns = 1
+            self._timer.start(0)
             return
-        timer.deleteLater()
-        fn()
-    timer.timeout.connect(tick)
-    timer.start(0)
+        fn, self._fn = self._fn, None
+        self.deleteLater()
+        if fn is not None:
+            fn()

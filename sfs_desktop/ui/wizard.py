@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout,
-                               QWizard, QWizardPage)
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+                               QPushButton, QVBoxLayout, QWizard, QWizardPage)
 
 from sfs_desktop.core import setup
 from sfs_desktop.core.demo import TOWNSHIPS
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.paths import DataPaths
 from sfs_desktop.ui.forms import error_label
+from sfs_desktop.ui.ops import TaskOp
+
+
+def _certificate_pdf(context: dict) -> bytes:
+    """The certificate as PDF bytes; the file it is rendered to is gone before this returns, so the
+    recovery key is not left on disk (the preview saves or prints it when the user says so)."""
+    import tempfile
+
+    from sfs_desktop.core.printing import render
+
+    with tempfile.TemporaryDirectory(prefix="sfs-cert-") as folder:
+        out = Path(folder) / "certificate.pdf"
+        render("certificate.station_setup", context, out)
+        return out.read_bytes()
 
 
 class SetupWizard(QWizard):
@@ -69,7 +86,15 @@ class SetupWizard(QWizard):
         self.key_label.setWordWrap(True)
         self.confirmed = QCheckBox(self.tr("我已把恢复密钥抄写下来（或打印了站点设置证书），并将锁入文件柜"))
         self.confirmed.setObjectName("confirmed")
+        self.print_button = QPushButton(self.tr("打印站点设置证书…"))
+        self.print_button.setObjectName("print_certificate")
+        self.print_button.setToolTip(self.tr("证书载有恢复密钥，只能在此时打印，不能补打"))
+        self.print_button.clicked.connect(self.print_certificate)
         box.addWidget(self.key_label)
+        row = QHBoxLayout()
+        row.addWidget(self.print_button)
+        row.addStretch(1)
+        box.addLayout(row)
         box.addWidget(self.confirmed)
         key_page.isComplete = self.confirmed.isChecked
         self.confirmed.toggled.connect(key_page.completeChanged)
@@ -99,6 +124,22 @@ class SetupWizard(QWizard):
             f"<p style='font-size:150%'><b>{self.result_info.recovery_key}</b></p>"
             f"<p>密钥指纹：{self.result_info.fingerprint}</p>")
         return True
+
+    def print_certificate(self) -> None:
+        """The setup certificate (with the recovery key) in the print preview, to print or save."""
+        if self.result_info is None:
+            return
+        req = self.request()
+        context = {"station_name": req.station_name, "station_code": req.station_code, "issued_on": date.today(),
+                   "recovery_key": self.result_info.recovery_key, "fingerprint": self.result_info.fingerprint}
+        self.op = (TaskOp(self, None, _certificate_pdf, context).with_progress(self.tr("正在生成证书…"))
+                   .refused(self.tr("不能打印")).success(self._show_certificate).run())
+
+    def _show_certificate(self, pdf: bytes) -> None:
+        from sfs_desktop.ui.printing.preview import PreviewDialog
+
+        self.preview = PreviewDialog(pdf, self.tr("站点设置证书"), "站点设置证书.pdf", self)
+        self.preview.show()
 
     def reject(self) -> None:
         if self.result_info is not None and not self.confirmed.isChecked():

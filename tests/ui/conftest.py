@@ -29,3 +29,52 @@ def app_session(station_paths):
     app = login(station_paths, ADMIN, PASSWORD)
     yield app
     app.close()
+
+
+@pytest.fixture
+def settle(qtbot):
+    """Wait until every piece of work handed off the UI thread (ui/ops.py) has come back."""
+    from sfs_desktop.ui import ops
+
+    def wait(timeout: int = 30_000) -> None:
+        qtbot.waitUntil(ops.idle, timeout=timeout)
+    return wait
+
+
+def settled(timeout: float = 30.0) -> None:
+    """Process events until the work handed off the UI thread has come back (a helper for tests
+    that act inside a modal dialog's own event loop)."""
+    import time
+
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    from sfs_desktop.ui import ops
+
+    deadline = time.monotonic() + timeout
+    while not ops.idle():
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        if time.monotonic() > deadline:
+            raise AssertionError("后台工作没有在限定时间内返回")
+        time.sleep(0.002)
+    QApplication.processEvents()
+
+
+def saved(dialog) -> bool:
+    """Press 保存 (or OK) on a form dialog, wait for the write, and say whether it closed saved."""
+    dialog.save() if hasattr(dialog, "save") else dialog.apply()
+    settled()
+    return dialog.result() == 1 and not dialog.isVisible()
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_ui_thread(qapp):
+    """As in the app (ui/collector.py): no automatic collection anywhere, a UI-thread timer
+    collects; after each test a full collection, on this (the UI) thread."""
+    import gc
+
+    from sfs_desktop.ui import collector
+
+    collector.install(qapp)
+    yield
+    gc.collect()

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox
 from sfs_desktop.core.security import attempts, keys
 from sfs_desktop.ui.settings_page import SettingsPage
 from tests.conftest import ADMIN, PASSWORD
+from tests.ui.conftest import saved, settled
 
 NEW = "Zhushan-2025-tj"
 
@@ -18,7 +19,7 @@ def _in_dialog(box, fill):
     def run():
         dialog = box._open_dialog
         fill(dialog)
-        dialog.apply()
+        saved(dialog)
         said.append(dialog.message.text())
         if dialog.isVisible():
             dialog.reject()
@@ -86,6 +87,7 @@ def test_the_head_adds_resets_and_disables_accounts(qtbot, app_session, monkeypa
 
     box.table.setCurrentCell(0, 0)  # admin (sorted by user name)
     box.buttons["disable_account"].click()  # one's own account: refused
+    settled()
     assert warned == ["不能停用自己正在使用的账户"] and box.table.item(0, 3).text() == "可用"
     box.table.setCurrentCell(1, 0)
     said = _in_dialog(box, lambda d: (d.password.setText("Reset-2025-abc"), d.again.setText("Reset-2025-abc")))
@@ -93,6 +95,7 @@ def test_the_head_adds_resets_and_disables_accounts(qtbot, app_session, monkeypa
     assert said == [""] and keys.KeyFile.load(app_session.paths.keyfile).unlock("lgz", "Reset-2025-abc")
     box.table.setCurrentCell(1, 0)  # the list was read again after the reset
     box.buttons["disable_account"].click()
+    settled()
     assert questions and "停用后“lgz”不能再登录" in questions[-1]
     assert box.table.item(1, 3).text() == "已停用"
     assert keys.KeyFile.load(app_session.paths.keyfile).unlock("lgz", "Reset-2025-abc") is None

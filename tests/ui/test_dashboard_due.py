@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 from sfs_desktop.core.db.synced import insert_synced
 from sfs_desktop.core.mediation.models import MediationCase, MediationCommittee
 from sfs_desktop.ui.main_window import MainWindow
+from tests.ui.conftest import settled
 
 TODAY = date.today()
 
@@ -31,6 +32,7 @@ def test_double_clicking_a_due_item_opens_its_record(qtbot, app_session):
     qtbot.addWidget(window)
     window.show()
     dashboard = window.page("dashboard")
+    settled()
     assert {dashboard.due.item(r, 2).text() for r in range(dashboard.due.rowCount())} == {"调解期限（一个月）",
                                                                                           "调解委员会换届"}
 

@@ -16,6 +16,7 @@ from sfs_desktop.core.mediation.models import (DisputeScreening, MediationCase, 
 from sfs_desktop.core.people import registry
 from sfs_desktop.core.station.models import AdminArea
 from sfs_desktop.ui.main_window import MainWindow
+from tests.ui.conftest import saved, settled
 
 TODAY = date.today()
 
@@ -80,12 +81,12 @@ def _register(page, applicant="周一", respondent="吴二"):
         d.respondent.setText(respondent)
         d.form.editors["dispute_type"].widget.setCurrentIndex(2)  # 邻里
         d.form.editors["summary"].widget.setPlainText("两家因宅旁排水沟堵塞发生争执。")
-        d.save()
-        if d.isVisible():  # refused: close so the test fails with the message instead of hanging
+        if not saved(d):  # refused: close so the test fails with the message instead of hanging
             cases.refused = d.message.text()
             d.reject()
     _later(fill_new)
     cases.buttons["new"].click()
+    settled()
     return getattr(cases, "workspace", None)
 
 
@@ -97,6 +98,7 @@ def test_case_to_printed_agreement_through_the_gui(page, app_session, refusals, 
 
     _later(lambda: _ok(ws._open_dialog))
     ws.steps["accept"].click()
+    settled()
     assert ws.case.status == "accepted" and ws.case.case_no.endswith("人调字第1号")
     assert not ws.steps["accept"].isEnabled() and ws.steps["start"].isEnabled()
 
@@ -106,10 +108,12 @@ def test_case_to_printed_agreement_through_the_gui(page, app_session, refusals, 
         _ok(d)
     _later(choose)
     ws.steps["start"].click()
+    settled()
     assert ws.case.status == "mediating"
 
     _later(lambda: _ok(ws._open_dialog))
     ws.steps["agree"].click()  # no agreement yet: refused in the rule's words, nothing changes
+    settled()
     assert refusals[-1] == "调解成功须有调解协议（书面协议或口头协议记录）" and ws.case.status == "mediating"
 
     ws.tabs.setCurrentIndex(2)
@@ -118,20 +122,26 @@ def test_case_to_printed_agreement_through_the_gui(page, app_session, refusals, 
         for c, text in enumerate([obligor, content, amount]):
             ws.ag_terms.item(r, c).setText(text)
     ws.save_agreement()
+    settled()
     assert refusals[-1] == "金额“八百”不是数字"
     ws.ag_terms.item(1, 2).setText("800")
     ws.save_agreement()
+    settled()
     _later(lambda: _ok(ws._open_dialog))
     ws.steps["agree"].click()
+    settled()
     assert refusals[-1].startswith("书面调解协议尚未生效：2 方当事人未签名，调解员未签名，未加盖调解委员会印章")
     for box in ws.ag_signed.values():
         box.setChecked(True)
     ws.save_agreement()
+    settled()
     _later(lambda: _ok(ws._open_dialog))
     ws.steps["agree"].click()
+    settled()
     assert ws.case.status == "agreed"
 
     ws.print_agreement()
+    settled()
     preview = ws._open_dialog
     assert preview.document.pageCount() >= 1
     assert ws.last_print.copies == 3 and ws.last_print.path is None  # previewed from memory
@@ -150,6 +160,7 @@ def test_case_to_printed_agreement_through_the_gui(page, app_session, refusals, 
     rows = {ws.file_table.item(r, 1).text(): ws.file_table.item(r, 3).text() for r in range(ws.file_table.rowCount())}
     assert rows["人民调解协议书"] == "已有" and rows["封底"] == "尚缺"
     ws.do_archive()
+    settled()
     assert refusals[-1].startswith("卷宗还缺：人民调解申请书") and ws.case.status == "agreed"
 
 
@@ -202,12 +213,12 @@ def test_committee_register_refuses_bad_input_and_shows_gaps(page, app_session):
     def bad_then_good():
         d = tab._open_dialog
         d.form.editors["committee_type"].widget.setCurrentIndex(1)  # 村
-        assert not d.save() and "必须填写" in d.form.editors["name"].error.text()
+        assert not saved(d) and "必须填写" in d.form.editors["name"].error.text()
         d.form.editors["name"].widget.setText("石门村人民调解委员会")
-        assert not d.save() and d.message.text() == "村（社区）调解委员会须选择所在村（社区）"
+        assert not saved(d) and d.message.text() == "村（社区）调解委员会须选择所在村（社区）"
         area = d.form.editors["area_code"].widget
         area.setCurrentIndex(area.findText("石门村"))
-        assert d.save()
+        assert saved(d)
     _later(bad_then_good)
     tab.buttons["new"].click()
     assert tab.model.rowCount() == 2 and "各村（社区）均已建立调解委员会" in tab.notice.text()
@@ -222,7 +233,7 @@ def test_mediator_added_from_the_registry(page, app_session):
         d = tab._open_dialog
         d.findChild(QLineEdit, "person_name").setText("吴二")
         d.form.editors["committee_id"].widget.setCurrentIndex(1)
-        assert d.save(), d.message.text()
+        assert saved(d), d.message.text()
     _later(fill)
     tab.buttons["new"].click()
     with app_session.db.read() as s:
@@ -238,18 +249,20 @@ def test_screening_to_draft_case_and_training(page, app_session, refusals):
         d.form.editors["screened_on"].set_value(TODAY)
         d.form.editors["scope"].widget.setText("竹山村")
         d.form.editors["found"].widget.setPlainText("两户因山林界址争执")
-        assert d.save(), d.message.text()
+        assert saved(d), d.message.text()
     _later(fill)
     tab.buttons["new"].click()
     tab.selected_id = tab.model.id_at(0)
     _later(lambda: _ok(tab._open_dialog))
     tab.buttons["to_case"].click()
+    settled()
     with app_session.db.read() as s:
         row = s.exec(select(DisputeScreening)).one()
         case = s.get(MediationCase, row.case_id)
     assert case.status == "draft" and case.summary == "两户因山林界址争执"
     _later(lambda: _ok(tab._open_dialog))
     tab.buttons["to_case"].click()
+    settled()
     assert "不能重复转立" in refusals[-1]
 
     guidance = page.show_tab("guidance")
@@ -258,9 +271,9 @@ def test_screening_to_draft_case_and_training(page, app_session, refusals):
         d = guidance._open_dialog
         d.form.editors["held_on"].set_value(TODAY)
         d.form.editors["topic"].widget.setText("调解技巧")
-        assert not d.save() and d.message.text() == "请至少选择一名参训调解员"
+        assert not saved(d) and d.message.text() == "请至少选择一名参训调解员"
         d.findChild(QListWidget, "attendees").item(0).setCheckState(Qt.CheckState.Checked)
-        assert d.save(), d.message.text()
+        assert saved(d), d.message.text()
     _later(training)
     guidance.buttons["new_training"].click()
     with app_session.db.read() as s:
@@ -272,8 +285,10 @@ def test_workspace_attach_and_print_case_forms(page, app_session, tmp_path, refu
     scan = tmp_path / "scan.jpg"
     scan.write_bytes(b"\xff\xd8scan")
     ws.attach_scan(str(scan), "当事人身份证明")
+    settled()
     ws.form_choice.setCurrentIndex(ws.form_choice.findData("mediation.registration"))
     ws.print_case_form()
+    settled()
     ws._open_dialog.close()
     rows = {ws.file_table.item(r, 1).text(): ws.file_table.item(r, 3).text() for r in range(ws.file_table.rowCount())}
     assert rows["当事人身份证明"] == "已有" and rows["人民调解申请书"] == "已有", rows
@@ -293,12 +308,16 @@ def test_statistics_for_a_chosen_period_and_export(page, app_session, tmp_path):
          "received_date": date(2024, m, 10)} for m in (2, 5, 5, 11)]))
     tab = page.show_tab("statistics")
     tab.year.setValue(2024)
+    settled()
     figures = {tab.table.item(r, 0).text(): tab.table.item(r, 1).text() for r in range(tab.table.rowCount())}
     assert figures["受理纠纷数"] == "4" and figures["调解成功率"] == "100.0%"
     tab.part.setCurrentIndex(tab.part.findData("-Q2"))
+    settled()
     assert tab.figures.received == 2 and tab.period() == "2024-Q2"
     tab.part.setCurrentIndex(tab.part.findData("-11"))
+    settled()
     with app_session.db.read() as s:
         assert tab.figures == stats.compute(s, "2024-11")
     out = tab.export(str(tmp_path / "m.xlsx"))
+    settled()
     assert load_workbook(out).active["A1"].value == "人民调解统计表（2024-11）"

@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from sfs_desktop.core.idcheck import make_uscc
 from sfs_desktop.core.people.models import Organization
 from sfs_desktop.ui.main_window import MainWindow
+from tests.ui.conftest import saved, settled
 
 CODE = make_uscc("430922", "MA4L2B7X")
 
@@ -30,7 +31,7 @@ def test_register_a_unit_then_open_it_from_search(qtbot, app_session):
             dialog = page.organizations._open_dialog
             dialog.form.editors["name"].set_value(name)
             dialog.form.editors["uscc"].set_value(code)
-            dialog.save()
+            saved(dialog)
             said.append(dialog.message.text())
             if dialog.isVisible():
                 dialog.reject()

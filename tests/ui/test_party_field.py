@@ -16,6 +16,7 @@ from sfs_desktop.core.people import registry
 from sfs_desktop.core.people.models import Person
 from sfs_desktop.ui.mediation.cases import NewCaseDialog
 from sfs_desktop.ui.party_field import PartyChooser
+from tests.ui.conftest import saved, settled
 
 SECOND = make_id_number("430922", date(1992, 7, 9), 12)
 
@@ -37,7 +38,7 @@ def test_namesakes_are_chosen_and_a_missing_person_registered_on_the_spot(qtbot,
     dialog.form.editors["summary"].widget.setPlainText("两家因宅旁排水沟堵塞发生争执。")
     dialog.applicant.setText("张伟")
     dialog.respondent.setText("王芳")
-    assert not dialog.save() and "不止一个“张伟”，请点“选择…”" in dialog.message.text()
+    assert not saved(dialog) and "不止一个“张伟”，请点“选择…”" in dialog.message.text()
 
     def pick_second():
         chooser = dialog.applicant._open_dialog
@@ -57,14 +58,14 @@ def test_namesakes_are_chosen_and_a_missing_person_registered_on_the_spot(qtbot,
         def save_person():
             person = chooser._open_dialog
             assert person.form.editors["name"].value() == "王芳"
-            assert person.save(), person.message.text()
+            assert saved(person), person.message.text()
         _later(save_person)
         chooser.buttons["person"].click()
         assert chooser.list.currentItem() is not None  # the new person, chosen
         chooser.accept()
     _later(register_missing)
     dialog.respondent.pick.click()
-    assert dialog.save(), dialog.message.text()
+    assert saved(dialog), dialog.message.text()
     with app_session.db.read() as s:
         sides = rules.parties(s, dialog.case_id)
         [wang] = s.exec(select(Person).where(Person.name == "王芳")).all()

@@ -20,6 +20,7 @@ from sfs_desktop.core.security.session import login
 from sfs_desktop.core.sync.models import SyncConflict
 from sfs_desktop.ui.sync.page import SyncPage
 from tests.conftest import ADMIN, PASSWORD, init_dir
+from tests.ui.conftest import saved, settled
 
 
 @pytest.fixture
@@ -84,12 +85,17 @@ def test_enroll_send_and_resolve_through_the_pages(qtbot, pair, tmp_path, said):
     stick.mkdir()
 
     # enrollment: key card out of the station, registered at the county, enrollment bundle back
-    card = s_page.exchange.write_card(str(stick))
+    s_page.exchange.write_card(str(stick))
+    settled()
+    card = s_page.exchange.last_card
     assert card.name == "密钥卡-430922101.json" and "指纹" in said[-1]
     assert c_page.stations.add_station(str(card), "桃江县司法局灰山港司法所") is not None
+    settled()
     assert c_page.stations.table.item(0, 2).text() == "待导入登记包"
     c_page.stations.table.selectRow(0)
-    enrollment = c_page.stations.enroll(str(stick))
+    c_page.stations.enroll(str(stick))
+    settled()
+    enrollment = c_page.stations.last_enrollment
     seen, results = _import(qtbot, s_page.exchange, [enrollment])
     assert seen[0].startswith("可导入|登记包") and results[0].status == "enrolled"
 
@@ -135,6 +141,7 @@ def test_enroll_send_and_resolve_through_the_pages(qtbot, pair, tmp_path, said):
     assert set(sides["职业＊"]) == {"个体经营", "外出务工"}
     keep = "keep_a" if sides["职业＊"][0] == "个体经营" else "keep_b"
     tab.buttons[keep].click()
+    settled()
     with county.db.read() as s:
         assert s.get(Person, pid).occupation == "个体经营"
         assert s.exec(select(SyncConflict).where(SyncConflict.status == "open")).first() is None
@@ -191,6 +198,7 @@ def test_sensitive_values_are_masked_side_by_side_and_take_theirs_applies(qtbot,
     assert id_row[1] == ours[:3] + "*" * 13 + ours[-2:] and id_row[2] == theirs[:3] + "*" * 13 + theirs[-2:]
     assert not any(ours in t or theirs in t for row in shown for t in row)
     tab.buttons["keep_b"].click()
+    settled()
     with county.db.read() as s:
         p = s.get(Person, pid)
         assert (p.occupation, p.id_number) == ("个体经营", theirs)
@@ -205,9 +213,14 @@ def test_revoking_a_station_asks_first_then_its_bundles_are_refused(qtbot, pair,
     qtbot.addWidget(s_page)
     stick = tmp_path / "stick"
     stick.mkdir()
-    c_page.stations.add_station(str(s_page.exchange.write_card(str(stick))), "桃江县司法局修山司法所")
+    s_page.exchange.write_card(str(stick))
+    settled()
+    c_page.stations.add_station(str(s_page.exchange.last_card), "桃江县司法局修山司法所")
+    settled()
     c_page.stations.table.selectRow(0)
-    _import(qtbot, s_page.exchange, [c_page.stations.enroll(str(stick))])
+    c_page.stations.enroll(str(stick))
+    settled()
+    _import(qtbot, s_page.exchange, [c_page.stations.last_enrollment])
     station.write(lambda s: registry.register_person(s, SYSTEM, {"name": "吊销甲"}))
     out = tmp_path / "out"
     out.mkdir()
@@ -220,6 +233,7 @@ def test_revoking_a_station_asks_first_then_its_bundles_are_refused(qtbot, pair,
     assert c_page.stations.table.item(0, 2).text() == "已登记"
     c_page.stations.table.selectRow(0)
     c_page.stations.buttons["revoke"].click()
+    settled()
     assert c_page.stations.table.item(0, 2).text() == "已吊销"
     seen, results = _import(qtbot, c_page.exchange, sorted(out.glob("*.sjxb")))
     assert seen[0].startswith("拒收|") and "吊销" in seen[0] and results == []

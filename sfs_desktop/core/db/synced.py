@@ -23,6 +23,8 @@ from sqlalchemy import JSON, Connection, event, inspect, insert, text
 from sqlalchemy.orm import Session, attributes
 from sqlmodel import Field, SQLModel
 
+from sfs_desktop.core.db.writer import note_changed
+
 COUNTY_NODE = "county"
 """Node id of the county bureau; station node ids are their station codes."""
 
@@ -317,6 +319,8 @@ def insert_synced(session: Session, model: type[SyncedModel], rows: list[dict[st
         outbox.append({"epoch": stamp.epoch, "ctr": ctr, "table_name": table_name, "row_id": row_id, "op": "insert"})
     _executemany(conn, model.__table__, prepared)
     _executemany(conn, SyncOutbox.__table__, outbox)
+    note_changed(session, table_name)
+    note_changed(session, SyncOutbox.__tablename__)
     for hook in AFTER_BULK_INSERT:
         hook(conn, model, prepared, new=True)
     return [r["id"] for r in prepared]

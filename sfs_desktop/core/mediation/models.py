@@ -12,7 +12,8 @@ from sqlmodel import JSON
 
 from sfs_desktop.core.db.synced import SyncedModel
 from sfs_desktop.core.fields import Widget as W, field, money, not_future, phone
-from sfs_desktop.core.ledger import REF_LABELS
+from sfs_desktop.core.ledger import LOOKUP_LABELS, REF_LABELS
+from sfs_desktop.core.people.models import Person
 from sfs_desktop.core.security.access import AccessRule
 
 
@@ -169,3 +170,4 @@ class MediatorTraining(SyncedModel, table=True):
 
 
 REF_LABELS["mediation_committee"] = (MediationCommittee.id, MediationCommittee.name)
+LOOKUP_LABELS.setdefault("person", (Person.id, Person.name))  # a mediator's 人员 by name, not by key

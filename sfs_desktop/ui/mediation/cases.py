@@ -38,19 +38,31 @@ class NewCaseDialog(RecordDialog):
     def __init__(self, app: AppSession, parent=None):
         self.applicant, self.respondent = PartyField(app, name="applicant"), PartyField(app, name="respondent")
         tr = lambda text: QCoreApplication.translate("NewCaseDialog", text)  # noqa: E731 - before QDialog exists
-        super().__init__(app, MediationCase, tr("登记调解案件"), self._register, only=self.FIELDS, extra=[
+        super().__init__(app, MediationCase, tr("登记调解案件"), _register, only=self.FIELDS, extra=[
             (tr("申请人（人员信息库中的人员或单位）"), self.applicant),
             (tr("被申请人（人员信息库中的人员或单位）"), self.respondent)], parent=parent)
         with app.db.read() as s:  # the first working committee is the usual choice
             first = s.exec(select(MediationCommittee.id).where(MediationCommittee.active == True,  # noqa: E712
                                                                MediationCommittee.deleted == False)).first()  # noqa: E712
         self.form.editors["committee_id"].set_value(first)
+        if first is None:  # a new station: say what to do first instead of an empty box
+            box = self.form.editors["committee_id"].widget
+            box.setToolTip(tr("尚未登记调解委员会"))
+            if hasattr(box, "setPlaceholderText"):
+                box.setPlaceholderText(tr("尚未登记调解委员会，请先在“调解组织”中新增"))
+            self.message.setText(tr("尚未登记调解委员会：请先在“人民调解 › 调解组织”中新增调解委员会，再登记案件。"))
         self.case_id: str | None = None
 
-    def _register(self, s, values: dict) -> str:
-        self.case_id = casework.register_case(s, self.app.principal, values, self.applicant.choice(),
-                                              self.respondent.choice()).id
-        return self.case_id
+    def save_args(self) -> tuple[tuple, dict]:
+        return (self.app.principal, self.applicant.choice(), self.respondent.choice()), {}
+
+    def _saved(self, case_id: str) -> None:
+        self.case_id = case_id
+        super()._saved(case_id)
+
+
+def _register(s, who, applicant, respondent, values: dict) -> str:
+    return casework.register_case(s, who, values, applicant, respondent).id
 
 
 class CasesTab(QWidget):

@@ -14,6 +14,17 @@ from sfs_desktop.ui.ledger import record_ledger
 from sfs_desktop.ui.page_parts import RecordDialog, open_dialog
 
 
+
+class _TrainingDialog(RecordDialog):
+    """登记培训: the ticked mediators go with the values (read when 保存 is pressed)."""
+
+    attendees: QListWidget
+
+    def save_args(self) -> tuple[tuple, dict]:
+        chosen = [self.attendees.item(i).data(256) for i in range(self.attendees.count())
+                  if self.attendees.item(i).checkState() == Qt.CheckState.Checked]
+        return (self.app.principal,), {"attendee_ids": chosen}
+
 class GuidanceTab(QWidget):
     def __init__(self, app: AppSession, parent=None):
         super().__init__(parent)
@@ -42,8 +53,8 @@ class GuidanceTab(QWidget):
         return ledger_model
 
     def new_guidance(self) -> None:
-        dialog = RecordDialog(self.app, GuidanceRecord, self.tr("登记指导"),
-                              lambda s, v: work.add_guidance(s, self.app.principal, v), parent=self)
+        dialog = RecordDialog(self.app, GuidanceRecord, self.tr("登记指导"), work.add_guidance,
+                              args=(self.app.principal,), parent=self)
         if open_dialog(self, dialog):
             self.guidance_model.refresh(self.guidance_model.query)
 
@@ -58,11 +69,8 @@ class GuidanceTab(QWidget):
                 item.setCheckState(Qt.CheckState.Unchecked)
                 attendees.addItem(item)
 
-        def chosen() -> list[str]:
-            return [attendees.item(i).data(256) for i in range(attendees.count())
-                    if attendees.item(i).checkState() == Qt.CheckState.Checked]
-        dialog = RecordDialog(self.app, MediatorTraining, self.tr("登记培训"),
-                              lambda s, v: work.add_training(s, self.app.principal, v, chosen()),
-                              extra=[(self.tr("参训调解员"), attendees)], parent=self)
+        dialog = _TrainingDialog(self.app, MediatorTraining, self.tr("登记培训"), work.add_training,
+                                 extra=[(self.tr("参训调解员"), attendees)], parent=self)
+        dialog.attendees = attendees
         if open_dialog(self, dialog):
             self.training_model.refresh(self.training_model.query)

@@ -51,6 +51,13 @@ class MediationPage(QWidget):
         self.tabs.setCurrentIndex(index)
         return widget
 
+    def data_changed(self, tables: frozenset[str]) -> None:
+        """After a write (the ledgers are the main window's): the notices and figures beside them."""
+        if hasattr(self, "committees") and tables & {"mediation_committee", "admin_area", "mediator"}:
+            self.committees.update_notice()
+        if hasattr(self, "statistics") and "mediation_case" in tables:
+            self.statistics.refresh()
+
     # --- what the main window's shortcuts and search ask of a page ----------------------------
     def new_record(self) -> None:
         self.tabs.currentWidget().new_record()

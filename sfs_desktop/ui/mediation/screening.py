@@ -12,7 +12,7 @@ from sfs_desktop.core.mediation import work
 from sfs_desktop.core.mediation.models import DisputeScreening, MediationCommittee
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.ui.ledger import record_ledger
-from sfs_desktop.ui.page_parts import RecordDialog, ask, buttons, open_dialog, print_form, run
+from sfs_desktop.ui.page_parts import RecordDialog, ask, buttons, open_dialog, print_form, write
 
 
 class ScreeningTab(QWidget):
@@ -30,8 +30,8 @@ class ScreeningTab(QWidget):
         self.view.clicked.connect(lambda index: setattr(self, "selected_id", self.model.id_at(index.row())))
 
     def new_record(self) -> None:
-        dialog = RecordDialog(self.app, DisputeScreening, self.tr("登记矛盾纠纷排查"),
-                              lambda s, v: work.add_screening(s, self.app.principal, v), parent=self)
+        dialog = RecordDialog(self.app, DisputeScreening, self.tr("登记矛盾纠纷排查"), work.add_screening,
+                              args=(self.app.principal,), parent=self)
         if open_dialog(self, dialog):
             self.model.refresh(self.model.query)
 
@@ -55,13 +55,13 @@ class ScreeningTab(QWidget):
                 kind.addItem(c.name, c.code)
         if not ask(self, self.tr("转为调解案件"), [(self.tr("调解委员会"), committee), (self.tr("纠纷类型"), kind)]):
             return
-        case = run(self, self.app, lambda s: work.screening_to_case(s, self.app.principal, sid,
-                                                                    committee.currentData(), kind.currentData()))
-        if case is not None:
-            self.last_case_id = case.id
-            QMessageBox.information(self, self.tr("已转为案件"),
-                                    self.tr("已登记为调解案件草稿，请到“案件”中补充当事人后受理。"))
-            self.model.refresh(self.model.query)
+        write(self, self.app, work.screening_to_case, self.app.principal, sid, committee.currentData(),
+              kind.currentData(), on_done=self._converted)
+
+    def _converted(self, case) -> None:
+        self.last_case_id = case.id
+        QMessageBox.information(self, self.tr("已转为案件"), self.tr("已登记为调解案件草稿，请到“案件”中补充当事人后受理。"))
+        self.model.refresh(self.model.query)
 
     def print_one(self) -> None:
         if sid := self._need():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QTableWidget,
@@ -10,10 +11,16 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPus
 
 from sfs_desktop.core.mediation import stats
 from sfs_desktop.core.security.session import AppSession
-from sfs_desktop.ui.page_parts import fill_table, run
+from sfs_desktop.ui.ops import TaskOp, WriteOp
+from sfs_desktop.ui.page_parts import fill_table
 
 PERIODS = [("全年", ""), *[(f"第{n}季度", f"-Q{i}") for i, n in enumerate("一二三四", 1)],
            *[(f"{m}月", f"-{m:02d}") for m in range(1, 13)]]
+
+
+def _compute(db, period: str):
+    with db.read() as s:
+        return stats.compute(s, period)
 
 
 class StatisticsTab(QWidget):
@@ -39,6 +46,7 @@ class StatisticsTab(QWidget):
         bar.addStretch(1)
         bar.addWidget(export)
         layout.addLayout(bar)
+        self.figures = None
         self.table = QTableWidget(self)
         self.table.setObjectName("figures")
         layout.addWidget(self.table, 1)
@@ -50,9 +58,15 @@ class StatisticsTab(QWidget):
         return f"{self.year.value()}{self.part.currentData()}"
 
     def refresh(self) -> None:
-        with self.app.db.read() as s:
-            self.figures = stats.compute(s, self.period())
-        fill_table(self.table, [self.tr("指标"), self.tr("数值")], [[k, str(v)] for k, v in self.figures.table()])
+        """The figures are counted off the UI thread; the table fills when they are in."""
+        period = self.period()
+        self.op = TaskOp(self, self.app, _compute, self.app.db, period).success(partial(self._show, period)).run()
+
+    def _show(self, period: str, figures) -> None:
+        if period != self.period():
+            return  # the choice changed meanwhile: a later count is on its way
+        self.figures = figures
+        fill_table(self.table, [self.tr("指标"), self.tr("数值")], [[k, str(v)] for k, v in figures.table()])
 
     def export(self, path: str | None = None) -> Path | None:
         from sfs_desktop.core.reports.export import export_table
@@ -63,4 +77,9 @@ class StatisticsTab(QWidget):
                                                   self.tr("Excel 文件 (*.xlsx)"))
             if not path:
                 return None
-        return run(self, self.app, lambda s: export_table(s, self.app.principal, title, self.figures.table(), Path(path)), "不能导出")
+        self.op = (WriteOp(self, self.app, export_table, self.app.principal, title, self.figures.table(), Path(path))
+                   .refused("不能导出").success(self._exported).run())
+        return Path(path)
+
+    def _exported(self, path) -> None:
+        self.exported = path

@@ -25,8 +25,9 @@ from sfs_desktop.core.mediation.models import (FollowUpVisit, MediationCase, Med
                                                Mediator)
 from sfs_desktop.core.people.models import Organization, Person
 from sfs_desktop.core.security.session import AppSession
-from sfs_desktop.ui.page_parts import (RecordDialog, ask, buttons, fill_table, open_dialog, print_form, run,
-                                       selected_id)
+from sfs_desktop.ui.ops import WriteOp
+from sfs_desktop.ui.page_parts import (RecordDialog, ask, buttons, fill_table, open_dialog, print_form, selected_id,
+                                       write)
 from sfs_desktop.ui.party_field import PartyField
 
 STEPS = [  # key, button text, statuses in which it applies
@@ -55,6 +56,10 @@ def _date_edit(value: date | None = None, *, optional: bool = False) -> QDateEdi
     return edit
 
 
+def _record_visit(s, who, case_id: str, values: dict):
+    return rules.record_visit(s, who, case_id, FollowUpVisit(**values, case_id=case_id))
+
+
 def _date_of(edit: QDateEdit) -> date | None:
     return None if edit.specialValueText() and edit.date() == edit.minimumDate() else edit.date().toPython()
 
@@ -72,6 +77,7 @@ class CaseWorkspace(QDialog):
         layout.addWidget(self.header)
         bar = QHBoxLayout()
         self.steps: dict[str, QPushButton] = {}
+        self.action_buttons: dict[str, QPushButton] = {}
         for key, text, _when in STEPS:
             b = QPushButton(self.tr(text), self)
             b.setObjectName(f"step_{key}")
@@ -120,30 +126,35 @@ class CaseWorkspace(QDialog):
             self._read_file(s, case)
         for key, _text, when in STEPS:
             self.steps[key].setEnabled(case.status in when)
+        parties_open = case.status in casework.PARTY_STEPS  # an archived or closed case keeps its parties
+        for key in ("add_party", "remove_party"):
+            self.action_buttons[key].setEnabled(parties_open)
+            self.action_buttons[key].setToolTip("" if parties_open else self.tr("本案已办结，不能再增减当事人"))
         drafting = case.status == "mediating"  # the agreement is written while mediating, then it is fixed
         for w in (self.ag_form, self.ag_facts, self.ag_terms, self.ag_manner, self.add_term, self.save_button,
                   *self.ag_signed.values()):
             w.setEnabled(drafting)
 
-    def _step(self, fn) -> bool:
-        """One write; the view is read again only when it happened, so a refusal keeps what was typed."""
-        done = run(self, self.app, fn) is not None
-        if done:
-            self.refresh()
-        return done
+    def _step(self, fn, *args, **kwargs) -> WriteOp:
+        """One write of core's `fn(session, *args, **kwargs)` off the UI thread; the view is read
+        again only when it happened, so a refusal keeps what was typed."""
+        return write(self, self.app, fn, *args, on_done=self._stepped, **kwargs)
+
+    def _stepped(self, _result) -> None:
+        self.refresh()
 
     # --- steps -------------------------------------------------------------------------------
     def do_accept(self) -> None:
         on = _date_edit(date.today())
         on.setObjectName("received")
         if ask(self, self.tr("受理"), [(self.tr("受理日期"), on)]):
-            self._step(lambda s: rules.accept(s, self.app.principal, self.case_id, _date_of(on)))
+            self._step(rules.accept, self.app.principal, self.case_id, _date_of(on))
 
     def do_reject(self) -> None:
         reason = QLineEdit()
         reason.setObjectName("reason")
         if ask(self, self.tr("不予受理"), [(self.tr("不予受理的理由"), reason)]):
-            self._step(lambda s: rules.reject(s, self.app.principal, self.case_id, reason.text(), date.today()))
+            self._step(rules.reject, self.app.principal, self.case_id, reason.text(), date.today())
 
     def do_start(self) -> None:
         chooser = QListWidget()
@@ -158,47 +169,45 @@ class CaseWorkspace(QDialog):
         if ask(self, self.tr("指定调解员"), [(self.tr("勾选调解员"), chooser)]):
             chosen = [chooser.item(i).data(256) for i in range(chooser.count())
                       if chooser.item(i).checkState() == Qt.CheckState.Checked]
-            self._step(lambda s: rules.start(s, self.app.principal, self.case_id, chosen))
+            self._step(rules.start, self.app.principal, self.case_id, chosen)
 
     def do_consent(self) -> None:
         on = _date_edit(date.today())
         if ask(self, self.tr("双方同意继续调解"), [(self.tr("同意日期"), on)]):
-            self._step(lambda s: rules.record_consent(s, self.app.principal, self.case_id, _date_of(on)))
+            self._step(rules.record_consent, self.app.principal, self.case_id, _date_of(on))
 
     def do_agree(self) -> None:
         deadline = _date_edit(optional=True)
         deadline.setObjectName("performance_deadline")
         if ask(self, self.tr("达成协议"), [(self.tr("履行期限（当场履行可不填）"), deadline)]):
-            self._step(lambda s: rules.reach_agreement(s, self.app.principal, self.case_id, date.today(),
-                                                       _date_of(deadline)))
+            self._step(rules.reach_agreement, self.app.principal, self.case_id, date.today(), _date_of(deadline))
 
     def do_terminate(self) -> None:
         informed = QCheckBox(self.tr("已告知当事人可以通过仲裁、行政、司法等途径解决"))
         informed.setObjectName("informed")
         if ask(self, self.tr("终止调解"), [("", informed)]):
-            self._step(lambda s: rules.terminate(s, self.app.principal, self.case_id, date.today(),
-                                                 informed_other_routes=informed.isChecked()))
+            self._step(rules.terminate, self.app.principal, self.case_id, date.today(),
+                       informed_other_routes=informed.isChecked())
 
     def do_withdraw(self) -> None:
         answer = QMessageBox.question(self, self.tr("撤回"), self.tr("当事人撤回调解申请，确认办理吗？"))
         if answer == QMessageBox.StandardButton.Yes:
-            self._step(lambda s: rules.withdraw(s, self.app.principal, self.case_id, date.today()))
+            self._step(rules.withdraw, self.app.principal, self.case_id, date.today())
 
     def do_risk(self) -> None:
         unit = QLineEdit()
         unit.setObjectName("reported_to")
         if ask(self, self.tr("报告激化风险"), [(self.tr("已报告单位"), unit)]):
-            self._step(lambda s: casework.record_risk(s, self.app.principal, self.case_id, unit.text()))
+            self._step(casework.record_risk, self.app.principal, self.case_id, unit.text())
 
     def do_confirm(self) -> None:
         on, court = _date_edit(date.today()), QLineEdit(self.tr("桃江县人民法院"))
         court.setObjectName("court")
         if ask(self, self.tr("申请司法确认"), [(self.tr("申请日期"), on), (self.tr("人民法院"), court)]):
-            self._step(lambda s: casework.record_confirmation(s, self.app.principal, self.case_id, _date_of(on),
-                                                              court.text()))
+            self._step(casework.record_confirmation, self.app.principal, self.case_id, _date_of(on), court.text())
 
     def do_archive(self) -> None:
-        self._step(lambda s: rules.archive(s, self.app.principal, self.case_id, date.today()))
+        self._step(rules.archive, self.app.principal, self.case_id, date.today())
 
     # --- 当事人 ---------------------------------------------------------------------------------
     def _list_tab(self, title: str, name: str, actions: list) -> QTableWidget:
@@ -208,7 +217,9 @@ class CaseWorkspace(QDialog):
         table = QTableWidget(tab)
         table.setObjectName(name)
         box.addWidget(table)
-        box.addLayout(buttons(tab, actions, prefix="")[0])
+        row, made = buttons(tab, actions, prefix="")
+        self.action_buttons.update(made)
+        box.addLayout(row)
         self.tabs.addTab(tab, self.tr(title))
         return table
 
@@ -234,15 +245,15 @@ class CaseWorkspace(QDialog):
                 role.addItem(c.name, c.code)
         if ask(self, self.tr("添加当事人"), [(self.tr("类别"), role), (self.tr("当事人（人员信息库中的人员或单位）"), party),
                                           (self.tr("委托代理人"), agent)]):
-            self._step(lambda s: casework.add_party(s, self.app.principal, self.case_id, role.currentData(),
-                                                    party.choice(), agent.text()))
+            self._step(casework.add_party, self.app.principal, self.case_id, role.currentData(), party.choice(),
+                       agent.text())
 
     def remove_party(self) -> None:
         pid = selected_id(self.party_table)
         if pid is None:
             QMessageBox.information(self, self.tr("请选择"), self.tr("请先在列表中点选一位当事人"))
             return
-        self._step(lambda s: casework.remove_party(s, self.app.principal, self.case_id, pid))
+        self._step(casework.remove_party, self.app.principal, self.case_id, pid)
 
     # --- 记录 -----------------------------------------------------------------------------------
     def _build_records(self) -> None:
@@ -260,8 +271,8 @@ class CaseWorkspace(QDialog):
         self._record_kinds = {r.id: r.kind for r in recs}
 
     def add_record(self) -> None:
-        dialog = RecordDialog(self.app, MediationRecord, self.tr("新增记录"),
-                              lambda s, v: work.add_record(s, self.app.principal, self.case_id, v), parent=self)
+        dialog = RecordDialog(self.app, MediationRecord, self.tr("新增记录"), work.add_record,
+                              args=(self.app.principal, self.case_id), parent=self)
         if open_dialog(self, dialog):
             self.refresh()
 
@@ -272,8 +283,7 @@ class CaseWorkspace(QDialog):
             return
         form, title = (("mediation.investigation", "人民调解调查记录") if self._record_kinds[rid] == "1"
                        else ("mediation.record", "人民调解记录"))
-        print_form(self, self.app, form, rid, title)
-        self.refresh()
+        print_form(self, self.app, form, rid, title, on_done=self._stepped)
 
     # --- 协议 -----------------------------------------------------------------------------------
     def _build_agreement(self) -> None:
@@ -337,18 +347,17 @@ class CaseWorkspace(QDialog):
             out.append({k: (cell.text().strip() if cell else "") for k, cell in zip(TERM_KEYS, cells)})
         return out
 
-    def save_agreement(self) -> bool:
-        terms = self.agreement_terms()
-        return self._step(lambda s: casework.save_agreement(
-            s, self.app.principal, self.case_id, form=self.ag_form.currentData(), facts=self.ag_facts.toPlainText(),
-            terms=terms, manner=self.ag_manner.text(), parties_signed=self.ag_signed["parties"].isChecked(),
-            mediator_signed=self.ag_signed["mediator"].isChecked(), seal_affixed=self.ag_signed["seal"].isChecked()))
+    def save_agreement(self) -> WriteOp:
+        return self._step(
+            casework.save_agreement, self.app.principal, self.case_id, form=self.ag_form.currentData(),
+            facts=self.ag_facts.toPlainText(), terms=self.agreement_terms(), manner=self.ag_manner.text(),
+            parties_signed=self.ag_signed["parties"].isChecked(), mediator_signed=self.ag_signed["mediator"].isChecked(),
+            seal_affixed=self.ag_signed["seal"].isChecked())
 
     def print_agreement(self) -> None:
         oral = self.ag_form.currentData() == "2"
         print_form(self, self.app, "mediation.oral_agreement" if oral else "mediation.agreement", self.case_id,
-                   "人民调解口头协议登记表" if oral else "人民调解协议书")
-        self.refresh()
+                   "人民调解口头协议登记表" if oral else "人民调解协议书", on_done=self._stepped)
 
     # --- 回访 -----------------------------------------------------------------------------------
     def _build_visits(self) -> None:
@@ -366,9 +375,8 @@ class CaseWorkspace(QDialog):
                      codes.code_name(s, "satisfaction", v.satisfaction)] for v in visits], [v.id for v in visits])
 
     def add_visit(self) -> None:
-        dialog = RecordDialog(self.app, FollowUpVisit, self.tr("登记回访"),
-                              lambda s, v: rules.record_visit(s, self.app.principal, self.case_id,
-                                                              FollowUpVisit(**v, case_id=self.case_id)), parent=self)
+        dialog = RecordDialog(self.app, FollowUpVisit, self.tr("登记回访"), _record_visit,
+                              args=(self.app.principal, self.case_id), parent=self)
         if open_dialog(self, dialog):
             self.refresh()
 
@@ -377,8 +385,7 @@ class CaseWorkspace(QDialog):
         if vid is None:
             QMessageBox.information(self, self.tr("请选择"), self.tr("请先在列表中点选一次回访"))
             return
-        print_form(self, self.app, "mediation.visit", vid, "人民调解回访记录")
-        self.refresh()
+        print_form(self, self.app, "mediation.visit", vid, "人民调解回访记录", on_done=self._stepped)
 
     # --- 卷宗 -----------------------------------------------------------------------------------
     def _build_file(self) -> None:
@@ -418,8 +425,7 @@ class CaseWorkspace(QDialog):
 
     def print_case_form(self) -> None:
         title = self.form_choice.currentText()
-        print_form(self, self.app, self.form_choice.currentData(), self.case_id, title)
-        self.refresh()
+        print_form(self, self.app, self.form_choice.currentData(), self.case_id, title, on_done=self._stepped)
 
     def attach_scan(self, path: str | None = None, title: str | None = None) -> None:
         """Attach a scan under a contents-list title (asked for when not given)."""
@@ -437,5 +443,5 @@ class CaseWorkspace(QDialog):
             if not path:
                 return
         data = Path(path).read_bytes()
-        self._step(lambda s: casefile.attach(s, self.app.principal, self.case_id, title, data, Path(path).suffix,
-                                             blob_root=self.app.paths.attachments))
+        self._step(casefile.attach, self.app.principal, self.case_id, title, data, Path(path).suffix,
+                   blob_root=self.app.paths.attachments)

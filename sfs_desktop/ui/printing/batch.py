@@ -8,31 +8,35 @@ when the batch takes a while. When it is done the preview opens, ready to print.
 from __future__ import annotations
 
 from pathlib import Path
+from functools import partial
 from typing import Any, Callable, Mapping, Sequence
 
 from PySide6.QtWidgets import QWidget
 
 from sfs_desktop.core.printing import get, render_batch
-from sfs_desktop.ui.ops import Job, run_in_background
+from sfs_desktop.ui.ops import TaskOp
 
 
 def print_batch(parent: QWidget, template_id: str, contexts: Sequence[Mapping[str, Any]], out: Path,
-                on_done: Callable[[Any], None] | None = None) -> Job:
+                on_done: Callable[[Any], None] | None = None) -> TaskOp:
     title = get(template_id).title
+    return (TaskOp(parent, None, _render, template_id, [dict(c) for c in contexts], Path(out), title)
+            .with_progress(f"批量打印{title}", cancellable=True)
+            .success(partial(_finished, parent, title, Path(out), on_done)).run())
 
-    def work(progress, cancelled):
-        return render_batch(template_id, contexts, out,
-                            progress=lambda done, total: progress(f"正在生成{title}（{done}/{total}）", done, total),
-                            cancel=cancelled)
 
-    def finished(result) -> None:
-        if not result.cancelled:
-            from sfs_desktop.ui.printing.preview import PreviewDialog
+def _render(template_id: str, contexts: list[dict], out: Path, title: str, *, progress):
+    return render_batch(template_id, contexts, out,
+                        progress=lambda done, total: progress(f"正在生成{title}（{done}/{total}）", done, total),
+                        cancel=progress.cancelled)
 
-            preview = PreviewDialog(Path(out).read_bytes(), f"{title}（{result.documents} 份）", Path(out).name, parent)
-            parent._open_dialog = preview
-            preview.show()
-        if on_done is not None:
-            on_done(result)
 
-    return run_in_background(parent, f"批量打印{title}", work, finished)
+def _finished(parent: QWidget, title: str, out: Path, on_done, result) -> None:
+    if not result.cancelled:
+        from sfs_desktop.ui.printing.preview import PreviewDialog
+
+        preview = PreviewDialog(out.read_bytes(), f"{title}（{result.documents} 份）", out.name, parent)
+        parent._open_dialog = preview
+        preview.show()
+    if on_done is not None:
+        on_done(result)

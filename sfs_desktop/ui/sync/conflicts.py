@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QSplitter, QTableWidget, QVBo
 
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.core.sync import conflicts
-from sfs_desktop.ui.page_parts import buttons, fill_table, run, selected_id
+from sfs_desktop.ui.page_parts import buttons, fill_table, selected_id, write
 
 
 def _shown(diff: conflicts.FieldDiff, value) -> str:
@@ -71,5 +71,5 @@ class ConflictsTab(QWidget):
         if cid is None:
             QMessageBox.information(self, self.tr("请选择"), self.tr("请先在列表中点选一条冲突"))
             return
-        if run(self, self.app, lambda s: conflicts.resolve(s, cid, side, self.app.principal)) is not None:
-            self.refresh()
+        write(self, self.app, conflicts.resolve, cid, side, self.app.principal,
+              on_done=lambda _r: self.refresh())

@@ -9,6 +9,7 @@ foreign, damaged or newer-version file is named with core's reason and changes n
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -25,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sfs_desktop.core.db.synced import acting_as
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.fsio import atomic_write
 from sfs_desktop.core.security.access import require
@@ -33,11 +33,24 @@ from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.core.sync import exporter, identity, importer
 from sfs_desktop.core.sync.status import peers
 from sfs_desktop.ui.page_parts import buttons, fill_table, open_dialog
-from sfs_desktop.ui.ops import run_in_background
+from sfs_desktop.ui.ops import TaskOp, WriteOp
 from sfs_desktop.ui.sync.drives import removable_drives
 
 STATUS_NAMES = {"preview": "可导入", "imported": "已导入", "already": "已导入过（不会重复导入）", "held": "暂缓",
                 "rejected": "拒收", "enrolled": "已登记", "nothing": "无变化"}
+
+
+def _export(db, folder: Path, who, *, progress):
+    return exporter.export(db, folder, principal=who, progress=progress)
+
+
+def _check(db, paths: list[Path], label: str, who, *, progress):
+    progress(label, 0, len(paths))
+    return importer.preview_many(db, paths, who)
+
+
+def _import(db, files: list[Path], who, *, progress):
+    return importer.settled(db, importer.import_files(db, files, principal=who, progress=progress))
 
 
 def _counts(counts: dict) -> str:
@@ -182,18 +195,15 @@ class ExchangeTab(QWidget):
             QMessageBox.warning(self, self.tr("不能导出"), str(exc))
             return None
 
-        def work(progress, _cancelled):
-            with acting_as(self.app.principal.username):
-                try:
-                    return exporter.export(self.app.db, Path(folder), principal=self.app.principal, progress=progress)
-                except UserError as exc:
-                    return exc
+        def refused(exc: UserError) -> None:
+            self.last_message = str(exc)
+            QMessageBox.warning(self, self.tr("不能导出"), self.last_message)
+            self.refresh()
+            if on_done:
+                on_done(exc)
 
         def done(results) -> None:
-            if isinstance(results, UserError):
-                self.last_message = str(results)
-                QMessageBox.warning(self, self.tr("不能导出"), self.last_message)
-            elif not results:
+            if not results:
                 self.last_message = self.tr("没有需要发送的新数据，未生成同步包。")
                 QMessageBox.information(self, self.tr("导出"), self.last_message)
             else:
@@ -205,19 +215,23 @@ class ExchangeTab(QWidget):
             self.refresh()
             if on_done:
                 on_done(results)
-        self.job = run_in_background(self, self.tr("正在导出同步包"), work, done, cancellable=False)
+        self.job = (TaskOp(self, self.app, _export, self.app.db, Path(folder), self.app.principal).with_progress(self.tr("正在导出同步包"))
+                    .success(done).failure(refused).run())
         return self.job
 
     def write_card(self, folder: str | None = None) -> Path | None:
         folder = folder or QFileDialog.getExistingDirectory(self, self.tr("选择保存位置（U盘）"))
         if not folder:
             return None
-        card = self.app.write(identity.public_card)
-        path = atomic_write(Path(folder) / f"密钥卡-{card['node']}.json",
-                            json.dumps(card, ensure_ascii=False, indent=1).encode("utf-8"))
+        self.job = (WriteOp(self, self.app, identity.public_card).refused(self.tr("不能写出密钥卡"))
+                    .success(partial(self._card_read, Path(folder))).run())
+        return self.job
+
+    def _card_read(self, folder: Path, card: dict) -> None:
+        self.last_card = atomic_write(folder / f"密钥卡-{card['node']}.json",
+                                      json.dumps(card, ensure_ascii=False, indent=1).encode("utf-8"))
         self.last_message = self.tr("已写出密钥卡，指纹 ") + card["fingerprint"]
         QMessageBox.information(self, self.tr("密钥卡"), self.last_message + self.tr("。请把它交县司法局登记。"))
-        return path
 
     # --- import --------------------------------------------------------------------------------
     def import_files(self, files: list[str] | None = None, on_done=None):
@@ -231,27 +245,18 @@ class ExchangeTab(QWidget):
             QMessageBox.warning(self, self.tr("不能导入"), str(exc))
             return None
         paths = [Path(f) for f in files]
-        checking = self.tr("正在校验所选同步包")
-
-        def check(progress, _cancelled):  # verify + dry run decrypt and apply every file: not on the UI thread
-            progress(checking, 0, len(paths))
-            with acting_as(self.app.principal.username):
-                return importer.preview_many(self.app.db, paths, self.app.principal)
 
         def checked(results) -> None:
             dialog = ImportPreview(results, self)
             self.preview = dialog
             if open_dialog(self, dialog):
                 self._apply(dialog.acceptable, on_done)
-        self.job = run_in_background(self, self.tr("正在校验同步包"), check, checked, cancellable=False)
+        # verify + dry run decrypt and apply every file: not on the UI thread
+        self.job = (TaskOp(self, self.app, _check, self.app.db, paths, self.tr("正在校验所选同步包"), self.app.principal)
+                    .with_progress(self.tr("正在校验同步包")).refused("不能导入").success(checked).run())
         return self.job
 
     def _apply(self, files: list[Path], on_done) -> None:
-        def work(progress, _cancelled):
-            with acting_as(self.app.principal.username):
-                results = importer.import_files(self.app.db, files, principal=self.app.principal, progress=progress)
-                return importer.settled(self.app.db, results)
-
         def done(results) -> None:
             self.last_results = results
             self.last_message = "\n".join(f"{r.file.name}：{r.message}" for r in results)
@@ -259,5 +264,6 @@ class ExchangeTab(QWidget):
             self.refresh()
             if on_done:
                 on_done(results)
-        self.job = run_in_background(self, self.tr("正在导入同步包"), work, done, cancellable=False)
+        self.job = (TaskOp(self, self.app, _import, self.app.db, list(files), self.app.principal).with_progress(self.tr("正在导入同步包"))
+                    .refused("不能导入").success(done).run())
         return self.job

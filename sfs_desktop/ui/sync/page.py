@@ -35,6 +35,11 @@ class SyncPage(QWidget):
         self.tabs.addTab(self.history, self.tr("记录"))
         self.tabs.currentChanged.connect(self._refresh_current)
 
+    def data_changed(self, tables: frozenset[str]) -> None:
+        """After a write touching sync's own tables (an import, an export, a resolved conflict)."""
+        if any(t.startswith("sync_") and t != "sync_outbox" for t in tables):
+            self._refresh_current(self.tabs.currentIndex())
+
     def _refresh_current(self, _index: int) -> None:
         widget = self.tabs.currentWidget()
         if hasattr(widget, "refresh"):

@@ -10,11 +10,10 @@ from pathlib import Path
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QMessageBox, QTableWidget, QVBoxLayout, QWidget
 
-from sfs_desktop.core.db.synced import acting_as
-from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.core.sync import exporter, identity, status
-from sfs_desktop.ui.page_parts import ask, buttons, fill_table, run, selected_id
+from sfs_desktop.ui.ops import TaskOp
+from sfs_desktop.ui.page_parts import ask, buttons, fill_table, selected_id, write
 
 
 def _when(value) -> str:
@@ -77,9 +76,11 @@ class StationsTab(QWidget):
         if not isinstance(card, dict):
             QMessageBox.warning(self, self.tr("不能登记"), self.tr("所选文件不是有效的密钥卡"))
             return None
-        peer = run(self, self.app, lambda s: identity.add_station(s, card, name, self.app.principal), "不能登记")
+        return write(self, self.app, identity.add_station, card, name, self.app.principal, title="不能登记",
+                     on_done=self._changed)
+
+    def _changed(self, _result=None) -> None:
         self.refresh()
-        return peer
 
     def enroll(self, folder: str | None = None) -> Path | None:
         code = selected_id(self.table)
@@ -89,15 +90,14 @@ class StationsTab(QWidget):
         folder = folder or QFileDialog.getExistingDirectory(self, self.tr("选择U盘"))
         if not folder:
             return None
-        try:
-            with acting_as(self.app.principal.username):
-                path = exporter.write_enrollment(self.app.db, code, Path(folder), self.app.principal)
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("不能写出登记包"), str(exc))
-            return None
+        self.job = (TaskOp(self, self.app, exporter.write_enrollment, self.app.db, code, Path(folder), self.app.principal)
+                    .refused(self.tr("不能写出登记包")).success(self._enrolled).run())
+        return self.job
+
+    def _enrolled(self, path: Path) -> None:
+        self.last_enrollment = path
         QMessageBox.information(self, self.tr("登记包"), self.tr("已写出登记包，请交该所在“数据同步”中导入：") + path.name)
         self.refresh()
-        return path
 
     def revoke(self) -> None:
         code = selected_id(self.table)
@@ -106,5 +106,4 @@ class StationsTab(QWidget):
             return
         answer = QMessageBox.question(self, self.tr("吊销"), self.tr("吊销后将拒收该所的同步包（例如密钥丢失时）。确认吊销 ") + code + "？")
         if answer == QMessageBox.StandardButton.Yes:
-            run(self, self.app, lambda s: identity.revoke_station(s, code, self.app.principal))
-            self.refresh()
+            write(self, self.app, identity.revoke_station, code, self.app.principal, on_done=self._changed)
