@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from sfs_desktop.commands.common import open_session
-from sfs_desktop.core.db.synced import acting_as
+from sfs_desktop.core.db.synced import acting_as, table_title
 from sfs_desktop.core.errors import UserError
 
 
@@ -55,6 +55,9 @@ def register(sub) -> None:
     s.add_argument("code")
     ssub.add_parser("list", help="各司法所同步状态")
     p.set_defaults(func=run_station)
+
+
+KINDS = {"data": "数据", "ack": "回执", "enroll": "登记"}
 
 
 def _progress(label: str, done: int, total: int) -> None:
@@ -105,16 +108,12 @@ def run_verify(args) -> int:
     print(f"校验通过：{args.file.name}")
     print(f"    发送方：{h['sender']}")
     print(f"    接收方：{'、'.join(r['node'] for r in h['recipients'])}")
-    print(f"    类型：{h['kind']}，数据结构版本 {h.get('app_schema')}")
+    print(f"    类型：{KINDS.get(h['kind'], h['kind'])}，数据结构版本 {h.get('app_schema')}")
     covers = h.get("covers") or {}
     print("    覆盖范围：" + ("；".join(f"{k} {a}–{b}" for k, (a, b) in covers.items()) or "无"))
-    print(f"    记录：{v.entries} 条" + ("（" + "，".join(f"{t} {n}" for t, n in sorted(v.tables.items())) + "）"
-                                      if v.tables else ""))
+    print(f"    记录：{v.entries} 条" + ("（" + "，".join(f"{table_title(t)} {n}" for t, n in sorted(v.tables.items()))
+                                      + "）" if v.tables else ""))
     return 0
-
-
-def _show_value(value) -> str:
-    return "（空）" if value is None else json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
 
 
 def run_conflicts(args) -> int:
@@ -129,19 +128,18 @@ def run_conflicts(args) -> int:
                 print("没有未处理的冲突")
             for c in rows:
                 labels = "、".join(conflicts.label(c.table_name, f) for f in c.fields)
-                print(f"{c.id[:8]}  {c.table_name}  争议字段：{labels}")
+                print(f"{c.id[:8]}  {table_title(c.table_name)}  争议字段：{labels}")
             return 0
         if args.action == "show":
             with db.read() as s:
                 c = conflicts.find(s, args.id)
                 diffs = conflicts.diff(c)
-            print(f"冲突 {c.id[:8]}（{c.table_name}，状态：{'未处理' if c.status == 'open' else '已处理'}）")
+            print(f"冲突 {c.id[:8]}（{table_title(c.table_name)}，状态：{'未处理' if c.status == 'open' else '已处理'}）")
             print(f"    版本 a 来自 {c.version_a.get('node')}，版本 b 来自 {c.version_b.get('node')}；"
                   f"暂按 {c.chosen} 显示（记录所属单位的版本）")
             for d in diffs:
                 mark = "*" if d.name in c.fields else " "
-                show = conflicts.masked if d.sensitive else _show_value
-                print(f"  {mark} {d.label}：a = {show(d.a)}    b = {show(d.b)}")
+                print(f"  {mark} {d.label}：a = {d.show(d.a)}    b = {d.show(d.b)}")
             return 0
         choice: dict[str, str] | str
         if args.keep:

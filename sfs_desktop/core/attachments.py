@@ -12,6 +12,7 @@ from sfs_desktop.core.fields import Sensitivity as S, Widget as W, field
 
 class Attachment(SyncedModel, table=True):
     __tablename__ = "attachment"
+    __title__ = "附件"
     sha256: str = field("文件摘要", required=True, max_length=64, index=True, list_column=False)
     original_name: str = field("文件名", required=True, max_length=128)
     mime: str = field("类型", "application/octet-stream", max_length=64)

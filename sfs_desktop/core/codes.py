@@ -30,6 +30,7 @@ def baseline_id(*parts: str) -> str:
 
 class CodeTable(SyncedModel, table=True):
     __tablename__ = "code_table"
+    __title__ = "代码表"
     __owner_rule__ = "county"
     kind: str = field("代码表", required=True, max_length=32, index=True)
     code: str = field("代码", required=True, max_length=16)
@@ -44,6 +45,7 @@ class Param(SyncedModel, table=True):
     """A configurable number or setting with its source tag ([G], [W-n], [B], [L])."""
 
     __tablename__ = "param"
+    __title__ = "参数"
     __owner_rule__ = "county"
     key: str = field("参数", required=True, max_length=64, index=True)
     value: str = field("值", required=True, max_length=256)
@@ -57,6 +59,7 @@ class HolidayDay(SyncedModel, table=True):
     """A county-supplied calendar day: a statutory holiday or an official make-up workday (调休)."""
 
     __tablename__ = "holiday_calendar"
+    __title__ = "节假日"
     __owner_rule__ = "county"
     day: date = field("日期", required=True, widget=W.DATE, index=True)
     kind: str = field("类型", required=True, code_table="holiday_kind", max_length=16)

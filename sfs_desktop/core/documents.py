@@ -39,6 +39,7 @@ def next_serial(session: Session, kind: str, year: int, prefix: str) -> int:
 
 class PrintLog(SyncedModel, table=True):
     __tablename__ = "print_log"
+    __title__ = "打印记录"
     form_id: str = field("文书", required=True, max_length=64)
     record_table: str | None = field("记录类型", max_length=64, list_column=False)
     record_id: str | None = field("记录", max_length=36, index=True, list_column=False)

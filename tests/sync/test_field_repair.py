@@ -28,7 +28,7 @@ def test_rows_an_old_program_never_sent_arrive_and_the_gap_is_shown_by_table(cou
     n_cases = station.sql("SELECT count(*) FROM mediation_case")[0][0]
     assert row.digest_state == "mismatch" and n_cases > 0
     assert row.digest_diff["mediation_case"] == [0, n_cases]
-    assert f"mediation_case 对方 0 条、本所 {n_cases} 条" in row.digest_label
+    assert f"调解案件（mediation_case）对方 0 条、本所 {n_cases} 条" in row.digest_label
     [res] = exchange(station, county)
     assert res.counts["inserted"] > n_cases and res.counts["updated"] == 0  # nothing twice
 

@@ -141,3 +141,15 @@ def test_init_names_the_database_key_fingerprint_apart_from_the_sync_key(tmp_pat
     assert "数据库密钥指纹" in out and "不是同步密钥指纹" in out
     sync_fp = ok(tmp_path / "st", "keys")
     assert "同步密钥指纹" in sync_fp
+
+
+def test_verify_and_a_missing_file_speak_chinese(station, tmp_path):
+    county, st = station
+    stick = tmp_path / "up"
+    stick.mkdir()
+    ok(st, "export", "--to", stick)
+    out = ok(county, "verify", bundles(stick)[0])
+    assert "类型：数据" in out and "调解案件" in out and "人员" in out
+    assert "mediation_case" not in out and "data" not in out.replace("sjxb", "")
+    p = run(county, "import", tmp_path / "no-such.sjxb")
+    assert p.returncode == 1 and "找不到文件或文件夹" in p.stdout and "No such" not in p.stdout + p.stderr

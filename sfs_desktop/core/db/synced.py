@@ -72,6 +72,7 @@ class SyncedModel(SQLModel):
     """Columns every synced table carries (sync-design.md §4.2)."""
 
     __owner_rule__: ClassVar[str] = "origin"  # "origin": the creating node owns it; "county"
+    __title__: ClassVar[str] = ""  # what the table holds, in words a station's staff use (messages, lists)
     __row_schema__: ClassVar[int] = 1
 
     id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
@@ -142,6 +143,12 @@ def synced_tables() -> dict[str, type[SyncedModel]]:
         if table is not None:
             out[table.name] = cls
     return dict(sorted(out.items()))
+
+
+def table_title(name: str) -> str:
+    """A synced table's title for people ("调解案件"), or its name when it has none."""
+    model = synced_tables().get(name)
+    return (model.__title__ if model is not None else "") or name
 
 
 def jsonable(value: Any) -> Any:

@@ -19,6 +19,7 @@ from sfs_desktop.core.security.access import AccessRule
 
 class MediationCommittee(SyncedModel, table=True):
     __tablename__ = "mediation_committee"
+    __title__ = "调解委员会"
     __access__ = AccessRule(committee_field="id")
     name: str = field("调解委员会名称", required=True, max_length=64, searchable=True)
     committee_type: str = field("类型", required=True, code_table="committee_type", max_length=4)
@@ -33,6 +34,7 @@ class MediationCommittee(SyncedModel, table=True):
 
 class Mediator(SyncedModel, table=True):
     __tablename__ = "mediator"
+    __title__ = "人民调解员"
     __access__ = AccessRule(committee_field="committee_id")
     person_id: str = field("人员", required=True, widget=W.REF, ref="person", max_length=36, index=True)
     name: str = field("姓名", required=True, max_length=32, searchable=True)
@@ -48,6 +50,7 @@ class Mediator(SyncedModel, table=True):
 
 class MediationCase(SyncedModel, table=True):
     __tablename__ = "mediation_case"
+    __title__ = "调解案件"
     __access__ = AccessRule(committee_field="committee_id")
     case_no: str | None = field("案号", max_length=40, searchable=True, index=True)
     committee_id: str = field("调解委员会", required=True, widget=W.REF, ref="mediation_committee", max_length=36, index=True)
@@ -83,6 +86,7 @@ class MediationCase(SyncedModel, table=True):
 
 class MediationParty(SyncedModel, table=True):
     __tablename__ = "mediation_party"
+    __title__ = "调解当事人"
     case_id: str = field("案件", required=True, widget=W.HIDDEN, max_length=36, index=True)
     role: str = field("当事人类别", required=True, code_table="party_role", max_length=4)
     person_id: str | None = field("当事人（个人）", widget=W.REF, ref="person", max_length=36)
@@ -93,6 +97,7 @@ class MediationParty(SyncedModel, table=True):
 
 class MediationAgreement(SyncedModel, table=True):
     __tablename__ = "mediation_agreement"
+    __title__ = "调解协议"
     case_id: str = field("案件", required=True, widget=W.HIDDEN, max_length=36, index=True)
     form: str = field("协议形式", "1", code_table="agreement_form", max_length=4)
     facts: str = field("纠纷主要事实、争议事项及各方责任", required=True, widget=W.MULTILINE, max_length=4000)
@@ -105,6 +110,7 @@ class MediationAgreement(SyncedModel, table=True):
 
 class FollowUpVisit(SyncedModel, table=True):
     __tablename__ = "mediation_follow_up"
+    __title__ = "回访记录"
     __access__ = AccessRule(parent=("case_id", "mediation_case"))
     case_id: str = field("案件", required=True, widget=W.HIDDEN, max_length=36, index=True)
     visit_date: date = field("回访日期", required=True, widget=W.DATE)
@@ -117,6 +123,7 @@ class FollowUpVisit(SyncedModel, table=True):
 
 class DisputeScreening(SyncedModel, table=True):
     __tablename__ = "dispute_screening"
+    __title__ = "矛盾纠纷排查"
     screened_on: date = field("排查日期", required=True, widget=W.DATE, validators=[not_future])
     scope: str = field("排查范围", required=True, max_length=64)
     screened_by: str | None = field("排查人", max_length=32)
@@ -131,6 +138,7 @@ class DisputeScreening(SyncedModel, table=True):
 
 class GuidanceRecord(SyncedModel, table=True):
     __tablename__ = "mediation_guidance"
+    __title__ = "指导记录"
     __access__ = AccessRule(committee_field="committee_id")
     guided_on: date = field("指导日期", required=True, widget=W.DATE, validators=[not_future])
     committee_id: str = field("调解委员会", required=True, widget=W.REF, ref="mediation_committee", max_length=36)
@@ -144,6 +152,7 @@ class MediationRecord(SyncedModel, table=True):
     """调查记录 (F-M6) and 调解记录 (F-M7): what was asked and said, entered after each sitting."""
 
     __tablename__ = "mediation_record"
+    __title__ = "调查与调解记录"
     __access__ = AccessRule(parent=("case_id", "mediation_case"))
     case_id: str = field("案件", required=True, widget=W.HIDDEN, max_length=36, index=True)
     kind: str = field("记录类别", "2", code_table="mediation_record_kind", max_length=4)
@@ -161,6 +170,7 @@ class MediatorTraining(SyncedModel, table=True):
     """A training the station organised or sent mediators to (业务培训), with who attended."""
 
     __tablename__ = "mediator_training"
+    __title__ = "调解员培训"
     held_on: date = field("培训日期", required=True, widget=W.DATE, validators=[not_future])
     topic: str = field("培训内容", required=True, max_length=128, searchable=True)
     organiser: str | None = field("组织单位", max_length=64)

@@ -11,6 +11,7 @@ from sfs_desktop.core.fields import Mask, Sensitivity as S, Widget as W, field, 
 
 class Person(SyncedModel, table=True):
     __tablename__ = "person"
+    __title__ = "人员"
     name: str = field("姓名", required=True, max_length=32, searchable=True)
     former_name: str | None = field("曾用名", max_length=32, list_column=False)
     gender: str | None = field("性别", code_table="gender", max_length=2)
@@ -34,6 +35,7 @@ class Person(SyncedModel, table=True):
 
 class Organization(SyncedModel, table=True):
     __tablename__ = "organization"
+    __title__ = "单位"
     name: str = field("单位名称", required=True, max_length=64, searchable=True)
     uscc: str | None = field("统一社会信用代码", widget=W.USCC, validators=[uscc], max_length=18)
     org_type: str | None = field("单位类型", code_table="org_type", max_length=8)

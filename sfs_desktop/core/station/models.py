@@ -10,6 +10,7 @@ from sfs_desktop.core.fields import Mask, Sensitivity as S, Widget as W, field, 
 
 class Station(SyncedModel, table=True):
     __tablename__ = "station"
+    __title__ = "司法所"
     station_code: str = field("司法所代码", required=True, max_length=16, index=True, searchable=True)
     name: str = field("司法所名称", required=True, max_length=64, searchable=True, help="统一格式：桃江县司法局××司法所")
     township_code: str = field("乡镇代码", max_length=12)
@@ -23,6 +24,7 @@ class Staff(SyncedModel, table=True):
     """A person working at the station; drives the standardisation checklist (§11)."""
 
     __tablename__ = "staff"
+    __title__ = "工作人员"
     name: str = field("姓名", required=True, max_length=32, searchable=True)
     id_number: str | None = field("身份证号", sensitivity=S.S2, widget=W.ID_NUMBER, mask=Mask.ID_NUMBER,
                                   validators=[id_number], max_length=18, list_column=False)
@@ -44,6 +46,7 @@ class AdminArea(SyncedModel, table=True):
     """A village, community or group of the township (12-digit 统计用区划代码)."""
 
     __tablename__ = "admin_area"
+    __title__ = "村（社区）"
     code: str = field("区划代码", required=True, max_length=12, index=True)
     name: str = field("名称", required=True, max_length=32, searchable=True)
     level: str = field("层级", code_table="area_level", required=True, max_length=8)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from sfs_desktop.core.db.synced import canonical_json
-from sfs_desktop.core.errors import UserError
+from sfs_desktop.core.errors import UserError, explain
 from sfs_desktop.core.sync import crypto
 
 MAGIC = b"SJXB"
@@ -167,7 +167,7 @@ def parse(path: Path) -> Parsed:
             hb = fh.read(hlen)
             signature = fh.read(SIG_BYTES)
     except OSError as exc:
-        raise BundleError(f"无法读取同步包：{exc.strerror}") from None
+        raise BundleError(f"无法读取同步包：{explain(exc)}") from None
     try:
         header = json.loads(hb.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):

@@ -14,7 +14,8 @@ from sqlmodel import Session, select
 from sfs_desktop.core.db.synced import synced_tables, utcnow
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.security.access import Principal, require
-from sfs_desktop.core.fields import Sensitivity, sensitive_fields, spec_of
+from sfs_desktop.core.fields import FieldSpec, Sensitivity, spec_of
+from sfs_desktop.core.security.masking import display_value
 from sfs_desktop.core.sync import entries
 from sfs_desktop.core.sync.models import SyncConflict
 
@@ -26,7 +27,18 @@ class FieldDiff:
     a: Any
     b: Any
     shown: Any
-    sensitive: bool = False  # S2/S3: lists and the command line show it masked
+    spec: FieldSpec | None = None  # the field's declaration (None for the tombstone flag)
+
+    @property
+    def sensitive(self) -> bool:
+        return self.spec is not None and self.spec.sensitivity >= Sensitivity.S2
+
+    def show(self, value: Any) -> str:
+        """A version's value as lists and the command line show it: S2/S3 masked with the field's
+        own mask, the one masking function every list uses (security.masking)."""
+        if value is None or value == "":
+            return "（空）"
+        return display_value(self.spec, value) if self.spec is not None else str(value)
 
 
 def open_conflicts(session: Session) -> list[SyncConflict]:
@@ -62,16 +74,14 @@ def diff(c: SyncConflict) -> list[FieldDiff]:
     chosen = a if c.chosen == "a" else b
     names = list(c.fields) + sorted(k for k in set(a) | set(b) if k not in c.fields and a.get(k) != b.get(k))
     model = synced_tables().get(c.table_name)
-    secret = set(sensitive_fields(model, Sensitivity.S2)) if model is not None else set()
-    return [FieldDiff(n, label(c.table_name, n), a.get(n), b.get(n), chosen.get(n), n in secret) for n in names]
+    return [FieldDiff(n, label(c.table_name, n), a.get(n), b.get(n), chosen.get(n), _spec(model, n)) for n in names]
 
 
-def masked(value: Any) -> str:
-    """An S2/S3 value as a list shows it: enough to tell two versions apart, no more."""
-    if value is None:
-        return "（空）"
-    text = str(value)
-    return text[:3] + "*" * max(len(text) - 5, 2) + text[-2:] if len(text) > 5 else "*" * len(text)
+def _spec(model, name: str) -> FieldSpec | None:
+    try:
+        return spec_of(model, name) if model is not None and name != "deleted" else None
+    except (KeyError, LookupError, AttributeError):
+        return None
 
 
 def resolve(session: Session, ident: str, choice: dict[str, str] | str, principal: Principal) -> SyncConflict:

@@ -24,7 +24,7 @@ from sqlmodel import Session, select
 
 from sfs_desktop.core.db import migrate
 from sfs_desktop.core.db.database import Database
-from sfs_desktop.core.db.synced import AFTER_BULK_INSERT, COUNTY_NODE, current_actor, synced_tables, utcnow
+from sfs_desktop.core.db.synced import AFTER_BULK_INSERT, COUNTY_NODE, current_actor, synced_tables, table_title, utcnow
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.security import audit
 from sfs_desktop.core.security.access import Principal, require
@@ -464,7 +464,7 @@ class Refused(bundle.BundleError):
 
     def __init__(self, refused: dict[str, int], sender: str):
         self.refused = dict(sorted(refused.items()))
-        what = "、".join(f"{t} {n} 条" for t, n in self.refused.items())
+        what = "、".join(f"{table_title(t)}（{t}）{n} 条" for t, n in self.refused.items())
         super().__init__(f"同步包含有发送方 {sender} 无权新增或修改的记录（{what}：属于其他单位或由县司法局统一维护），"
                          "整包拒收，未导入任何记录")
 

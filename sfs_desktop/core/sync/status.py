@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from sfs_desktop.core.db.synced import synced_tables
+from sfs_desktop.core.db.synced import synced_tables, table_title
 from sfs_desktop.core.sync.models import SyncBundleLog, SyncConflict, SyncPeer
 
 DIGEST_LABELS = {"unknown": "尚未核对", "ok": "一致", "mismatch": "不一致（已安排修复）"}
@@ -40,7 +40,8 @@ class PeerStatus:
         label = DIGEST_LABELS.get(self.digest_state, self.digest_state)
         if self.digest_state == "mismatch" and self.digest_diff:
             holder = "本局" if self.role == "station" else "本所"
-            label += "：" + "；".join(f"{t} 对方 {a} 条、{holder} {b} 条" for t, (a, b) in self.digest_diff.items())
+            label += "：" + "；".join(f"{table_title(t)}（{t}）对方 {a} 条、{holder} {b} 条"
+                                     for t, (a, b) in self.digest_diff.items())
         return label
 
     @property

@@ -15,9 +15,7 @@ from sfs_desktop.ui.page_parts import buttons, fill_table, selected_id, write
 
 
 def _shown(diff: conflicts.FieldDiff, value) -> str:
-    if diff.sensitive:
-        return conflicts.masked(value)
-    return "（空）" if value in (None, "") else str(value)
+    return diff.show(value)
 
 
 class ConflictsTab(QWidget):
