@@ -10,6 +10,10 @@ from sfs_desktop.core import filestore
 from sfs_desktop.core.fields import Sensitivity as S, Widget as W, field
 
 
+MAX_BYTES = 64 * 1024 * 1024
+"""The largest file kept as an attachment: it must fit in a sync bundle with its row."""
+
+
 class Attachment(SyncedModel, table=True):
     __tablename__ = "attachment"
     __title__ = "附件"

@@ -166,12 +166,16 @@ def for_root(root: Path) -> FileStore:
 
 
 def recorded_digests(session) -> set[str]:
-    """The SHA-256 of every file the records point to (attachments and kept PDFs)."""
+    """The SHA-256 of every file this node must hold: every live attachment (scans travel with
+    their rows) and the PDFs it printed itself (another node's printed PDFs stay where they were
+    printed; their log rows are the record)."""
+    from sqlalchemy import text
     from sqlmodel import select
 
     from sfs_desktop.core.attachments import Attachment
     from sfs_desktop.core.documents import PrintLog
 
-    found = set(session.exec(select(Attachment.sha256)).all())
-    found |= {d for d in session.exec(select(PrintLog.pdf_sha256)).all() if d}
+    node = session.execute(text("SELECT node_id FROM local_node WHERE id = 1")).scalar() or ""
+    found = set(session.exec(select(Attachment.sha256).where(Attachment.deleted == False)).all())  # noqa: E712
+    found |= {d for d in session.exec(select(PrintLog.pdf_sha256).where(PrintLog.origin == node)).all() if d}
     return found

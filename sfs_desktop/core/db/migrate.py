@@ -9,6 +9,7 @@ stored revision with one query and compares it with :data:`HEAD` (a test keeps t
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import Engine, text
@@ -47,8 +48,10 @@ def current_revision(engine: Engine) -> str | None:
             return None
 
 
+@lru_cache(maxsize=64)
 def known_revision(rev: str) -> bool:
-    return any(s.revision == rev for s in _script().walk_revisions())
+    """Whether this program has migration `rev` (every import asks: the scripts are read once)."""
+    return rev == HEAD or any(s.revision == rev for s in _script().walk_revisions())
 
 
 def upgrade(engine: Engine, backup_dir: Path | None = None) -> str | None:

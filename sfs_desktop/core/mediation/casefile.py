@@ -15,7 +15,7 @@ from typing import Callable
 
 from sqlmodel import Session, select
 
-from sfs_desktop.core.attachments import Attachment, store_blob
+from sfs_desktop.core.attachments import MAX_BYTES, Attachment, store_blob
 from sfs_desktop.core.documents import PrintLog
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.mediation.models import FollowUpVisit, MediationCase, MediationRecord
@@ -126,6 +126,8 @@ def attach(s: Session, who: Principal, case_id: str, title: str, data: bytes, su
         raise UserError(f"“{title}”不是卷宗目录中的文书名称")
     if not data:
         raise UserError("附件文件是空的，请重新扫描")
+    if len(data) > MAX_BYTES:
+        raise UserError(f"附件文件超过 {MAX_BYTES >> 20} MiB：请降低扫描分辨率或分页扫描后再附上")
     case = s.get(MediationCase, case_id)
     if case is None or case.deleted:
         raise UserError("案件不存在或已删除")

@@ -9,6 +9,7 @@ with the partition digests), so a stick carried both ways closes the loop.
 
 from __future__ import annotations
 
+import base64
 import json
 import uuid
 from dataclasses import dataclass, field
@@ -102,7 +103,7 @@ class _Plan:
     needed: bool
 
 
-def _plan(s: Session, recipient: str, force: bool, resend_all: bool = False) -> _Plan:
+def _plan(s: Session, recipient: str, force: bool, resend_all: bool = False, files=None) -> _Plan:
     conn = s.connection()
     node = identity.local_node(s)
     ident = identity.ensure_identity(s)
@@ -155,6 +156,8 @@ def _plan(s: Session, recipient: str, force: bool, resend_all: bool = False) -> 
                 if not row["vv"] or not policy.may_send(model, row["owner"], node.node_id, node.role, recipient):
                     continue
                 entry = entries.to_entry(model, row, policy.withheld(model, row["origin"]))
+                if table_name == "attachment" and files is not None and not row["deleted"]:
+                    entry["blob"] = attachment_blob(files, row["sha256"])
                 if row_id in open_conflicts:
                     entry["c"] = open_conflicts[row_id]
                 items.append((latest[(table_name, row_id)], canonical_json(entry).encode("utf-8") + b"\n"))
@@ -204,7 +207,7 @@ def _chunks(plan: _Plan, max_bytes: int) -> list[tuple[list[bytes], dict[str, li
 def _export_one(db: Database, directory: Path, recipient: str, max_bytes: int, force: bool,
                 progress: Progress | None, resend_all: bool = False) -> ExportResult | None:
     with db.read() as s:
-        plan = _plan(s, recipient, force, resend_all)
+        plan = _plan(s, recipient, force, resend_all, db.files)
         if not plan.needed:
             return None
         ident = identity.ensure_identity(s)
@@ -254,6 +257,11 @@ def _export_one(db: Database, directory: Path, recipient: str, max_bytes: int, f
 
 
 MARKS = 64
+def attachment_blob(files, digest: str) -> str:
+    """A scan travels inside the (encrypted) entry of its attachment row: the receiver keeps it
+    under its own key, so the record and its file arrive together (sync-design.md §4.4)."""
+    return base64.b64encode(files.get(digest)).decode("ascii")  # decrypted in memory, checked against its hash
+
 
 
 def audit_marks(s: Session, recipient: str) -> dict[str, str]:

@@ -299,7 +299,7 @@ def preview_many(db: Database, paths: Iterable[Path], principal: Principal) -> l
             held = []
             for i, v in todo:
                 try:
-                    o = _apply(s, db, v, None)
+                    o = _apply(s, db, v, None, keep_files=False)
                 except bundle.BundleError as exc:
                     out[i] = ImportResult(paths[i], "rejected", str(exc), v.header["bundle_id"], v.sender)
                     continue
@@ -325,7 +325,7 @@ class _Outcome:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def _apply(s: Session, db: Database, v: Verified, progress: Progress | None) -> _Outcome:
+def _apply(s: Session, db: Database, v: Verified, progress: Progress | None, keep_files: bool = True) -> _Outcome:
     header = v.header
     bid = header["bundle_id"]
     peer = identity.peer(s, v.sender)
@@ -343,6 +343,7 @@ def _apply(s: Session, db: Database, v: Verified, progress: Progress | None) -> 
     ident = identity.ensure_identity(s)
     keys = identity.node_keys(ident)
     applier = _Applier(s.connection(), me.node_id, peer.role, v.sender)
+    blobs: dict[str, bytes] = {}
     ack = None
     roster = None
     total = max(v.entries, 1)
@@ -350,6 +351,8 @@ def _apply(s: Session, db: Database, v: Verified, progress: Progress | None) -> 
         kind = rec.get("t")
         if kind == "row":
             applier.add(rec)
+            if rec.get("tb") == "attachment" and rec.get("blob"):
+                _take_blob(rec, blobs)
             if progress and applier.seen % BATCH == 0:
                 progress("正在导入", applier.seen, total)
         elif kind == "ack":
@@ -359,6 +362,8 @@ def _apply(s: Session, db: Database, v: Verified, progress: Progress | None) -> 
     applier.flush()
     if applier.refused:
         raise Refused(applier.refused, v.sender)
+    for data in blobs.values() if keep_files else ():  # under this node's key; content-addressed: a rollback harms nothing
+        db.files.put(data)
     waiting = False  # a non-empty range means the sender still waits for our ack of it
     for ek, (start, end) in covers.items():
         waiting = waiting or start <= end
@@ -392,6 +397,21 @@ COUNT_LABELS = {"inserted": "新增", "updated": "更新", "merged": "自动合�
 def counted(counts: dict[str, int]) -> str:
     """What an import did, in words: "新增 3 条，更新 1 条" (empty when it changed nothing)."""
     return "，".join(f"{COUNT_LABELS.get(k, k)} {n} 条" for k, n in counts.items() if n)
+
+
+def _take_blob(rec: dict[str, Any], blobs: dict[str, bytes]) -> None:
+    """An attachment's file carried in its row's entry: it must be the file the row names."""
+    import base64
+    import hashlib
+
+    digest = str((rec.get("d") or {}).get("sha256", ""))
+    try:
+        data = base64.b64decode(rec["blob"], validate=True)
+    except (ValueError, TypeError):
+        raise bundle.BundleError("同步包中的附件内容已损坏") from None
+    if hashlib.sha256(data).hexdigest() != digest:
+        raise bundle.BundleError("同步包中的附件内容与其记录的摘要不符，未导入")
+    blobs[digest] = data
 
 
 def _keep_audit_head(s: Session, peer: SyncPeer, header: dict[str, Any]) -> None:

@@ -1,0 +1,50 @@
+"""A scanned agreement reaches the county with its case (sync-design.md §4.4; issue 13): the file
+travels inside its attachment row's encrypted entry, is kept under the receiver's own key, and
+`check` at the county is clean; PDFs a station printed stay at the station."""
+
+from __future__ import annotations
+
+from sqlmodel import select
+
+from sfs_desktop.core import demo, filestore
+from sfs_desktop.core.attachments import Attachment
+from sfs_desktop.core.mediation import casefile
+from sfs_desktop.core.mediation.models import MediationCase
+from sfs_desktop.core.printing.service import print_document
+from sfs_desktop.core.security.access import SYSTEM
+from tests.sync.conftest import until_quiet
+
+SCAN = b"%PDF-1.4 generated test scan " + bytes(range(256)) * 64
+
+
+def test_a_scan_reaches_the_county_with_its_case(county, station):
+    demo.generate(station.db, SYSTEM, scale=20, seed=2)
+    with station.db.read() as s:
+        case_id = s.exec(select(MediationCase.id)).first()
+    row = station.db.write(lambda s: casefile.attach(s, SYSTEM, case_id, "人民调解协议书", SCAN, ".pdf",
+                                                     blob_root=station.db.paths.attachments))
+    station.db.write(lambda s: print_document(s, SYSTEM, "mediation.registration", case_id, None,
+                                              blob_root=station.db.paths.attachments))
+    until_quiet(county, [station])
+    with county.db.read() as s:
+        arrived = s.get(Attachment, row.id)
+        assert arrived is not None and arrived.record_id == case_id
+        assert county.db.files.get(arrived.sha256) == SCAN
+        assert county.db.files.problems(filestore.recorded_digests(s)) == []  # the station's PDFs are not owed
+    kept = county.db.files.path(arrived.sha256).read_bytes()
+    assert SCAN[:40] not in kept and b"generated test scan" not in kept  # encrypted at the county too
+    with station.db.read() as s:
+        assert station.db.files.problems(filestore.recorded_digests(s)) == []
+
+
+def test_a_file_too_large_for_a_bundle_is_refused_when_attached(station):
+    import pytest
+    from sfs_desktop.core.attachments import MAX_BYTES
+    from sfs_desktop.core.errors import UserError
+
+    demo.generate(station.db, SYSTEM, scale=10, seed=3)
+    with station.db.read() as s:
+        case_id = s.exec(select(MediationCase.id)).first()
+    with pytest.raises(UserError, match="MiB"):
+        station.db.write(lambda s: casefile.attach(s, SYSTEM, case_id, "人民调解协议书", b"x" * (MAX_BYTES + 1),
+                                                   ".pdf", blob_root=station.db.paths.attachments))
