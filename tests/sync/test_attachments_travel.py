@@ -48,3 +48,29 @@ def test_a_file_too_large_for_a_bundle_is_refused_when_attached(station):
     with pytest.raises(UserError, match="MiB"):
         station.db.write(lambda s: casefile.attach(s, SYSTEM, case_id, "人民调解协议书", b"x" * (MAX_BYTES + 1),
                                                    ".pdf", blob_root=station.db.paths.attachments))
+
+
+def test_a_backup_carries_the_kept_files_and_restore_brings_them_back(station, tmp_path):
+    import shutil
+
+    from sfs_desktop.core.db.database import restore
+    from sfs_desktop.core.security import keys
+    from tests.conftest import ADMIN, PASSWORD
+
+    demo.generate(station.db, SYSTEM, scale=10, seed=4)
+    with station.db.read() as s:
+        case_id = s.exec(select(MediationCase.id)).first()
+    row = station.db.write(lambda s: casefile.attach(s, SYSTEM, case_id, "人民调解协议书", SCAN, ".pdf",
+                                                     blob_root=station.db.paths.attachments))
+    target = station.db.user_backup(tmp_path / "b.db", SYSTEM)
+    assert (tmp_path / "b.db.files").is_dir()
+    paths = station.db.paths
+    station.db.close()
+    shutil.rmtree(paths.attachments)  # the PC's files lost with the database
+    restore(paths, keys.KeyFile.load(paths.keyfile).unlock(ADMIN, PASSWORD), target, ADMIN)
+    from tests.conftest import open_dir
+
+    station.db = open_dir(paths)
+    assert station.db.files.get(row.sha256) == SCAN
+    with station.db.read() as s:
+        assert station.db.files.problems(filestore.recorded_digests(s)) == []

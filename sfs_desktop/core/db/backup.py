@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 from pathlib import Path
 
 from sqlalchemy import Engine, text
@@ -50,13 +51,41 @@ def backup_to(engine: Engine, target: Path) -> Path:
     return target
 
 
-def user_backup(engine: Engine, target: Path, principal) -> Path:
+def user_backup(engine: Engine, target: Path, principal, files: Path | None = None) -> Path:
     """A backup someone asked for: a full copy of every record leaves the program's hands, so it
-    needs the right to export (the automatic safety copies before risky steps do not)."""
+    needs the right to export (the automatic safety copies before risky steps do not). The kept
+    files (scans, printed PDFs, encrypted under the same key) go beside it in `<name>.files/`."""
     from sfs_desktop.core.security.access import require  # late: security builds on storage
 
     require(principal, "export")
-    return backup_to(engine, target)
+    target = backup_to(engine, target)
+    if files is not None and files.is_dir() and any(files.rglob("*")):
+        copy_files(files, files_folder(target))
+    return target
+
+
+def files_folder(backup: Path) -> Path:
+    """Where a backup's kept files lie: beside it, named after it."""
+    return Path(backup).with_name(Path(backup).name + ".files")
+
+
+def copy_files(source: Path, target: Path) -> int:
+    """Copy the encrypted files of `source` that `target` lacks (whole files or none: temp, rename)."""
+    n = 0
+    for f in sorted(p for p in Path(source).rglob("*") if p.is_file() and not p.name.endswith(".part")):
+        dest = target / f.relative_to(source)
+        if dest.exists():
+            continue
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        part = dest.with_name(dest.name + ".part")
+        try:
+            shutil.copyfile(f, part)
+            os.replace(part, dest)
+        except BaseException:
+            part.unlink(missing_ok=True)
+            raise
+        n += 1
+    return n
 
 
 def integrity_problems(engine: Engine) -> list[str]:

@@ -92,7 +92,7 @@ class Database:
         return _backup.backup_to(self.engine, Path(target))
 
     def user_backup(self, target: Path, principal) -> Path:
-        return _backup.user_backup(self.engine, Path(target), principal)
+        return _backup.user_backup(self.engine, Path(target), principal, self.paths.attachments)
 
     def check(self) -> list[str]:
         return _backup.integrity_problems(self.engine)

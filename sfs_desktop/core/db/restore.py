@@ -120,6 +120,8 @@ def restore(paths: DataPaths, key: bytes, source: Path, username: str) -> Path:
         os.replace(staged, paths.database)
         fsync_dir(paths.database.parent)
         _step("swapped")
+        if _backup.files_folder(source).is_dir():  # the backup's kept files: those missing come back
+            _backup.copy_files(_backup.files_folder(source), paths.attachments)
     finally:
         lock.release()
     return safety
