@@ -209,7 +209,7 @@ def retry_held(db: Database, progress: Progress | None = None) -> list[ImportRes
     done: list[ImportResult] = []
     while True:
         progressed = False
-        for path in sorted(held_dir(db).glob(f"*{bundle.SUFFIX}")):
+        for path in sorted(held_dir(db).glob(f"*{bundle.SUFFIX}"), key=_coverage_start):
             res = import_one(db, path, progress=progress)
             if res.status in ("imported", "already", "rejected"):
                 path.unlink(missing_ok=True)
@@ -217,6 +217,15 @@ def retry_held(db: Database, progress: Progress | None = None) -> list[ImportRes
                 progressed = progressed or res.status == "imported"
         if not progressed:
             return done
+
+
+def _coverage_start(path: Path) -> tuple:
+    """Held parts in the order they apply (the earliest counter first): one pass, not one per part."""
+    try:
+        covers = bundle.parse(path).header.get("covers") or {}
+    except bundle.BundleError:
+        return ("", 0)
+    return min(((k, int(rng[0])) for k, rng in covers.items()), default=("", 0))
 
 
 def import_one(db: Database, path: Path, progress: Progress | None = None) -> ImportResult:
