@@ -17,12 +17,18 @@ from tests.sync.conftest import until_quiet
 SCAN = b"%PDF-1.4 generated test scan " + bytes(range(256)) * 64
 
 
-def test_a_scan_reaches_the_county_with_its_case(county, station):
-    demo.generate(station.db, SYSTEM, scale=20, seed=2)
+def _case_with_scan(station, seed: int) -> tuple[str, Attachment]:
+    """A demo station's first case with a scanned agreement attached."""
+    demo.generate(station.db, SYSTEM, scale=10, seed=seed)
     with station.db.read() as s:
         case_id = s.exec(select(MediationCase.id)).first()
     row = station.db.write(lambda s: casefile.attach(s, SYSTEM, case_id, "人民调解协议书", SCAN, ".pdf",
                                                      blob_root=station.db.paths.attachments))
+    return case_id, row
+
+
+def test_a_scan_reaches_the_county_with_its_case(county, station):
+    case_id, row = _case_with_scan(station, 2)
     station.db.write(lambda s: print_document(s, SYSTEM, "mediation.registration", case_id, None,
                                               blob_root=station.db.paths.attachments))
     until_quiet(county, [station])
@@ -57,11 +63,7 @@ def test_a_backup_carries_the_kept_files_and_restore_brings_them_back(station, t
     from sfs_desktop.core.security import keys
     from tests.conftest import ADMIN, PASSWORD
 
-    demo.generate(station.db, SYSTEM, scale=10, seed=4)
-    with station.db.read() as s:
-        case_id = s.exec(select(MediationCase.id)).first()
-    row = station.db.write(lambda s: casefile.attach(s, SYSTEM, case_id, "人民调解协议书", SCAN, ".pdf",
-                                                     blob_root=station.db.paths.attachments))
+    _case_id, row = _case_with_scan(station, 4)
     target = station.db.user_backup(tmp_path / "b.db", SYSTEM)
     assert (tmp_path / "b.db.files").is_dir()
     paths = station.db.paths
