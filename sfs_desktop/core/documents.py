@@ -48,3 +48,4 @@ class PrintLog(SyncedModel, table=True):
     printed_by: str = field("打印人", "", max_length=64)
     printed_at: datetime = field("打印时间", widget=W.DATETIME, default_factory=utcnow)
     pdf_sha256: str | None = field("文件摘要", max_length=64, list_column=False)
+    delivered: bool = field("已打印或另存", True, widget=W.BOOL, list_column=False)  # False: only previewed so far

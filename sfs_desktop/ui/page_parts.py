@@ -219,7 +219,8 @@ def print_form(owner: QWidget, app: AppSession, form_id: str, ref: str, title: s
 
     # kept encrypted in the data dir; the preview reads it from memory, 另存为 writes (and audits) a copy
     name = f"{title}-{ref[:8]}.pdf"  # the record id, never a name or ID number
-    return (WriteOp(owner, app, print_document, app.principal, form_id, ref, None, blob_root=app.paths.attachments)
+    return (WriteOp(owner, app, print_document, app.principal, form_id, ref, None, blob_root=app.paths.attachments,
+                    preview=True)
             .refused("不能打印").success(partial(_show_print, owner, app, title, name, on_done)).run())
 
 
@@ -227,9 +228,13 @@ def _show_print(owner: QWidget, app: AppSession, title: str, name: str, on_done,
     from sfs_desktop.ui.printing.preview import PreviewDialog
 
     owner.last_print = result
+    from sfs_desktop.core.printing.service import mark_delivered
+
     preview = PreviewDialog(result.data, title, name, owner,
                             save=lambda path: write(owner, app, result.save_copy, app.principal, Path(path),
-                                                    title="不能保存"))
+                                                    title="不能保存", on_done=on_done),
+                            printed=lambda: write(owner, app, mark_delivered, app.principal, result.log_id,
+                                                  on_done=on_done))  # now it counts as printed: the page refreshes
     owner._open_dialog = preview
     preview.show()
     if on_done is not None:

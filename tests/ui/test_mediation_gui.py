@@ -147,6 +147,7 @@ def test_case_to_printed_agreement_through_the_gui(page, app_session, refusals, 
     assert ws.last_print.copies == 3 and ws.last_print.path is None  # previewed from memory
     assert not list(app_session.paths.exports.glob("*.pdf"))
     saved = preview.save_to(tmp_path / "copy.pdf")
+    settled()  # core writes (and audits) the copy off the UI thread
     assert saved.read_bytes() == ws.last_print.data
     assert "-" in preview._suggested and "周一" not in preview._suggested
     with app_session.db.read() as s:  # the clear copy leaving the data dir is audited
@@ -159,6 +160,25 @@ def test_case_to_printed_agreement_through_the_gui(page, app_session, refusals, 
     ws.tabs.setCurrentIndex(4)  # 卷宗: the agreement is there now, the cover is not
     rows = {ws.file_table.item(r, 1).text(): ws.file_table.item(r, 3).text() for r in range(ws.file_table.rowCount())}
     assert rows["人民调解协议书"] == "已有" and rows["封底"] == "尚缺"
+
+    # The cover only looked at in the preview is not yet in the file; printed, it is.
+    ws.form_choice.setCurrentIndex(ws.form_choice.findData("mediation.cover"))
+    ws.print_case_form()
+    settled()
+    cover = ws._open_dialog
+    cover.close()
+    settled()
+    rows = {ws.file_table.item(r, 1).text(): ws.file_table.item(r, 3).text() for r in range(ws.file_table.rowCount())}
+    assert rows["封底"] == "尚缺"
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "paper.pdf"))
+    assert cover.print_to(printer) >= 1
+    settled()
+    rows = {ws.file_table.item(r, 1).text(): ws.file_table.item(r, 3).text() for r in range(ws.file_table.rowCount())}
+    assert rows["封底"] == "已有"
     ws.do_archive()
     settled()
     assert refusals[-1].startswith("卷宗还缺：人民调解申请书") and ws.case.status == "agreed"
@@ -288,6 +308,10 @@ def test_workspace_attach_and_print_case_forms(page, app_session, tmp_path, refu
     settled()
     ws.form_choice.setCurrentIndex(ws.form_choice.findData("mediation.registration"))
     ws.print_case_form()
+    settled()
+    rows = {ws.file_table.item(r, 1).text(): ws.file_table.item(r, 3).text() for r in range(ws.file_table.rowCount())}
+    assert rows["当事人身份证明"] == "已有" and rows["人民调解申请书"] == "尚缺", rows  # only previewed so far
+    ws._open_dialog.save_to(tmp_path / "登记表.pdf")  # saved: it exists outside the program now
     settled()
     ws._open_dialog.close()
     rows = {ws.file_table.item(r, 1).text(): ws.file_table.item(r, 3).text() for r in range(ws.file_table.rowCount())}

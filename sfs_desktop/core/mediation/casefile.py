@@ -92,8 +92,8 @@ def contents(s: Session, case: MediationCase) -> list[Entry]:
                                                            FollowUpVisit.deleted == False)).all())  # noqa: E712
     record_ids = list(s.exec(select(MediationRecord.id).where(MediationRecord.case_id == case.id,
                                                               MediationRecord.deleted == False)).all())  # noqa: E712
-    printed = set(s.exec(select(PrintLog.form_id).where(
-        PrintLog.record_id.in_([case.id, *visit_ids, *record_ids]))).all())
+    printed = set(s.exec(select(PrintLog.form_id).where(  # printed or saved, not only looked at in the preview
+        PrintLog.record_id.in_([case.id, *visit_ids, *record_ids]), PrintLog.delivered == True)).all())  # noqa: E712
     names = list(s.exec(select(Attachment.original_name).where(
         Attachment.record_table == CASE_TABLE, Attachment.record_id == case.id,
         Attachment.deleted == False)).all())  # noqa: E712

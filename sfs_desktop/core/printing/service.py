@@ -67,10 +67,23 @@ class PrintResult:
     form_id: str = ""
     record_table: str | None = None
     record_id: str | None = None
+    log_id: str = ""
 
     def save_copy(self, session: Session, who: Principal, out: Path) -> Path:
-        """另存为: the clear copy the user asked for, audited."""
+        """另存为: the clear copy the user asked for, audited; the document now exists outside."""
+        mark_delivered(session, who, self.log_id)
         return save_copy(session, who, self.form_id, self.record_table, self.record_id, self.data, out)
+
+
+def mark_delivered(session: Session, who: Principal, log_id: str) -> None:
+    """A previewed document was printed on paper or saved: from now on it counts as printed (the
+    卷宗 contents list), not merely looked at."""
+    require(who, "print")
+    log = session.get(PrintLog, log_id) if log_id else None
+    if log is not None and not log.delivered:
+        log.delivered = True
+        session.add(log)
+        session.flush()
 
 
 def station(session: Session) -> Station:
@@ -90,7 +103,7 @@ def serial_prefix(session: Session) -> str:
 
 
 def print_document(session: Session, who: Principal, template_id: str, record_ref: str | None, out: Path | None,
-                   *, blob_root: Path) -> PrintResult:
+                   *, blob_root: Path, preview: bool = False) -> PrintResult:
     """Render, number, keep (encrypted) and log one document. With `out`, a clear copy is also
     written there — the user's own save, audited as an export; without it the PDF stays in memory
     (`PrintResult.data`) for the preview.
@@ -124,14 +137,16 @@ def print_document(session: Session, who: Principal, template_id: str, record_re
     data = buffer.getvalue()
     digest = store_blob(blob_root, data)
     path = write_pdf(data, Path(out)) if out is not None else None
-    session.add(PrintLog(form_id=template_id, record_table=loaded.table, record_id=loaded.record_id,
-                         serial_no=serial, copies=result.copies, printed_by=current_actor(), pdf_sha256=digest))
+    log = PrintLog(form_id=template_id, record_table=loaded.table, record_id=loaded.record_id, serial_no=serial,
+                   copies=result.copies, printed_by=current_actor(), pdf_sha256=digest,
+                   delivered=not preview or path is not None)  # a preview is not yet a printed document
+    session.add(log)
     _audit(session, template_id, loaded)
     if path is not None:
         _audit(session, template_id, loaded, "export")
     session.flush()
     return PrintResult(Path(path) if path else None, result.pages, serial, digest, result.copies,
-                       previous is not None, data, template_id, loaded.table, loaded.record_id)
+                       previous is not None, data, template_id, loaded.table, loaded.record_id, log.id)
 
 
 def save_copy(session: Session, who: Principal, template_id: str, table: str | None, record_id: str | None,

@@ -22,11 +22,11 @@ class PreviewDialog(QDialog):
     """Shows a rendered PDF; 打印 sends it to a printer, 另存为 writes it where the user chooses."""
 
     def __init__(self, pdf: bytes, title: str, suggested_name: str = "文书.pdf", parent: QWidget | None = None,
-                 save: Callable[[Path], object] | None = None):
+                 save: Callable[[Path], object] | None = None, printed: Callable[[], object] | None = None):
         """`pdf` is shown from memory (it never lies in clear on disk for the preview); `save` writes
-        the user's copy through core, which audits it."""
+        the user's copy through core, which audits it; `printed` tells core it went to paper."""
         super().__init__(parent)
-        self._save = save
+        self._save, self._printed = save, printed
         self.setWindowTitle(f"打印预览 — {title}")
         self._data = QByteArray(pdf)
         self._buffer = QBuffer(self._data, self)
@@ -82,6 +82,8 @@ class PreviewDialog(QDialog):
                 painter.drawImage(QRect(target.topLeft(), scaled), image)
         finally:
             painter.end()
+        if self._printed is not None:
+            self._printed()
         return self.document.pageCount()
 
     # --- saving -------------------------------------------------------------------------
