@@ -52,7 +52,9 @@ class StationsTab(QWidget):
                                                                          else self.tr("待导入登记包")),
                      _when(p.last_in_at), _when(p.last_ack_at), str(p.waiting), str(p.records), str(p.open_conflicts),
                      p.digest_label, p.audit_label] for p in rows], [p.node_id for p in rows])
-        for r, p in enumerate(rows):
+        for r, p in enumerate(rows):  # what the county must look into, in red
+            if p.digest_state == "mismatch":
+                self.table.item(r, 8).setForeground(QBrush(QColor("#b00020")))
             if p.audit_alarm:
                 self.table.item(r, 9).setForeground(QBrush(QColor("#b00020")))
         fill_table(self.figures, [self.tr(h) for h in header], [[str(v) for v in row] for row in figures])
