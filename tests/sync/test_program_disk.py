@@ -153,3 +153,10 @@ def test_verify_and_a_missing_file_speak_chinese(station, tmp_path):
     assert "mediation_case" not in out and "data" not in out.replace("sjxb", "")
     p = run(county, "import", tmp_path / "no-such.sjxb")
     assert p.returncode == 1 and "找不到文件或文件夹" in p.stdout and "No such" not in p.stdout + p.stderr
+
+
+def test_importing_the_enrollment_bundle_again_says_so(pair):
+    _county, st = pair
+    [enrollment] = bundles(st.parent / f"enroll-{st.name}")
+    p = run(st, "import", enrollment)
+    assert p.returncode == 0 and "该登记包已导入过" in p.stdout and "Traceback" not in p.stderr, p.stdout + p.stderr

@@ -660,6 +660,9 @@ def _base(history: list[dict[str, Any]], local: dict[str, Any], incoming: dict[s
 
 def _enroll(db: Database, v: Verified) -> ImportResult:
     payload: dict[str, Any] = {}
+    if _already(db, v):
+        return ImportResult(v.parsed.path, "already", "该登记包已导入过，本所已登记到县司法局，无需再导入",
+                            v.header["bundle_id"], v.sender)
     with db.read() as s:
         keys = identity.node_keys(identity.ensure_identity(s))
         node = identity.local_node(s).node_id
