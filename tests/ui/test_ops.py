@@ -65,7 +65,7 @@ def test_widgets_and_closures_over_them_are_refused(qtbot, app_session):
     qtbot.addWidget(page)
     label = QLabel(page)
     with pytest.raises(TypeError, match="不能带界面对象"):
-        ops.WriteOp(page, app_session, registry.register_person, {"name": label}).run()
+        ops.WriteOp(page, app_session, registry.register_person, app_session.principal, {"name": label}).run()
     with pytest.raises(TypeError, match="不能带界面对象"):
         ops.WriteOp(page, app_session, lambda s: label.text()).run()
     with pytest.raises(TypeError, match="不能带界面对象"):
@@ -93,7 +93,7 @@ def test_tables_changed_after_each_write(qtbot, app_session):
     heard = []
     ops.changes().tables_changed.connect(heard.append)
     try:
-        ops.WriteOp(page, app_session, registry.register_person, {"name": "卢三"}).run()
+        ops.WriteOp(page, app_session, registry.register_person, app_session.principal, {"name": "卢三"}).run()
         settled()
         qtbot.waitUntil(lambda: bool(heard), timeout=10_000)
     finally:
@@ -151,7 +151,7 @@ def test_the_status_bar_and_pages_follow_every_write(qtbot, app_session):
 
         before = s.scalar(select(func.count()).select_from(SyncOutbox))
     assert window.status_outbox.text() == f"待同步变更 {before} 条" and people.model.rowCount() == 0
-    ops.WriteOp(window, app_session, registry.register_person, {"name": "卢四"}).run()
+    ops.WriteOp(window, app_session, registry.register_person, app_session.principal, {"name": "卢四"}).run()
     settled()
     qtbot.waitUntil(lambda: people.model.rowCount() == 1, timeout=10_000)
     assert window.status_outbox.text() == f"待同步变更 {before + 1} 条"
