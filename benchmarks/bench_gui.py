@@ -175,8 +175,9 @@ def main() -> int:
     env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="sfs-pyc-")
     smoke = [sys.executable, "-m", "sfs_desktop", "--data-dir", str(data), "--smoke"]
     bare = [sys.executable, "-c", BARE]
-    timed(smoke, env)
-    timed(bare, env)
+    if not args.quick:
+        timed(smoke, env)
+        timed(bare, env)
     peaks: list[float] = []
 
     def ours_start() -> float:
@@ -184,7 +185,7 @@ def main() -> int:
         peaks.append(peak)
         return secs
 
-    start_o, start_b = common.interleaved(ours_start, lambda: timed(bare, env)[0], max(args.runs, 3))
+    start_o, start_b = common.interleaved(ours_start, lambda: timed(bare, env)[0], args.runs)
 
     # --- in-process: ledgers and search ---------------------------------------------------
     from PySide6.QtWidgets import QApplication, QTableView, QTreeWidget
@@ -264,7 +265,7 @@ def main() -> int:
     view.show()
     raw = RawLedger(conn, "person", core_ledger.columns(Person), view)
     raw.refresh()
-    warm_runs = max(args.runs, 5)
+    warm_runs = args.fast_runs
 
     def warm_ours(query=None):
         def run() -> float:

@@ -38,12 +38,13 @@ def parse_args(description: str, extra: Callable[[argparse.ArgumentParser], None
     p = argparse.ArgumentParser(description=description)
     p.add_argument("--quick", action="store_true", help="tiny sizes and few runs: a smoke run")
     p.add_argument("--json", type=Path, help="write the result rows here (run.py collects them)")
-    p.add_argument("--runs", type=int, help="samples per figure (default 3, --quick 2)")
+    p.add_argument("--runs", type=int, help="samples per slow figure (default 3, --quick 1); fast ones take at least 5")
     p.add_argument("--data", type=Path, help="a demo station data dir to use (run.py makes one for all)")
     if extra:
         extra(p)
     a = p.parse_args()
-    a.runs = a.runs or (2 if a.quick else 3)
+    a.runs = a.runs or (1 if a.quick else 3)
+    a.fast_runs = a.runs if a.quick else max(a.runs, 5)  # figures of milliseconds: more samples cost little
     return a
 
 
