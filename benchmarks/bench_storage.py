@@ -1,4 +1,4 @@
-"""Benchmark: the write path — N (default 50,000) demo-style person rows through the single writer vs raw sqlcipher3.
+"""Benchmark: the write path — N (default 30,000) demo-style person rows through the single writer vs raw sqlcipher3.
 
 Ours: `insert_synced` through the writer (stamping, sync columns, outbox, FTS5 trigram + pinyin
 search index), one transaction. Baseline: a hand-written program doing the same work with the
@@ -73,7 +73,7 @@ def raw_write(conn, cols: list[str], data: list[dict]) -> float:
 
 def main() -> int:
     args = common.parse_args(__doc__.splitlines()[0])
-    n = 2_000 if args.quick else 50_000
+    n = 2_000 if args.quick else 30_000
     common.fast_kdf()
     from sfs_desktop.core.db.synced import insert_synced
     from sfs_desktop.core.people.models import Person

@@ -287,13 +287,13 @@ def memory_child(station_dir: str, county_dir: str, out_dir: str) -> None:
 
 def main() -> int:
     def extra(p):
-        p.add_argument("--scale", type=int, help="demo persons at the station (default 20,000: about 47,000 records)")
+        p.add_argument("--scale", type=int, help="demo persons at the station (default 10,000: about 23,000 records)")
         p.add_argument("--stations", type=int, help="stations at the county (default 30)")
-        p.add_argument("--per-station", type=int, help="demo persons per station (default 600: about 1,400 records)")
+        p.add_argument("--per-station", type=int, help="demo persons per station (default 400: about 950 records)")
     args = common.parse_args(__doc__.splitlines()[0], extra)
-    scale = args.scale or (200 if args.quick else 20_000)
+    scale = args.scale or (200 if args.quick else 10_000)
     stations = args.stations or (2 if args.quick else 30)
-    per_station = args.per_station or (50 if args.quick else 600)
+    per_station = args.per_station or (50 if args.quick else 400)
     common.fast_kdf()
     from sfs_desktop.core.db import synced
     from sfs_desktop.core.security.access import SYSTEM
