@@ -246,24 +246,26 @@ def env_for_children() -> dict[str, str]:
 
 # --- the shared demo station ------------------------------------------------------------------
 
-def make_demo_dir(root: Path, scale: int, seed: int = 2024) -> None:
+def make_demo_dir(root: Path, scale: int, seed: int = 2024, *, quick: bool = False) -> None:
     """A station data dir (production Argon2id key derivation: the GUI start logs in with it)
     filled by the demo generator. Runs in its own process (the GUI start's peak memory is read
     with ru_maxrss, which a child inherits from its parent)."""
-    subprocess.run([sys.executable, str(Path(__file__).resolve()), "--make-demo", str(root), str(scale), str(seed)],
-                   check=True, env=env_for_children())
+    subprocess.run([sys.executable, str(Path(__file__).resolve()), "--make-demo", str(root), str(scale), str(seed),
+                    *(["--fast-kdf"] if quick else [])], check=True, env=env_for_children())
 
 
 def demo_dir_arg(args, scale: int, tmp: Path) -> Path:
     """The shared demo station run.py made (--data), else one made here."""
     if getattr(args, "data", None):
         return Path(args.data)
-    make_demo_dir(tmp / "demo-station", scale)
+    make_demo_dir(tmp / "demo-station", scale, quick=args.quick)
     return tmp / "demo-station"
 
 
 if __name__ == "__main__" and sys.argv[1:2] == ["--make-demo"]:
     _root, _scale, _seed = Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+    if "--fast-kdf" in sys.argv:
+        fast_kdf()
     from sfs_desktop.core import demo as _demo
     from sfs_desktop.core.security.access import SYSTEM as _SYSTEM
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -123,11 +124,10 @@ def readme_section(results: dict) -> str:
 def write_readme(results_path: Path, readme: Path) -> None:
     results = json.loads(results_path.read_text())
     text = readme.read_text()
-    if BEGIN not in text or END not in text:
-        raise SystemExit(f"{readme}: the markers {BEGIN!r} … {END!r} are missing")
-    before, rest = text.split(BEGIN, 1)
-    _old, after = rest.split(END, 1)
-    readme.write_text(before + readme_section(results) + after)
+    match = re.search(r"<!-- benchmarks:begin.*?-->.*?" + re.escape(END), text, re.S)
+    if not match:
+        raise SystemExit(f"{readme}: the markers <!-- benchmarks:begin … --> … {END} are missing")
+    readme.write_text(text[:match.start()] + readme_section(results) + text[match.end():])
     print(f"{readme}: performance table rewritten from {results_path}")
 
 
@@ -156,7 +156,7 @@ def main() -> int:
         print(f"making the shared demo station ({scale:,} persons and what goes with them) …", flush=True)
         t = time.monotonic()
         try:
-            common.make_demo_dir(out_dir / "demo-station", scale)
+            common.make_demo_dir(out_dir / "demo-station", scale, quick=args.quick)
             data = out_dir / "demo-station"
         except subprocess.CalledProcessError as exc:
             print(f"!! the demo station could not be made ({exc}); the benchmarks make their own")
