@@ -66,7 +66,10 @@ def collect(name: str, proc: subprocess.Popen, out_dir: Path, timeout: float, st
             r["bench"] = f"bench_{name}.py"
         return rows
     tail = "\n".join(log.strip().splitlines()[-12:])
-    return [{"key": f"{name}_crashed", "bench": f"bench_{name}.py", "figure": f"bench_{name}.py CRASHED (exit {rc})",
+    partial = json.loads(result.read_text()) if result.exists() else []  # rows written before the crash
+    for r in partial:
+        r["bench"] = f"bench_{name}.py"
+    return partial + [{"key": f"{name}_crashed", "bench": f"bench_{name}.py", "figure": f"bench_{name}.py CRASHED (exit {rc})",
              "unit": "", "ours": None, "baseline_name": "—", "baseline": None, "ratio": None, "ratio_range": None,
              "budget": "—", "over": False, "crashed": True, "note": tail}]
 
