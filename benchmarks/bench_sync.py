@@ -303,7 +303,7 @@ def main() -> int:
     from sfs_desktop.core.security.access import SYSTEM
     from sfs_desktop.core.sync import exporter, importer
 
-    tmp = Path(tempfile.mkdtemp(prefix="bench-sync-"))
+    tmp = Path(tempfile.mkdtemp(prefix=f"bench-sync-{os.getpid()}-"))
     county_a, station_a, _counts = pair(tmp / "setup", scale)
     with common.open_db(station_a) as st:
         key_station = common.unlock(station_a)
@@ -525,4 +525,8 @@ if __name__ == "__main__":
     if sys.argv[1:2] == ["--memory-child"]:
         memory_child(*sys.argv[2:5])
     else:
-        raise SystemExit(main())
+        try:
+            raise SystemExit(main())
+        finally:  # a crash leaves no stations behind in /tmp
+            for leftover in Path(tempfile.gettempdir()).glob(f"bench-sync-{os.getpid()}-*"):
+                shutil.rmtree(leftover, ignore_errors=True)
