@@ -292,11 +292,11 @@ def memory_child(station_dir: str, county_dir: str, out_dir: str) -> None:
 def main() -> int:
     def extra(p):
         p.add_argument("--scale", type=int, help="demo persons at the station (default 6,000: about 14,000 records)")
-        p.add_argument("--stations", type=int, help="stations at the county (default 30, at most the county's 15 townships)")
+        p.add_argument("--stations", type=int, help="stations at the county (default 10, at most the county's 15 townships)")
         p.add_argument("--per-station", type=int, help="demo persons per station (default 400: about 950 records)")
     args = common.parse_args(__doc__.splitlines()[0], extra)
     scale = args.scale or (200 if args.quick else 6_000)
-    stations = min(args.stations or (2 if args.quick else 30), len(TOWNSHIP_CODES))
+    stations = min(args.stations or (2 if args.quick else 10), len(TOWNSHIP_CODES))
     per_station = args.per_station or (50 if args.quick else 400)
     common.fast_kdf()
     from sfs_desktop.core.db import synced
