@@ -409,7 +409,11 @@ def main() -> int:
         [res2] = exporter.export(db, out2, principal=SYSTEM)
     upd_o, upd_b = common.interleaved(ours_import(county_b, res2.files, "county-c"),
                                       base_import(kept["raw-b"], res2.files, True, "raw-c"), runs)
-    upd_counts = kept["county-c-results"][0].counts
+    upd_counts: dict[str, int] = {}
+    for r in kept["county-c-results"]:  # the station sends again what the county has not acknowledged
+        for k, v in (r.counts or {}).items():
+            upd_counts[k] = upd_counts.get(k, 0) + v
+    upd_counts = {k: v for k, v in upd_counts.items() if v}
     with common.open_db(kept["county-c"]) as db, db.engine.connect() as c:
         conflicts = c.exec_driver_sql("SELECT count(*) FROM sync_conflict").scalar()
 
@@ -453,7 +457,8 @@ def main() -> int:
                    "raw decode + sqlcipher3 executemany, same schema + indexes + FTS5", imp_b,
                    budget_abs=step_budget, budget_ratio=RATIO_BUDGET, note=step_note),
         common.row("sync_import_update", f"sync import of updates: {changed:,} rows changed at the station, "
-                   f"{len(also):,} persons also edited at the county ({conflicts} conflicts; {upd_counts})",
+                   f"{len(also):,} persons also edited at the county; {len(res2.files)} bundle(s) with the unacknowledged "
+                   f"records sent again ({conflicts} conflicts recorded; import counts {upd_counts})",
                    upd_o, "s", "raw decode + INSERT OR REPLACE, same schema + indexes + FTS5", upd_b,
                    budget_ratio=RATIO_BUDGET),
         common.row("sync_backup", "pre-import safety backup of the county (not in the import figures)", bak_o, "s",

@@ -36,10 +36,10 @@ def test_quick_run_writes_every_row_with_a_named_baseline(tmp_path):
     assert "─" not in proc.stdout and "over?" in proc.stdout  # the one table was printed
 
     readme = tmp_path / "README.md"
-    readme.write_text("before\n<!-- benchmarks:begin (x) -->\nold\n<!-- benchmarks:end -->\nafter\n")
+    readme.write_text("before\n<!-- benchmarks:begin (x) -->\nSTALE-TABLE-XYZ\n<!-- benchmarks:end -->\nafter\n")
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--readme", "--out", str(out),
                     "--readme-file", str(readme)], check=True, cwd=ROOT, capture_output=True, timeout=60)
     text = readme.read_text()
-    assert text.startswith("before\n") and text.endswith("after\n") and "old" not in text
+    assert text.startswith("before\n") and text.endswith("after\n") and "STALE-TABLE-XYZ" not in text
     for r in rows:
         assert r["figure"] in text and r["baseline_name"] in text
