@@ -184,7 +184,7 @@ def main() -> int:
     env = {**common.env_for_children(), "SFS_USER": common.USER, "SFS_PASSWORD": common.PASSWORD}
     # an installed program runs from bytecode, as PySide6 does in the bare window: one warm-up each fills the cache
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="sfs-pyc-")
+    env["PYTHONPYCACHEPREFIX"] = str(tmp / "pyc")
     smoke = [sys.executable, "-m", "sfs_desktop", "--data-dir", str(data), "--smoke"]
     bare = [sys.executable, "-c", BARE]
     if not args.quick:
@@ -346,10 +346,9 @@ def main() -> int:
                    "fresh raw sqlcipher3 connection, same query + first block, bare QTableView", case_b,
                    budget_abs=LEDGER_MS),
     ]
-    if not args.data:
-        import shutil
+    import shutil
 
-        shutil.rmtree(tmp, ignore_errors=True)
+    shutil.rmtree(tmp, ignore_errors=True)  # the bytecode cache, and the demo station when made here
     return common.emit(args, rows)
 
 

@@ -184,6 +184,9 @@ def main() -> int:
         "rows": rows,
     }
     args.out.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n")
+    import shutil
+
+    shutil.rmtree(out_dir, ignore_errors=True)  # the shared demo station and the logs (printed above)
     print("\n" + table(rows))
     over = [r for r in rows if r["over"]]
     crashed = [r for r in rows if r.get("crashed")]
