@@ -6,11 +6,14 @@ shown when it has them (see ui/pages.py); Ctrl+F opens the global search.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 from sqlalchemy import func, select
 
+from sfs_desktop.core import duties
 from sfs_desktop.core.db.synced import SyncOutbox
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.core.station.models import Station
@@ -36,14 +39,19 @@ class _Activity(QObject):
 def _coming_soon(title: str) -> QWidget:
     page = QWidget()
     layout = QVBoxLayout(page)
-    notice = QApplication.translate("MainWindow", "本模块将在后续版本提供。")
+    notice = QApplication.translate("MainWindow", "本模块正在建设中，尚不能使用，将在后续版本提供。")
     layout.addWidget(QLabel(f"<h2>{title}</h2><p>{notice}</p>", page))
     layout.addStretch(1)
     return page
 
 
+def _duty_page(path: str, w) -> QWidget:
+    return duties.resolve(path)(w.app)
+
+
 def _register_pages() -> None:
-    """The pages built so far; each module is imported on the page's first visit (fast start-up)."""
+    """The shared pages and every registered duty's page (core/duties.py); each module is imported
+    on the page's first visit (fast start-up). A duty without a package keeps a notice page."""
 
     def dashboard(w):
         from sfs_desktop.ui.dashboard import Dashboard
@@ -57,11 +65,6 @@ def _register_pages() -> None:
 
         return PeoplePage(w.app)
 
-    def mediation(w):
-        from sfs_desktop.ui.mediation.page import MediationPage
-
-        return MediationPage(w.app)
-
     def sync(w):
         from sfs_desktop.ui.sync.page import SyncPage
 
@@ -74,7 +77,9 @@ def _register_pages() -> None:
 
     pages.register_page("dashboard", "工作台", dashboard)
     pages.register_page("people", "人员信息库", people, tables=("person", "organization"))
-    pages.register_page("mediation", "人民调解", mediation, tables=("mediation_", "mediator"))
+    for duty in duties.duties():  # each duty's manifest names its page; imported on its first visit
+        if duty.page:
+            pages.register_page(duty.key, duty.title, partial(_duty_page, duty.page), tables=duty.page_tables)
     pages.register_page("sync", "数据同步", sync)
     pages.register_page("settings", "设置", settings)
 

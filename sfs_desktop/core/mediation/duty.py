@@ -1,0 +1,20 @@
+"""人民调解's manifest: everything the rest of the program needs to know about this duty."""
+
+from sfs_desktop.core.duties import Duty, Tile
+
+DUTY = Duty(
+    key="mediation",
+    title="人民调解",
+    models=("sfs_desktop.core.mediation.models",),
+    templates=("sfs_desktop.core.mediation.documents",),
+    deadline_sources=("sfs_desktop.core.mediation.deadlines",),
+    demo=("sfs_desktop.core.mediation.demo",),
+    reports={"mediation": "sfs_desktop.core.mediation.stats:REPORT"},
+    charts=("sfs_desktop.ui.mediation.charts",),
+    tiles=(Tile("本年受理纠纷", "sfs_desktop.core.mediation.stats:received_this_year"),),
+    county_figures="mediation",
+    search_labels={"mediation_case": "人民调解", "mediation_committee": "人民调解", "mediator": "人民调解"},
+    page="sfs_desktop.ui.mediation.page:MediationPage",
+    page_tables=("mediation_", "mediator", "dispute_screening"),
+    permissions=("record.read", "record.write", "print", "export"),
+)
