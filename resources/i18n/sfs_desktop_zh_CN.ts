@@ -534,7 +534,7 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="117"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="113"/>
         <source>正在生成统计图……</source>
         <translation type="unfinished"></translation>
     </message>
@@ -657,63 +657,48 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="38"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="33"/>
         <source>基本情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="41"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="36"/>
         <source>到期与超期事项（已超期、7 天内到期、已到提前提醒期）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="45"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="40"/>
         <source>业务</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="45"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="40"/>
         <source>记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="45"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="40"/>
         <source>事项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="45"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="40"/>
         <source>期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="45"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="40"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="44"/>
         <source>双击打开该记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="51"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="46"/>
         <source>暂无到期或超期事项。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="58"/>
-        <source>人员信息</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="58"/>
-        <source>工作人员</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="58"/>
-        <source>村（社区）</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1065,22 +1050,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sfs_desktop/ui/main_window.py" line="39"/>
-        <source>本模块将在后续版本提供。</source>
+        <location filename="../../sfs_desktop/ui/main_window.py" line="42"/>
+        <source>本模块正在建设中，尚不能使用，将在后续版本提供。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../sfs_desktop/ui/main_window.py" line="194"/>
         <source>从未同步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/main_window.py" line="190"/>
+        <location filename="../../sfs_desktop/ui/main_window.py" line="195"/>
         <source>上次同步：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../sfs_desktop/ui/main_window.py" line="196"/>
         <source>待同步变更 %1 条</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1167,7 +1152,7 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="149"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="150"/>
         <source>请先改正标红的内容</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1188,13 +1173,61 @@
 <context>
     <name>RegisterTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="206"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="207"/>
         <source>请选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="206"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="207"/>
         <source>请先在列表中点选一行</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/report_view.py" line="48"/>
+        <source> 年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/report_view.py" line="53"/>
+        <source>导出 Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/report_view.py" line="56"/>
+        <source>统计期间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/report_view.py" line="76"/>
+        <source>不能统计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/report_view.py" line="83"/>
+        <source>指标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/report_view.py" line="83"/>
+        <source>数值</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/report_view.py" line="93"/>
+        <source>导出统计表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/report_view.py" line="94"/>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/report_view.py" line="98"/>
+        <source>不能导出</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1489,11 +1522,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="38"/>
-        <source>人民调解：本年各所数据（依据各所报送的记录）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../sfs_desktop/ui/sync/stations.py" line="48"/>
         <source>代码</source>
         <translation type="unfinished"></translation>
@@ -1559,113 +1587,80 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="62"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="63"/>
+        <source>：本年各所数据（依据各所报送的记录）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="71"/>
         <source>选择司法所的密钥卡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="63"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="72"/>
         <source>密钥卡 (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="69"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="78"/>
         <source>登记司法所</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="69"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="78"/>
         <source>司法所名称（桃江县司法局××司法所）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="77"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="86"/>
         <source>不能登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="77"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="86"/>
         <source>所选文件不是有效的密钥卡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="87"/>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="104"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="97"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="114"/>
         <source>请选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="87"/>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="104"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="97"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="114"/>
         <source>请先在列表中点选一个司法所</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="89"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="99"/>
         <source>选择U盘</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="93"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="103"/>
         <source>不能写出登记包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="98"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="108"/>
         <source>登记包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="98"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="108"/>
         <source>已写出登记包，请交该所在“数据同步”中导入：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="106"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="116"/>
         <source>吊销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="106"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="116"/>
         <source>吊销后将拒收该所的同步包（例如密钥丢失时）。确认吊销 </source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>StatisticsTab</name>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="36"/>
-        <source> 年</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="41"/>
-        <source>导出 Excel…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="44"/>
-        <source>统计期间</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="69"/>
-        <source>指标</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="69"/>
-        <source>数值</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="76"/>
-        <source>导出统计表</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="77"/>
-        <source>Excel 文件 (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1708,17 +1703,17 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="53"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="54"/>
         <source>确定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="63"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="64"/>
         <source>保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="54"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="55"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>

@@ -123,6 +123,8 @@ def compute(report: Report, session, who, period: str, owner: str | None = None)
     for m in report.measures:
         if m.of:
             values[m.key] = ratio(counted.get(m.of[0]), counted.get(m.of[1]))
+        elif m.kind is Kind.AMOUNT and counted.get(m.key) is not None:
+            values[m.key] = Decimal(str(counted[m.key]))  # a number of yuan, exact
         else:
             values[m.key] = counted.get(m.key)
     breakdowns = {b.key: dict(counted.get(b.key) or {}) for b in report.breakdowns}
