@@ -147,6 +147,7 @@ def test_case_to_printed_agreement_through_the_gui(page, app_session, refusals, 
     assert ws.last_print.copies == 3 and ws.last_print.path is None  # previewed from memory
     assert not list(app_session.paths.exports.glob("*.pdf"))
     saved = preview.save_to(tmp_path / "copy.pdf")
+    settled()  # the copy is written on the writer, off the UI thread
     assert saved.read_bytes() == ws.last_print.data
     assert "-" in preview._suggested and "周一" not in preview._suggested
     with app_session.db.read() as s:  # the clear copy leaving the data dir is audited
