@@ -1019,6 +1019,29 @@
     </message>
 </context>
 <context>
+    <name>LedgerView</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/ledger.py" line="137"/>
+        <source>导出 Excel（当前筛选的全部行）…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/ledger.py" line="155"/>
+        <source>导出台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/ledger.py" line="155"/>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/ledger.py" line="160"/>
+        <source>不能导出</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../sfs_desktop/ui/login.py" line="37"/>

@@ -42,6 +42,8 @@ SHARED_MODELS: tuple[str, ...] = (
 )
 """Model modules of the shared parts every duty builds on."""
 
+SHARED_LEDGERS: dict[str, str] = {"person": "人员信息台账", "organization": "单位信息台账", "staff": "工作人员台账",
+                                  "admin_area": "村（社区）台账"}
 SHARED_TEMPLATES: tuple[str, ...] = ("sfs_desktop.core.printing.certificates",)
 SHARED_SEARCH_LABELS: dict[str, str] = {"person": "人员信息库", "organization": "人员信息库",
                                         "staff": "所务管理", "print_log": "所务管理"}
@@ -71,6 +73,7 @@ class Duty:
     tiles: tuple[Tile, ...] = ()  # its figures on the dashboard's 基本情况 row
     county_figures: str | None = None  # the report whose by-station table the county's 司法所 tab shows
     search_labels: dict[str, str] = field(default_factory=dict)  # table → the group its search hits show under
+    ledgers: dict[str, str] = field(default_factory=dict)  # table → the title of its ledger (台账) and export
     page: str | None = None  # "module:factory" of its GUI page, factory(app) -> QWidget
     page_tables: tuple[str, ...] = ()  # table prefixes its page shows (search hits and due items open there)
     permissions: tuple[str, ...] = ()  # the permissions its operations require (core.security.access)
@@ -147,6 +150,13 @@ def county_reports() -> list:
     """The reports whose by-station tables the county's 司法所 tab shows, one per duty that names one."""
     every = reports()
     return [every[d.county_figures] for d in duties() if d.county_figures]
+
+
+def ledger_titles() -> dict[str, str]:
+    titles = dict(SHARED_LEDGERS)
+    for d in duties():
+        titles.update(d.ledgers)
+    return titles
 
 
 def search_labels() -> dict[str, str]:

@@ -94,6 +94,8 @@ class LedgerView(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.horizontalHeader().customContextMenuRequested.connect(self._column_menu)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._export_menu)
 
     def setModel(self, model) -> None:  # noqa: N802 - Qt naming
         super().setModel(model)
@@ -130,6 +132,37 @@ class LedgerView(QTableView):
             action.toggled.connect(lambda on, i=i: self.set_column_shown(i, on))
         menu.popup(self.horizontalHeader().mapToGlobal(pos))
 
+    def _export_menu(self, pos) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.tr("导出 Excel（当前筛选的全部行）…"), lambda: self.export())
+        menu.popup(self.viewport().mapToGlobal(pos))
+
+    def export(self, path: str | None = None):
+        """The ledger as filtered now, with the columns shown, to xlsx (core checks 导出 and audits)."""
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from sfs_desktop.core import ledger as core_ledger
+        from sfs_desktop.ui.ops import WriteOp
+
+        model = self.model()
+        app, record_model = getattr(model, "app", None), getattr(model, "record_model", None)
+        if app is None or record_model is None:
+            return None
+        if path is None:
+            suggested = app.paths.exports / f"{core_ledger.title(record_model)}.xlsx"
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出台账"), str(suggested), self.tr("Excel 文件 (*.xlsx)"))
+            if not path:
+                return None
+        names = [c.name for i, c in enumerate(model.columns) if not self.isColumnHidden(i)]
+        self.op = (WriteOp(self, app, core_ledger.export, app.principal, record_model, Path(path), model.query, names)
+                   .refused(self.tr("不能导出")).success(self._exported).run())
+        return self.op
+
+    def _exported(self, path) -> None:
+        self.exported = path
+
     def set_column_shown(self, column: int, shown: bool) -> None:
         self.setColumnHidden(column, not shown)
         model = self.model()
@@ -151,6 +184,7 @@ def record_ledger(app, model, key: str, parent: QWidget) -> tuple[LedgerModel, L
 
     table = LedgerModel(core_ledger.columns(model), ids, rows, parent)
     table.table_name = model.__tablename__  # pages refresh it when a write changes that table
+    table.app, table.record_model = app, model  # for its export (plain data goes to the writer)
     view = LedgerView(key, parent)
     view.setModel(table)
     return table, view

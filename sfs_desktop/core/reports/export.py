@@ -118,7 +118,7 @@ def xlsx(sheet: Sheet) -> bytes:
             value, kind = unwrap(value, col.kind)
             if kind is Kind.AMOUNT and value is not None:
                 value = float(value)
-            cell = ws.cell(r, c, "—" if value is None and kind is not Kind.TEXT else value)
+            cell = ws.cell(r, c, (sheet.blank or None) if value is None and kind is not Kind.TEXT else value)
             cell.number_format = NUMBER_FORMATS[kind]
             cell.border = box
             if kind is not Kind.TEXT:

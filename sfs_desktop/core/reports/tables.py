@@ -215,6 +215,7 @@ class Sheet:
     frozen_columns: int = 1
     meta: dict[str, Any] = field(default_factory=dict)
     merge_first_column: bool = False  # runs of the same group name in column 1 merge downwards
+    blank: str = "—"  # what an xlsx cell shows for no value in a typed column
 
     def json(self) -> dict[str, Any]:
         labels = [c.label for c in self.columns]
