@@ -24,8 +24,25 @@ VILLAGE_TYPES = {"01", "02"}  # 村, 社区
 TOWNSHIP_TYPE = "03"
 
 
+class _Rates:
+    """The two rates a period and a month share, as fractions (REPORT declares them the same way)."""
+
+    success: int
+    received: int
+    village_cases: int
+    township_cases: int
+
+    @property
+    def success_rate(self) -> float | None:
+        return ratio(self.success, self.received)
+
+    @property
+    def village_share(self) -> float | None:
+        return ratio(self.village_cases, self.village_cases + self.township_cases)
+
+
 @dataclass
-class MediationStats:
+class MediationStats(_Rates):
     period: str
     received: int = 0
     success: int = 0
@@ -52,13 +69,6 @@ class MediationStats:
     written_agreements: int = 0
     confirmation_applied: int = 0
 
-    @property
-    def success_rate(self) -> float | None:
-        return ratio(self.success, self.received)
-
-    @property
-    def village_share(self) -> float | None:
-        return ratio(self.village_cases, self.village_cases + self.township_cases)
 
     @property
     def coverage(self) -> float | None:
@@ -140,7 +150,7 @@ def compute(s: Session, period: str, owner: str | None = None) -> MediationStats
 
 
 @dataclass(frozen=True)
-class Month:
+class Month(_Rates):
     """One month's figures for the dashboard's trend charts (same definitions as `compute`)."""
 
     month: int
@@ -149,13 +159,6 @@ class Month:
     village_cases: int
     township_cases: int
 
-    @property
-    def success_rate(self) -> float | None:
-        return ratio(self.success, self.received)
-
-    @property
-    def village_share(self) -> float | None:
-        return ratio(self.village_cases, self.village_cases + self.township_cases)
 
 
 def monthly(s: Session, year: int, upto: int = 12) -> list[Month]:
