@@ -77,6 +77,7 @@ class Duty:
     page: str | None = None  # "module:factory" of its GUI page, factory(app) -> QWidget
     page_tables: tuple[str, ...] = ()  # table prefixes its page shows (search hits and due items open there)
     permissions: tuple[str, ...] = ()  # the permissions its operations require (core.security.access)
+    params: tuple = ()  # its parameters (core.params.ParamSpec): label, type, default, unit, declared once
 
 
 def resolve(path: str) -> Any:

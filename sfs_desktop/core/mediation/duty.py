@@ -1,6 +1,7 @@
 """人民调解's manifest: everything the rest of the program needs to know about this duty."""
 
 from sfs_desktop.core.duties import Duty, Tile
+from sfs_desktop.core.params import ParamSpec
 
 DUTY = Duty(
     key="mediation",
@@ -20,4 +21,8 @@ DUTY = Duty(
     page="sfs_desktop.ui.mediation.page:MediationPage",
     page_tables=("mediation_", "mediator", "dispute_screening"),
     permissions=("record.read", "record.write", "print", "export"),
+    params=(ParamSpec("mediation.village_share_target", "村（社区）调委会调解案件占比目标", int, 70, "%"),
+            ParamSpec("mediation.warn_day", "受理后第几天提醒调解期限", int, 20, "天"),
+            ParamSpec("mediation.follow_up_days", "履行期满后回访期限", int, 7, "天"),
+            ParamSpec("mediation.archive_days", "结案后归档期限", int, 30, "天")),
 )

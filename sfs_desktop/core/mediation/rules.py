@@ -10,7 +10,7 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from sfs_desktop.core import calendar, codes
+from sfs_desktop.core import calendar
 from sfs_desktop.core.documents import next_serial
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.mediation import casefile
@@ -236,6 +236,3 @@ def uncovered_areas(s: Session, owner: str | None = None) -> list[tuple[str, str
     covered = set(s.exec(committees).all())
     return [(c, n) for c, n in s.exec(areas).all() if c not in covered]
 
-
-def param_int(s: Session, key: str, default: int) -> int:
-    return codes.param(s, key, default, int)

@@ -189,7 +189,9 @@ def by_type(s: Session, period: str) -> dict[str, int]:
 
 def village_share_target(s: Session) -> float:
     """The county's target for the village share, as a fraction (the parameter holds percent)."""
-    return float(codes.param(s, "mediation.village_share_target", 70)) / 100
+    from sfs_desktop.core import params
+
+    return params.get(s, "mediation.village_share_target") / 100
 
 
 def received_this_year(s: Session, who, today) -> int:
