@@ -11,13 +11,10 @@ from functools import partial
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
-from sqlalchemy import func, select
-
 from sfs_desktop.core import duties
-from sfs_desktop.core.db.synced import SyncOutbox
 from sfs_desktop.core.security.session import AppSession
-from sfs_desktop.core.station.models import Station
-from sfs_desktop.core.sync.models import SyncBundleLog
+from sfs_desktop.core.station import figures
+from sfs_desktop.core.sync import status
 from sfs_desktop.ui import ops, pages
 from sfs_desktop.ui.ledger import LedgerModel
 from sfs_desktop.ui.login import UnlockDialog
@@ -99,8 +96,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.app = app
         with app.db.read() as s:
-            station = s.exec(select(Station)).scalars().first()
-        self.station_name = station.name if station else ""
+            self.station_name = figures.station_name(s)
         self.setWindowTitle(f"{self.station_name} — {self.tr('司法所业务系统')}")
         _register_pages()
 
@@ -189,8 +185,7 @@ class MainWindow(QMainWindow):
         p = self.app.principal
         self.status_user.setText(f"{p.display_name}（{p.username}） | {self.station_name}")
         with self.app.db.read() as s:
-            pending = s.scalar(select(func.count()).select_from(SyncOutbox))
-            last = s.scalar(select(func.max(SyncBundleLog.at)))
+            pending, last = status.outbox_summary(s)
         when = QLocale().toString(last.date(), QLocale.FormatType.ShortFormat) if last else self.tr("从未同步")
         self.status_sync.setText(self.tr("上次同步：%1").replace("%1", when))
         self.status_outbox.setText(self.tr("待同步变更 %1 条").replace("%1", str(pending)))

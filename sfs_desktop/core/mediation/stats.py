@@ -18,10 +18,12 @@ from sqlmodel import Session, select
 from sfs_desktop.core import calendar, codes
 from sfs_desktop.core.reports.tables import Breakdown, Kind, Measure, Report, ratio
 from sfs_desktop.core.mediation.models import DisputeScreening, MediationCase, MediationCommittee, Mediator
+from sfs_desktop.core.mediation.constants import AREA_TYPES, TOWNSHIP
+from sfs_desktop.core.mediation.queries import serving
 from sfs_desktop.core.mediation.rules import SUCCESS, uncovered_areas
 
-VILLAGE_TYPES = {"01", "02"}  # 村, 社区
-TOWNSHIP_TYPE = "03"
+VILLAGE_TYPES = set(AREA_TYPES)  # 村, 社区
+TOWNSHIP_TYPE = TOWNSHIP
 
 
 class _Rates:
@@ -139,8 +141,7 @@ def compute(s: Session, period: str, owner: str | None = None) -> MediationStats
     active = s.exec(own(select(MediationCommittee.committee_type).where(
         MediationCommittee.active == True, MediationCommittee.deleted == False), MediationCommittee)).all()  # noqa: E712
     st.committees_by_type = dict(Counter(committee_names.get(t, t) for t in active).most_common())
-    mediators = s.exec(own(select(Mediator.full_time).where(Mediator.status == "01", Mediator.deleted == False),  # noqa: E712
-                           Mediator)).all()
+    mediators = s.exec(own(serving(select(Mediator.full_time)), Mediator)).all()
     st.mediators, st.mediators_full_time = len(mediators), sum(1 for f in mediators if f)
     screenings = s.exec(own(select(DisputeScreening.found_count).where(
         DisputeScreening.deleted == False, DisputeScreening.screened_on >= start,  # noqa: E712

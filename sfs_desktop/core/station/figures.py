@@ -17,3 +17,13 @@ def count_staff(session, who, today) -> int:
 
 def count_areas(session, who, today) -> int:
     return count_live(session, AdminArea)
+
+
+def station_name(session) -> str:
+    """This installation's station (or county) name, for the window title."""
+    from sqlmodel import select
+
+    from sfs_desktop.core.station.models import Station
+
+    station = session.exec(select(Station)).first()
+    return station.name if station else ""
