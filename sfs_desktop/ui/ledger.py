@@ -139,35 +139,29 @@ class LedgerView(QTableView):
 
     def export(self, path: str | None = None):
         """The ledger as filtered now, with the columns shown, to xlsx (core checks 导出 and audits)."""
-        from pathlib import Path
-
-        from PySide6.QtWidgets import QFileDialog
-
         from sfs_desktop.core import ledger as core_ledger
-        from sfs_desktop.ui.ops import WriteOp
+        from sfs_desktop.ui.exporting import export_xlsx
 
         model = self.model()
         app, record_model = getattr(model, "app", None), getattr(model, "record_model", None)
         if app is None or record_model is None:
             return None
-        if path is None:
-            suggested = app.paths.exports / f"{core_ledger.title(record_model)}.xlsx"
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出台账"), str(suggested), self.tr("Excel 文件 (*.xlsx)"))
-            if not path:
-                return None
         names = [c.name for i, c in enumerate(model.columns) if not self.isColumnHidden(i)]
-        self.op = (WriteOp(self, app, core_ledger.export, app.principal, record_model, Path(path), model.query, names)
-                   .refused(self.tr("不能导出")).success(self._exported).run())
+        self.op = export_xlsx(self, app, self.tr("导出台账"), core_ledger.title(record_model), _export_ledger,
+                              app.principal, record_model, model.query, names, path=path)
         return self.op
-
-    def _exported(self, path) -> None:
-        self.exported = path
 
     def set_column_shown(self, column: int, shown: bool) -> None:
         self.setColumnHidden(column, not shown)
         model = self.model()
         hidden = [c.name for i, c in enumerate(model.columns) if self.isColumnHidden(i)]
         QSettings().setValue(f"ledger/{self.key}/hidden", hidden)
+
+
+def _export_ledger(session, who, record_model, query, names, out):
+    from sfs_desktop.core import ledger as core_ledger
+
+    return core_ledger.export(session, who, record_model, out, query, names)
 
 
 def record_ledger(app, model, key: str, parent: QWidget) -> tuple[LedgerModel, LedgerView]:

@@ -7,12 +7,12 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QTableWidget,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QTableWidget,
                                QVBoxLayout, QWidget)
 
 from sfs_desktop.core.reports import tables
 from sfs_desktop.core.security.session import AppSession
-from sfs_desktop.ui.ops import TaskOp, WriteOp
+from sfs_desktop.ui.ops import TaskOp
 from sfs_desktop.ui.page_parts import fill_table
 
 PERIODS = [("全年", ""), *[(f"第{n}季度", f"-Q{i}") for i, n in enumerate("一二三四", 1)],
@@ -86,17 +86,11 @@ class ReportView(QWidget):
                 self.table.item(r, 0).setToolTip(m.definition)
 
     def export(self, path: str | None = None) -> Path | None:
+        from sfs_desktop.ui.exporting import export_xlsx
+
         if self.figures is None:
             return None
         title = f"{self.figures.report.title}（{self.figures.period}）"
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出统计表"), str(self.app.paths.exports / f"{title}.xlsx"),
-                                                  self.tr("Excel 文件 (*.xlsx)"))
-            if not path:
-                return None
-        self.op = (WriteOp(self, self.app, export, self.app.principal, self.figures, Path(path))
-                   .refused(self.tr("不能导出")).success(self._exported).run())
-        return Path(path)
-
-    def _exported(self, path) -> None:
-        self.exported = path
+        self.op = export_xlsx(self, self.app, self.tr("导出统计表"), title, export, self.app.principal, self.figures,
+                              path=path)
+        return self.op
