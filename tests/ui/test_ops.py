@@ -93,7 +93,7 @@ def test_tables_changed_after_each_write(qtbot, app_session):
     heard = []
     ops.changes().tables_changed.connect(heard.append)
     try:
-        ops.WriteOp(page, app_session, registry.register_person, {"name": "卢三"}).run()
+        ops.WriteOp(page, app_session, registry.register_person, app_session.principal, {"name": "卢三"}).run()
         settled()
         qtbot.waitUntil(lambda: bool(heard), timeout=10_000)
     finally:
