@@ -151,7 +151,7 @@ def test_the_status_bar_and_pages_follow_every_write(qtbot, app_session):
 
         before = s.scalar(select(func.count()).select_from(SyncOutbox))
     assert window.status_outbox.text() == f"待同步变更 {before} 条" and people.model.rowCount() == 0
-    ops.WriteOp(window, app_session, registry.register_person, {"name": "卢四"}).run()
+    ops.WriteOp(window, app_session, registry.register_person, app_session.principal, {"name": "卢四"}).run()
     settled()
     qtbot.waitUntil(lambda: people.model.rowCount() == 1, timeout=10_000)
     assert window.status_outbox.text() == f"待同步变更 {before + 1} 条"
