@@ -4,32 +4,32 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="41"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="40"/>
         <source>登记调解案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="42"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="41"/>
         <source>申请人（人员信息库中的人员或单位）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="43"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="42"/>
         <source>被申请人（人员信息库中的人员或单位）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="50"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="48"/>
         <source>尚未登记调解委员会</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="52"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="50"/>
         <source>尚未登记调解委员会，请先在“调解组织”中新增</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="53"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="51"/>
         <source>尚未登记调解委员会：请先在“人民调解 › 调解组织”中新增调解委员会，再登记案件。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -37,17 +37,17 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="48"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="47"/>
         <source>新密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="48"/>
         <source>再次输入新密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="56"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="55"/>
         <source>两次输入的新密码不一致</source>
         <translation type="unfinished"></translation>
     </message>
@@ -55,110 +55,110 @@
 <context>
     <name>AccountsBox</name>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="69"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="68"/>
         <source>账户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="89"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="88"/>
         <source>已停用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="89"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="88"/>
         <source>可用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="91"/>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="122"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="90"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="121"/>
         <source>用户名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="91"/>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="122"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="90"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="121"/>
         <source>姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="91"/>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="123"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="90"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="122"/>
         <source>角色</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="91"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="90"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="91"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="90"/>
         <source>上次登录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="98"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="97"/>
         <source>已完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="98"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="97"/>
         <source>已保存。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="102"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="101"/>
         <source>修改我的密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="102"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="101"/>
         <source>当前密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="113"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="112"/>
         <source>（调解员账户须选择）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="122"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="121"/>
         <source>新增账户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="123"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="122"/>
         <source>所属调解委员会</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="129"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="128"/>
         <source>请选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="129"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="128"/>
         <source>请先在列表中点选一个账户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="135"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="134"/>
         <source>重置“%1”的密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="142"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="141"/>
         <source>停用账户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="143"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="142"/>
         <source>停用后“%1”不能再登录，其密码也不能再打开数据。确定停用吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/accounts.py" line="146"/>
+        <location filename="../../sfs_desktop/ui/accounts.py" line="145"/>
         <source>不能停用</source>
         <translation type="unfinished"></translation>
     </message>
@@ -166,344 +166,344 @@
 <context>
     <name>CaseWorkspace</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="71"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="69"/>
         <source>调解案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="132"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="130"/>
         <source>本案已办结，不能再增减当事人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="150"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="148"/>
         <source>受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="150"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="148"/>
         <source>受理日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="156"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="154"/>
         <source>不予受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="156"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="154"/>
         <source>不予受理的理由</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="169"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="166"/>
         <source>指定调解员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="169"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="166"/>
         <source>勾选调解员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="176"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="173"/>
         <source>双方同意继续调解</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="176"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="173"/>
         <source>同意日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="182"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="179"/>
         <source>达成协议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="182"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="179"/>
         <source>履行期限（当场履行可不填）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="186"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="183"/>
         <source>已告知当事人可以通过仲裁、行政、司法等途径解决</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="188"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="185"/>
         <source>终止调解</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="193"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="190"/>
         <source>撤回</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="193"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="190"/>
         <source>当事人撤回调解申请，确认办理吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="235"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="419"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="232"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="412"/>
         <source>是</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="235"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="232"/>
         <source>否</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="237"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="246"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="267"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="234"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="243"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="262"/>
         <source>类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="237"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="234"/>
         <source>姓名（名称）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="237"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="247"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="234"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="244"/>
         <source>委托代理人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="238"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="235"/>
         <source>已签名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="246"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="243"/>
         <source>添加当事人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="254"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="282"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="386"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="251"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="277"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="379"/>
         <source>请选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="254"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="251"/>
         <source>请先在列表中点选一位当事人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="267"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="262"/>
         <source>时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="267"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="262"/>
         <source>地点</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="267"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="262"/>
         <source>调查人（调解员）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="268"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="263"/>
         <source>事由</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="274"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="269"/>
         <source>新增记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="282"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="277"/>
         <source>请先在列表中点选一条记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="294"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="289"/>
         <source>书面协议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="295"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="290"/>
         <source>口头协议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="303"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="298"/>
         <source>增加一条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="312"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="307"/>
         <source>协议形式</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="313"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="308"/>
         <source>纠纷主要事实、争议事项及各方责任</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="314"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="309"/>
         <source>协议内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="316"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="311"/>
         <source>履行方式、地点、期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="323"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="318"/>
         <source>调解协议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="200"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="197"/>
         <source>报告激化风险</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="200"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="197"/>
         <source>已报告单位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="204"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="201"/>
         <source>桃江县人民法院</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="206"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="203"/>
         <source>申请司法确认</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="206"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="203"/>
         <source>申请日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="206"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="203"/>
         <source>人民法院</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="246"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="243"/>
         <source>当事人（人员信息库中的人员或单位）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="371"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="364"/>
         <source>回访日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="371"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="364"/>
         <source>回访对象</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="371"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="364"/>
         <source>方式</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="371"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="364"/>
         <source>履行情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="372"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="365"/>
         <source>满意度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="378"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="371"/>
         <source>登记回访</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="386"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="379"/>
         <source>请先在列表中点选一次回访</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="394"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="387"/>
         <source>卷内目录随打印和附件自动生成；必备文书齐全后才能归档。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="403"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="396"/>
         <source>打印</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="406"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="399"/>
         <source>附加扫描件…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="414"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="407"/>
         <source>卷宗</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="418"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="411"/>
         <source>序号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="418"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="437"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="411"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="430"/>
         <source>文书名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="418"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="411"/>
         <source>必备</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="418"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="411"/>
         <source>情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="418"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="411"/>
         <source>备注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="420"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="413"/>
         <source>已有</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="420"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="413"/>
         <source>尚缺</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="437"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="430"/>
         <source>附加扫描件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="441"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="434"/>
         <source>选择扫描件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="442"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="435"/>
         <source>扫描件 (*.pdf *.jpg *.jpeg *.png)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -511,22 +511,22 @@
 <context>
     <name>CasesTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="76"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="74"/>
         <source>只看超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="81"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="79"/>
         <source>按案号筛选，回车确认</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="115"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="113"/>
         <source>请选择案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="115"/>
+        <location filename="../../sfs_desktop/ui/mediation/cases.py" line="113"/>
         <source>请先在列表中点选一个案件</source>
         <translation type="unfinished"></translation>
     </message>
@@ -534,7 +534,7 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="117"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="113"/>
         <source>正在生成统计图……</source>
         <translation type="unfinished"></translation>
     </message>
@@ -657,63 +657,48 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="38"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="33"/>
         <source>基本情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="41"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="36"/>
         <source>到期与超期事项（已超期、7 天内到期、已到提前提醒期）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="45"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="40"/>
         <source>业务</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="45"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="40"/>
         <source>记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="45"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="40"/>
         <source>事项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="45"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="40"/>
         <source>期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="45"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="40"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="44"/>
         <source>双击打开该记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="51"/>
+        <location filename="../../sfs_desktop/ui/dashboard.py" line="46"/>
         <source>暂无到期或超期事项。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="58"/>
-        <source>人员信息</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="58"/>
-        <source>工作人员</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/dashboard.py" line="58"/>
-        <source>村（社区）</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -882,19 +867,32 @@
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/exporting.py" line="21"/>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/exporting.py" line="24"/>
+        <source>不能导出</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GuidanceTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/guidance.py" line="56"/>
+        <location filename="../../sfs_desktop/ui/mediation/guidance.py" line="55"/>
         <source>登记指导</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/guidance.py" line="72"/>
+        <location filename="../../sfs_desktop/ui/mediation/guidance.py" line="70"/>
         <source>登记培训</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/guidance.py" line="73"/>
+        <location filename="../../sfs_desktop/ui/mediation/guidance.py" line="71"/>
         <source>参训调解员</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1034,6 +1032,19 @@
     </message>
 </context>
 <context>
+    <name>LedgerView</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/ledger.py" line="137"/>
+        <source>导出 Excel（当前筛选的全部行）…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/ledger.py" line="150"/>
+        <source>导出台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../sfs_desktop/ui/login.py" line="37"/>
@@ -1066,7 +1077,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../sfs_desktop/ui/main_window.py" line="39"/>
-        <source>本模块将在后续版本提供。</source>
+        <source>本模块正在建设中，尚不能使用，将在后续版本提供。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1167,7 +1178,7 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="149"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="150"/>
         <source>请先改正标红的内容</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1188,55 +1199,93 @@
 <context>
     <name>RegisterTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="206"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="207"/>
         <source>请选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="206"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="207"/>
         <source>请先在列表中点选一行</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/report_view.py" line="48"/>
+        <source> 年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/report_view.py" line="53"/>
+        <source>导出 Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/report_view.py" line="56"/>
+        <source>统计期间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/report_view.py" line="76"/>
+        <source>不能统计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/report_view.py" line="83"/>
+        <source>指标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/report_view.py" line="83"/>
+        <source>数值</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/report_view.py" line="94"/>
+        <source>导出统计表</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ScreeningTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="33"/>
+        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="32"/>
         <source>登记矛盾纠纷排查</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="40"/>
+        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="39"/>
         <source>请选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="40"/>
+        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="39"/>
         <source>请先在列表中点选一条排查记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="56"/>
+        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="54"/>
         <source>转为调解案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="56"/>
+        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="54"/>
         <source>调解委员会</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="56"/>
+        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="54"/>
         <source>纠纷类型</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="63"/>
+        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="61"/>
         <source>已转为案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="63"/>
+        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="61"/>
         <source>已登记为调解案件草稿，请到“案件”中补充当事人后受理。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1489,11 +1538,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="38"/>
-        <source>人民调解：本年各所数据（依据各所报送的记录）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../sfs_desktop/ui/sync/stations.py" line="48"/>
         <source>代码</source>
         <translation type="unfinished"></translation>
@@ -1559,113 +1603,80 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="62"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="63"/>
+        <source>：本年各所数据（依据各所报送的记录）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="71"/>
         <source>选择司法所的密钥卡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="63"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="72"/>
         <source>密钥卡 (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="69"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="78"/>
         <source>登记司法所</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="69"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="78"/>
         <source>司法所名称（桃江县司法局××司法所）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="77"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="86"/>
         <source>不能登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="77"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="86"/>
         <source>所选文件不是有效的密钥卡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="87"/>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="104"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="97"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="114"/>
         <source>请选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="87"/>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="104"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="97"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="114"/>
         <source>请先在列表中点选一个司法所</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="89"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="99"/>
         <source>选择U盘</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="93"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="103"/>
         <source>不能写出登记包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="98"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="108"/>
         <source>登记包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="98"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="108"/>
         <source>已写出登记包，请交该所在“数据同步”中导入：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="106"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="116"/>
         <source>吊销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="106"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="116"/>
         <source>吊销后将拒收该所的同步包（例如密钥丢失时）。确认吊销 </source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>StatisticsTab</name>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="36"/>
-        <source> 年</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="41"/>
-        <source>导出 Excel…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="44"/>
-        <source>统计期间</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="69"/>
-        <source>指标</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="69"/>
-        <source>数值</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="76"/>
-        <source>导出统计表</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/statistics.py" line="77"/>
-        <source>Excel 文件 (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1708,17 +1719,17 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="53"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="54"/>
         <source>确定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="63"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="64"/>
         <source>保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="54"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="55"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>

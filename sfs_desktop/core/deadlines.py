@@ -38,8 +38,6 @@ class DueItem:
 
 Source = Callable[[Session, date], Iterable[DueItem]]
 _SOURCES: list[Source] = []
-SOURCE_MODULES: list[str] = ["sfs_desktop.core.mediation.deadlines"]
-"""Modules whose import registers a duty's sources (so `due` needs no GUI)."""
 
 
 def register(source: Source) -> Source:
@@ -49,10 +47,9 @@ def register(source: Source) -> Source:
 
 def load_sources() -> None:
     """Import every duty's deadline module (the GUI does it early, off the UI thread)."""
-    import importlib
+    from sfs_desktop.core import duties
 
-    for module in SOURCE_MODULES:
-        importlib.import_module(module)
+    duties.import_all(duties.deadline_modules())  # each duty's manifest names them
 
 
 def collect(session: Session, today: date, horizon_days: int = 7, *, who=None) -> list[DueItem]:

@@ -8,7 +8,6 @@ records on top of the shared ones (:func:`register`).
 
 from __future__ import annotations
 
-import importlib
 import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -47,8 +46,6 @@ class DemoContext:
 
 Generator = Callable[[DemoContext], None]
 _GENERATORS: list[Generator] = []
-DUTY_DEMO_MODULES: list[str] = ["sfs_desktop.core.mediation.demo"]
-"""Modules whose import registers a duty's generator (kept here so `demo` needs no GUI)."""
 
 
 def register(generator: Generator) -> Generator:
@@ -137,8 +134,9 @@ def generate(db: Database, who: Principal, *, scale: int = 200, seed: int = 2024
                            counts={"村（社区）": len(areas), "工作人员": len(staff_ids), "人员": len(person_ids),
                                    "单位": len(org_rows)})
 
-    for module in DUTY_DEMO_MODULES:
-        importlib.import_module(module)
+    from sfs_desktop.core import duties
+
+    duties.import_all(duties.demo_modules())  # each duty's manifest names its generator
     ctx = db.write(shared)
     for gen in _GENERATORS:
         gen(ctx)

@@ -159,3 +159,60 @@ def fetch(session: Session, model: Any, row_ids: Sequence[str], names: Sequence[
         for row in session.execute(select(model.id, *cols).where(model.id.in_(chunk))):
             out[row[0]] = [text(n, v) for n, v in zip(names, row[1:])]
     return out
+
+
+def title(model: Any) -> str:
+    """The ledger's declared title (a duty's manifest ``ledgers``, core/duties.py)."""
+    from sfs_desktop.core import duties
+
+    return duties.ledger_titles().get(model.__tablename__, model.__tablename__)
+
+
+_TYPED = {"int": "count", "money": "amount", "date": "date"}
+
+
+def sheet(session: Session, who: Principal, model: Any, q: LedgerQuery = LedgerQuery(),
+          names: Sequence[str] | None = None, heading: str | None = None):
+    """What the ledger shows for `q` (the same rows, order, scope and masking), as a sheet:
+    the declared labels over the columns, figures and dates typed, masked values as shown."""
+    from decimal import Decimal, InvalidOperation
+
+    from sfs_desktop.core.reports.tables import Column, Kind, Sheet
+
+    cols = [c for c in columns(model) if names is None or c.name in names]
+    row_ids = ids(session, who, model, q)
+    shown = fetch(session, model, row_ids, [c.name for c in cols])
+    kinds = [Kind(_TYPED[c.widget.value]) if c.widget.value in _TYPED and not c.code_table and not c.ref
+             else Kind.TEXT for c in cols]
+
+    def typed(text: str, kind: Kind) -> Any:
+        if kind is Kind.TEXT:
+            return text
+        if not text:
+            return None
+        try:
+            if kind is Kind.COUNT:
+                return int(text)
+            if kind is Kind.AMOUNT:
+                return Decimal(text.replace(",", ""))
+            return date.fromisoformat(text)
+        except (ValueError, InvalidOperation):
+            return text  # shown as it is (a masked or odd value stays text)
+
+    rows = [[typed(t, k) for t, k in zip(shown[i], kinds)] for i in row_ids if i in shown]
+    return Sheet(heading or title(model), [Column(c.label, k, width=max(10, min(30, 2 * len(c.label) + 4)))
+                                            for c, k in zip(cols, kinds)], rows, frozen_columns=1,
+                 meta={"table": model.__tablename__, "rows_total": len(rows)}, blank="")
+
+
+def export(session: Session, who: Principal, model: Any, out, q: LedgerQuery = LedgerQuery(),
+           names: Sequence[str] | None = None):
+    """The ledger with its filters applied, to xlsx or JSON: the 导出 permission and an audit entry
+    (core.reports.export.export_sheet), rows limited to what `who` may read, sensitive values masked."""
+    from pathlib import Path
+
+    from sfs_desktop.core.reports.export import export_sheet
+    from sfs_desktop.core.security.access import require
+
+    require(who, "export")  # refused before any row is read
+    return export_sheet(session, who, sheet(session, who, model, q, names), Path(out))

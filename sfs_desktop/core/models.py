@@ -1,6 +1,7 @@
 """Every table of the program, loaded in one place before any database is opened.
 
-A duty adds its models module to :data:`MODEL_MODULES`; that is the only registration it needs.
+The modules come from the duty registry (:mod:`sfs_desktop.core.duties`): a duty names its models
+module in its manifest, and that is the only registration it needs.
 Nothing depends on a module having been imported by chance: ``synced_tables()``, the database
 opener and the migrations all call :func:`load` first, so a command that never touches a duty
 still exports, imports, digests and checks that duty's tables (a command line that had not
@@ -13,20 +14,13 @@ import importlib
 
 from sqlmodel import SQLModel
 
-MODEL_MODULES = (
-    "sfs_desktop.core.db.synced",
-    "sfs_desktop.core.codes",
-    "sfs_desktop.core.attachments",
-    "sfs_desktop.core.documents",
-    "sfs_desktop.core.search",
-    "sfs_desktop.core.security.accounts",
-    "sfs_desktop.core.security.audit",
-    "sfs_desktop.core.station.models",
-    "sfs_desktop.core.people.models",
-    "sfs_desktop.core.sync.models",
-    # duties
-    "sfs_desktop.core.mediation.models",
-)
+
+def model_modules() -> tuple[str, ...]:
+    """The shared parts' model modules, then each registered duty's (core/duties.py)."""
+    from sfs_desktop.core import duties
+
+    return duties.model_modules()
+
 
 _loaded = False
 
@@ -36,7 +30,7 @@ def load() -> None:
     global _loaded
     if _loaded:
         return
-    for name in MODEL_MODULES:
+    for name in model_modules():
         importlib.import_module(name)
     _loaded = True
 

@@ -22,8 +22,6 @@ from sfs_desktop.core.fields import specs
 from sfs_desktop.core.security.access import Principal, check_row
 from sfs_desktop.core.errors import PermissionDenied
 
-DUTIES = {"person": "人员信息库", "organization": "人员信息库", "mediation_case": "人民调解",
-          "mediation_committee": "人民调解", "mediator": "人民调解", "staff": "所务管理", "print_log": "所务管理"}
 INDEX = "search_index"
 
 
@@ -141,6 +139,9 @@ def search(session: Session, principal: Principal, query: str, limit: int = 50) 
     else:
         sql, params = f"SELECT table_name, row_id, text FROM {INDEX} WHERE text LIKE :p LIMIT :n", \
             {"p": f"%{q}%", "n": limit * 2}
+    from sfs_desktop.core import duties
+
+    labels = duties.search_labels()  # each duty's manifest names its tables' group
     tables = synced.synced_tables()
     out: dict[str, list[Hit]] = {}
     count = 0
@@ -153,7 +154,8 @@ def search(session: Session, principal: Principal, query: str, limit: int = 50) 
             check_row(principal, model, row)
         except PermissionDenied:
             continue
-        out.setdefault(DUTIES.get(table, "其他"), []).append(Hit(DUTIES.get(table, "其他"), table, row_id, body))
+        group = labels.get(table, "其他")
+        out.setdefault(group, []).append(Hit(group, table, row_id, body))
         count += 1
         if count >= limit:
             break

@@ -10,9 +10,8 @@ from typing import Callable
 
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QLineEdit, QMessageBox, QTableWidget,
                                QVBoxLayout, QWidget)
-from sqlmodel import select
 
-from sfs_desktop.core.mediation.models import MediationCommittee
+from sfs_desktop.core.mediation import queries
 from sfs_desktop.core.security import admin
 from sfs_desktop.core.security.access import ROLE_NAMES
 from sfs_desktop.core.security.session import AppSession
@@ -112,8 +111,8 @@ class AccountsBox(QGroupBox):
             role.addItem(title, code)
         committee.addItem(self.tr("（调解员账户须选择）"), None)
         with self.app.db.read() as s:
-            for c in s.exec(select(MediationCommittee).where(MediationCommittee.deleted == False)):  # noqa: E712
-                committee.addItem(c.name, c.id)
+            for cid, cname in queries.committees(s, self.app.principal):
+                committee.addItem(cname, cid)
 
         def apply(password: str) -> tuple:
             chosen = committee.currentData()

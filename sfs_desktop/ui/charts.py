@@ -1,6 +1,7 @@
 """Dashboard charts that duties register into, built after the window is on screen.
 
-A duty registers a chart once, at import of its chart module (listed in CHART_MODULES)::
+A duty registers a chart once, at import of its chart module (named in its manifest's ``charts``,
+see core/duties.py)::
 
     charts.register("mediation.types", build)
 
@@ -11,7 +12,6 @@ costs about 50 ms, which start-up does not wait for.
 
 from __future__ import annotations
 
-import importlib
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,8 +20,6 @@ from PySide6.QtCharts import (QBarCategoryAxis, QBarSet, QChart, QHorizontalBarS
                               QValueAxis)
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPen
-
-CHART_MODULES = ["sfs_desktop.ui.mediation.charts"]
 
 
 @dataclass(frozen=True)
@@ -38,8 +36,9 @@ def register(key: str, build: Callable[[object], QChart]) -> None:
 
 
 def registered() -> list[Chart]:
-    for module in CHART_MODULES:
-        importlib.import_module(module)
+    from sfs_desktop.core import duties
+
+    duties.import_all(duties.chart_modules())
     return list(_CHARTS.values())
 
 

@@ -8,20 +8,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (QGridLayout, QGroupBox, QHBoxLayout, QLabel, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
-from sqlalchemy import func, select
-
-from sfs_desktop.core import deadlines
-from sfs_desktop.core.people.models import Person
+from sfs_desktop.core import deadlines, duties
 from sfs_desktop.core.security.session import AppSession
-from sfs_desktop.core.station.models import AdminArea, Staff
 from sfs_desktop.ui.ops import TaskOp
 from sfs_desktop.ui.widgets import after_first_paint
 
 
 def _figures(db, today: date, counts: bool, who) -> tuple:
     with db.read() as s:
-        figures = [s.scalar(select(func.count()).select_from(m).where(m.deleted == False))  # noqa: E712
-                   for m in (Person, Staff, AdminArea)] if counts else None
+        figures = duties.tile_counts(s, who, today) if counts else None
         return today, figures, deadlines.collect(s, today, who=who)  # a 调解员 sees their committees
 
 
@@ -55,7 +50,8 @@ class Dashboard(QWidget):
         self.charts = ChartPanel(app, self)
         layout.addWidget(self.charts, 1)
         self.count_values: list[QLabel] = []
-        for i, label in enumerate([self.tr("人员信息"), self.tr("工作人员"), self.tr("村（社区）")]):
+        for i, tile in enumerate(duties.all_tiles()):  # the shared tiles, then each duty's (its manifest)
+            label = tile.label
             self.count_grid.addWidget(QLabel(label, self), 0, i)
             value = QLabel("…", self)
             value.setObjectName(f"count_{i}")

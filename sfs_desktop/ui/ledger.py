@@ -94,6 +94,8 @@ class LedgerView(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.horizontalHeader().customContextMenuRequested.connect(self._column_menu)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._export_menu)
 
     def setModel(self, model) -> None:  # noqa: N802 - Qt naming
         super().setModel(model)
@@ -130,11 +132,36 @@ class LedgerView(QTableView):
             action.toggled.connect(lambda on, i=i: self.set_column_shown(i, on))
         menu.popup(self.horizontalHeader().mapToGlobal(pos))
 
+    def _export_menu(self, pos) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.tr("导出 Excel（当前筛选的全部行）…"), lambda: self.export())
+        menu.popup(self.viewport().mapToGlobal(pos))
+
+    def export(self, path: str | None = None):
+        """The ledger as filtered now, with the columns shown, to xlsx (core checks 导出 and audits)."""
+        from sfs_desktop.core import ledger as core_ledger
+        from sfs_desktop.ui.exporting import export_xlsx
+
+        model = self.model()
+        app, record_model = getattr(model, "app", None), getattr(model, "record_model", None)
+        if app is None or record_model is None:
+            return None
+        names = [c.name for i, c in enumerate(model.columns) if not self.isColumnHidden(i)]
+        self.op = export_xlsx(self, app, self.tr("导出台账"), core_ledger.title(record_model), _export_ledger,
+                              app.principal, record_model, model.query, names, path=path)
+        return self.op
+
     def set_column_shown(self, column: int, shown: bool) -> None:
         self.setColumnHidden(column, not shown)
         model = self.model()
         hidden = [c.name for i, c in enumerate(model.columns) if self.isColumnHidden(i)]
         QSettings().setValue(f"ledger/{self.key}/hidden", hidden)
+
+
+def _export_ledger(session, who, record_model, query, names, out):
+    from sfs_desktop.core import ledger as core_ledger
+
+    return core_ledger.export(session, who, record_model, out, query, names)
 
 
 def record_ledger(app, model, key: str, parent: QWidget) -> tuple[LedgerModel, LedgerView]:
@@ -151,6 +178,7 @@ def record_ledger(app, model, key: str, parent: QWidget) -> tuple[LedgerModel, L
 
     table = LedgerModel(core_ledger.columns(model), ids, rows, parent)
     table.table_name = model.__tablename__  # pages refresh it when a write changes that table
+    table.app, table.record_model = app, model  # for its export (plain data goes to the writer)
     view = LedgerView(key, parent)
     view.setModel(table)
     return table, view

@@ -6,15 +6,15 @@ shown when it has them (see ui/pages.py); Ctrl+F opens the global search.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
-from sqlalchemy import func, select
-
-from sfs_desktop.core.db.synced import SyncOutbox
+from sfs_desktop.core import duties
 from sfs_desktop.core.security.session import AppSession
-from sfs_desktop.core.station.models import Station
-from sfs_desktop.core.sync.models import SyncBundleLog
+from sfs_desktop.core.station import figures
+from sfs_desktop.core.sync import status
 from sfs_desktop.ui import ops, pages
 from sfs_desktop.ui.ledger import LedgerModel
 from sfs_desktop.ui.login import UnlockDialog
@@ -36,14 +36,19 @@ class _Activity(QObject):
 def _coming_soon(title: str) -> QWidget:
     page = QWidget()
     layout = QVBoxLayout(page)
-    notice = QApplication.translate("MainWindow", "本模块将在后续版本提供。")
+    notice = QApplication.translate("MainWindow", "本模块正在建设中，尚不能使用，将在后续版本提供。")
     layout.addWidget(QLabel(f"<h2>{title}</h2><p>{notice}</p>", page))
     layout.addStretch(1)
     return page
 
 
+def _duty_page(path: str, w) -> QWidget:
+    return duties.resolve(path)(w.app)
+
+
 def _register_pages() -> None:
-    """The pages built so far; each module is imported on the page's first visit (fast start-up)."""
+    """The shared pages and every registered duty's page (core/duties.py); each module is imported
+    on the page's first visit (fast start-up). A duty without a package keeps a notice page."""
 
     def dashboard(w):
         from sfs_desktop.ui.dashboard import Dashboard
@@ -57,11 +62,6 @@ def _register_pages() -> None:
 
         return PeoplePage(w.app)
 
-    def mediation(w):
-        from sfs_desktop.ui.mediation.page import MediationPage
-
-        return MediationPage(w.app)
-
     def sync(w):
         from sfs_desktop.ui.sync.page import SyncPage
 
@@ -74,7 +74,9 @@ def _register_pages() -> None:
 
     pages.register_page("dashboard", "工作台", dashboard)
     pages.register_page("people", "人员信息库", people, tables=("person", "organization"))
-    pages.register_page("mediation", "人民调解", mediation, tables=("mediation_", "mediator"))
+    for duty in duties.duties():  # each duty's manifest names its page; imported on its first visit
+        if duty.page:
+            pages.register_page(duty.key, duty.title, partial(_duty_page, duty.page), tables=duty.page_tables)
     pages.register_page("sync", "数据同步", sync)
     pages.register_page("settings", "设置", settings)
 
@@ -94,8 +96,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.app = app
         with app.db.read() as s:
-            station = s.exec(select(Station)).scalars().first()
-        self.station_name = station.name if station else ""
+            self.station_name = figures.station_name(s)
         self.setWindowTitle(f"{self.station_name} — {self.tr('司法所业务系统')}")
         _register_pages()
 
@@ -184,8 +185,7 @@ class MainWindow(QMainWindow):
         p = self.app.principal
         self.status_user.setText(f"{p.display_name}（{p.username}） | {self.station_name}")
         with self.app.db.read() as s:
-            pending = s.scalar(select(func.count()).select_from(SyncOutbox))
-            last = s.scalar(select(func.max(SyncBundleLog.at)))
+            pending, last = status.outbox_summary(s)
         when = QLocale().toString(last.date(), QLocale.FormatType.ShortFormat) if last else self.tr("从未同步")
         self.status_sync.setText(self.tr("上次同步：%1").replace("%1", when))
         self.status_outbox.setText(self.tr("待同步变更 %1 条").replace("%1", str(pending)))

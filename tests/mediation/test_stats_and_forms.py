@@ -9,6 +9,7 @@ from sfs_desktop.core.security.access import SYSTEM
 from sfs_desktop.cli import main
 from sfs_desktop.core.db.synced import insert_synced
 from sfs_desktop.core.mediation import stats
+from sfs_desktop.core.reports import tables
 from sfs_desktop.core.mediation.models import MediationAgreement, MediationCase, MediationParty
 from sfs_desktop.core.people import registry
 from tests.printing import pdf
@@ -39,17 +40,17 @@ def test_annual_figures_match_hand_counts(township):
     with db.read() as s:
         st = stats.compute(s, str(Y))
     assert st.received == 7
-    assert st.success == 4 and st.success_rate == round(100 * 4 / 7, 1) == 57.1
+    assert st.success == 4 and st.success_rate == round(4 / 7, 3) == 0.571
     assert st.agreement_amount_yuan == "6500.50"  # 1000 + 2500.50 + 0 + 3000 (successful only)
-    assert (st.village_cases, st.township_cases) == (5, 2) and st.village_share == round(100 * 5 / 7, 1) == 71.4
+    assert (st.village_cases, st.township_cases) == (5, 2) and st.village_share == round(5 / 7, 3) == 0.714
     assert st.by_type == {"邻里": 3, "婚姻家庭": 2, "房屋宅基地": 1, "合同": 1}
-    assert (st.areas, st.areas_covered, st.coverage) == (4, 2, 50.0)
+    assert (st.areas, st.areas_covered, st.coverage) == (4, 2, 0.5)
     assert (st.mediators, st.mediators_full_time) == (3, 1)
     assert (st.written_agreements, st.oral_agreements) == (3, 1)
     assert (st.prevented_criminal_cases, st.prevented_criminal_persons) == (1, 2)
     with db.read() as s:
         q1 = stats.compute(s, f"{Y}-Q1")
-    assert (q1.received, q1.success, q1.village_share) == (3, 2, 100.0)
+    assert (q1.received, q1.success, q1.village_share) == (3, 2, 1.0)
 
 
 @pdf.needs_tools
@@ -91,11 +92,24 @@ def test_report_command_json_and_xlsx(township, tmp_path, capsys, cli_env):
     root = str(db.paths.root)
     db.close()
     assert main(["--data-dir", root, "report", "mediation", "--period", str(Y), "--out", str(tmp_path / "r.json")]) == 0
-    rows = {r["指标"]: r["值"] for r in json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["rows"]}
-    assert rows["受理纠纷数"] == 7 and rows["村（社区）调解占比"] == "71.4%" and rows["调委会覆盖率"] == "50.0%"
+    data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    rows = {r["指标"]: r["值"] for r in data["rows"]}
+    assert rows["受理纠纷数"] == 7 and rows["村（社区）调解占比"] == 0.714 and rows["调委会覆盖率"] == 0.5  # numbers, not "71.4%"
+    assert rows["协议涉及金额（元）"] == 6500.5 and rows["占比目标"] == 0.7 and rows["纠纷类型：邻里"] == 3
+    assert data["period"] == str(Y) and {"指标": "调解成功率", "类型": "比率",
+                                         "口径": "调解成功数 ÷ 受理纠纷数（同一统计期间受理的案件）"} in data["definitions"]
     assert main(["--data-dir", root, "report", "mediation", "--period", str(Y), "--out", str(tmp_path / "r.xlsx")]) == 0
-    ws = load_workbook(tmp_path / "r.xlsx").active
-    assert ws["A1"].value == f"人民调解统计表（{Y}）" and ws["A4"].value == "受理纠纷数" and ws["B4"].value == 7
+    book = load_workbook(tmp_path / "r.xlsx")
+    ws = book["统计表"]
+    assert ws["A1"].value == f"人民调解统计表（{Y}）" and "A1:C1" in ws.merged_cells
+    assert [ws.cell(2, c).value for c in (1, 2, 3)] == ["类别", "指标", "值"] and ws.freeze_panes == "A3"
+    cells = {ws.cell(r, 2).value: ws.cell(r, 3) for r in range(3, ws.max_row + 1)}
+    assert cells["受理纠纷数"].value == 7 and cells["受理纠纷数"].number_format == "#,##0"
+    assert cells["调解成功率"].value == 0.571 and cells["调解成功率"].number_format == "0.0%"
+    assert cells["协议涉及金额（元）"].value == 6500.5 and cells["协议涉及金额（元）"].number_format == "#,##0.00"
+    assert ws["A3"].value == "调解" and any(str(r).startswith("A3:A") for r in ws.merged_cells.ranges)  # the group, merged down
+    notes = book["指标说明"]
+    assert notes["A1"].value == "指标" and "调委会覆盖率" in [c.value for c in notes["A"]]
     assert main(["--data-dir", root, "report", "mediation", "--period", "2024-13", "--out", str(tmp_path / "x.json")]) == 2
     assert "1 至 12" in capsys.readouterr().err
     by_station = ["--data-dir", root, "report", "mediation", "--period", str(Y), "--by-station", "--out",
@@ -121,16 +135,18 @@ def test_county_figures_by_station_add_up(township):
         c.execute(text("UPDATE admin_area SET owner = 'st2' WHERE code = '430922101001'"))
     with db.read() as s:
         whole = stats.compute(s, str(Y))
-        rows = dict(stats.by_station(s, str(Y)))
+        rows = dict(tables.by_station(stats.REPORT, s, SYSTEM, str(Y)))
     assert len(rows) == 2
     second = rows["桃江县司法局某乙司法所"]
     first = next(v for k, v in rows.items() if k != "桃江县司法局某乙司法所")
-    assert (second.received, second.success, second.village_cases, second.township_cases) == (2, 1, 2, 0)
-    assert (second.areas, second.areas_covered, second.coverage) == (1, 1, 100.0)
-    assert first.received + second.received == whole.received == 7
-    assert first.success + second.success == whole.success
-    header, table = stats.station_table(list(rows.items()))
+    assert (second["received"], second["success"], second["village_cases"], second["township_cases"]) == (2, 1, 2, 0)
+    assert (second["areas"], second["areas_covered"], second["coverage"]) == (1, 1, 1.0)
+    assert first["received"] + second["received"] == whole.received == 7
+    assert first["success"] + second["success"] == whole.success
+    assert second["success_rate"] == 0.5 and isinstance(first["success_rate"], float)
+    header, table = tables.station_table(stats.REPORT, list(rows.items()))
     assert header[0] == "司法所" and len(table) == 2 and table[0][1] + table[1][1] == 7
+    assert header[1:] == ["受理纠纷数", "调解成功数", "调解成功率", "村（社区）调解占比", "调委会覆盖率", "人民调解员数", "排查次数"]
 
 
 def test_monthly_series_match_hand_counts(township):
@@ -141,7 +157,7 @@ def test_monthly_series_match_hand_counts(township):
         whole = stats.compute(s, str(Y))
         assert len(months) == 12
     jan, feb, may = months[0], months[1], months[4]
-    assert (jan.received, jan.success, jan.success_rate, jan.village_share) == (1, 1, 100.0, 100.0)
+    assert (jan.received, jan.success, jan.success_rate, jan.village_share) == (1, 1, 1.0, 1.0)
     assert (feb.received, feb.success, feb.success_rate) == (1, 0, 0.0)
     assert (may.received, may.township_cases, may.village_share) == (1, 1, 0.0)
     assert months[5].received == 0 and months[5].success_rate is None

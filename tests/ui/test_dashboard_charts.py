@@ -39,7 +39,7 @@ def test_charts_show_the_core_figures(qtbot, app_session, tmp_path):
 
     [rate] = panel.views["mediation.success"].chart().series()
     points = {int(p.x()): p.y() for p in rate.points()}
-    assert points == {m.month: m.success_rate for m in monthly if m.success_rate is not None}
+    assert points == {m.month: round(100 * m.success_rate, 1) for m in monthly if m.success_rate is not None}
     assert set(points.values()) == {round(200 / 3, 1)}
 
     share, target = panel.views["mediation.village"].chart().series()

@@ -21,3 +21,26 @@ def test_counts_follow_the_first_paint_and_match_sql(qtbot, app_session):
                     for t in ("person", "staff", "admin_area")]
     assert expected[0] == 60
     assert [v.text() for v in values] == [f"<b style='font-size:150%'>{n}</b>" for n in expected]
+
+
+def test_each_duty_tile_from_its_manifest(qtbot, app_session):
+    """The 基本情况 row has the shared tiles, then each duty's (本年受理纠纷 for 人民调解)."""
+    from datetime import date
+
+    from sfs_desktop.core import duties
+
+    demo.generate(app_session.db, SYSTEM, scale=60)
+    dash = Dashboard(app_session)
+    qtbot.addWidget(dash)
+    tiles = duties.all_tiles()
+    labels = [dash.count_grid.itemAtPosition(0, i).widget().text() for i in range(len(tiles))]
+    assert labels == [t.label for t in tiles] and "本年受理纠纷" in labels
+    dash.show()
+    i = labels.index("本年受理纠纷")
+    value = dash.findChild(QLabel, f"count_{i}")
+    qtbot.waitUntil(lambda: value.text() != "…", timeout=5_000)
+    year = date.today().year
+    with app_session.db.read() as s:
+        n = s.execute(text("SELECT count(*) FROM mediation_case WHERE deleted = 0 AND received_date BETWEEN :a AND :b"),
+                      {"a": f"{year}-01-01", "b": f"{year}-12-31"}).scalar_one()
+    assert value.text() == f"<b style='font-size:150%'>{n}</b>"

@@ -324,6 +324,7 @@ def test_statistics_for_a_chosen_period_and_export(page, app_session, tmp_path):
     from openpyxl import load_workbook
 
     from sfs_desktop.core.mediation import stats
+    from sfs_desktop.core.reports import tables
 
     with app_session.db.read() as s:
         cid = s.exec(select(MediationCommittee.id)).first()
@@ -337,11 +338,12 @@ def test_statistics_for_a_chosen_period_and_export(page, app_session, tmp_path):
     assert figures["受理纠纷数"] == "4" and figures["调解成功率"] == "100.0%"
     tab.part.setCurrentIndex(tab.part.findData("-Q2"))
     settled()
-    assert tab.figures.received == 2 and tab.period() == "2024-Q2"
+    assert tab.figures["received"] == 2 and tab.period() == "2024-Q2"
     tab.part.setCurrentIndex(tab.part.findData("-11"))
     settled()
     with app_session.db.read() as s:
-        assert tab.figures == stats.compute(s, "2024-11")
-    out = tab.export(str(tmp_path / "m.xlsx"))
+        assert tab.figures.values == tables.compute(stats.REPORT, s, app_session.principal, "2024-11").values
+    tab.export(str(tmp_path / "m.xlsx"))
     settled()
-    assert load_workbook(out).active["A1"].value == "人民调解统计表（2024-11）"
+    assert tab.exported == tmp_path / "m.xlsx"
+    assert load_workbook(tab.exported).active["A1"].value == "人民调解统计表（2024-11）"

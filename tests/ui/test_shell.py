@@ -77,7 +77,7 @@ def test_main_window_navigation_and_status(qtbot, app_session):
     assert window.nav.count() == 12 and window.nav.item(2).text() == "人民调解"
     assert "待同步变更" in window.status_outbox.text()
     window.show_page("correction")
-    assert "后续版本" in window.stack.currentWidget().findChildren(QLabel)[0].text()
+    assert "正在建设中" in window.stack.currentWidget().findChildren(QLabel)[0].text()
 
 
 def test_bad_id_number_blocks_saving_and_changes_nothing(qtbot, app_session):

@@ -128,6 +128,19 @@ class RowHistory(SQLModel, table=True):
     superseded_at: datetime = Field(default_factory=utcnow)
 
 
+def live(stmt, model: type[SyncedModel], owner: str | None = None):
+    """`stmt` narrowed to the rows of `model` that are not deleted (and, at the county, to one
+    station's rows when `owner` is given): the one spelling of "the records that count"."""
+    stmt = stmt.where(model.deleted == False)  # noqa: E712
+    return stmt.where(model.owner == owner) if owner else stmt
+
+
+def count_live(session: Session, model: type[SyncedModel], owner: str | None = None) -> int:
+    from sqlalchemy import func, select
+
+    return session.scalar(live(select(func.count()).select_from(model), model, owner)) or 0
+
+
 def synced_tables() -> dict[str, type[SyncedModel]]:
     """Every synced table class, by table name: every models module is loaded first, so no
     entry point can see fewer tables than another (core.models lists them)."""

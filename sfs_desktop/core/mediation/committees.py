@@ -16,13 +16,11 @@ from sfs_desktop.core import codes
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.fields import specs
 from sfs_desktop.core.people.parties import PartyRef, resolve
+from sfs_desktop.core.mediation.constants import AREA_TYPES, SERVING
 from sfs_desktop.core.mediation.models import MediationCommittee, Mediator
 from sfs_desktop.core.mediation.rules import TERM_YEARS
 from sfs_desktop.core.people.models import Person
 from sfs_desktop.core.security.access import Principal, check_row, require
-
-AREA_TYPES = ("01", "02")  # 村, 社区: tied to one admin area
-SERVING = "01"
 
 
 def term_end_for(start: date) -> date:

@@ -7,7 +7,7 @@ from typing import Iterable
 
 from sqlmodel import Session, select
 
-from sfs_desktop.core import calendar, codes, deadlines
+from sfs_desktop.core import calendar, deadlines, params
 from sfs_desktop.core.deadlines import DueItem
 from sfs_desktop.core.mediation.models import MediationCase, MediationCommittee
 from sfs_desktop.core.mediation.rules import CONFIRMATION_DAYS, running_limit
@@ -18,9 +18,9 @@ DUTY = "人民调解"
 @deadlines.register
 def mediation_due(s: Session, today: date) -> Iterable[DueItem]:
     yield from _renewals(s, today)
-    warn_day = codes.param(s, "mediation.warn_day", 20, int)
-    follow_days = codes.param(s, "mediation.follow_up_days", 7, int)
-    archive_days = codes.param(s, "mediation.archive_days", 30, int)
+    warn_day = params.get(s, "mediation.warn_day")
+    follow_days = params.get(s, "mediation.follow_up_days")
+    archive_days = params.get(s, "mediation.archive_days")
     open_cases = s.exec(select(MediationCase).where(
         MediationCase.deleted == False, MediationCase.status.in_(["accepted", "mediating", "agreed", "follow_up",  # noqa: E712
                                                                  "terminated", "withdrawn", "rejected"]))).all()

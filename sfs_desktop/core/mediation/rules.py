@@ -10,12 +10,14 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from sfs_desktop.core import calendar, codes
+from sfs_desktop.core import calendar
 from sfs_desktop.core.documents import next_serial
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.mediation import casefile
 from sfs_desktop.core.mediation.models import (FollowUpVisit, MediationAgreement, MediationCase, MediationCommittee,
                                                MediationParty, Mediator)
+from sfs_desktop.core.mediation.constants import (FAILED, FEMALE, PERFORMED, REJECTED, SERVING,  # noqa: F401 - named here
+                                                  SUCCESS, WITHDRAWN)  # for callers of rules
 from sfs_desktop.core.security.access import Principal, check_row
 
 MIN_PARTIES = 2  # a dispute has two sides (人民调解法 §17)
@@ -27,7 +29,6 @@ TERM_YEARS = 3  # 人民调解法 §9
 STATUS_NAMES = {"draft": "登记草稿", "accepted": "已受理", "rejected": "不予受理", "mediating": "调解中",
                 "agreed": "已达成协议", "terminated": "终止", "withdrawn": "撤回", "follow_up": "履行监督/回访",
                 "archived": "结案归档"}
-SUCCESS, FAILED, WITHDRAWN, REJECTED = "01", "02", "03", "04"
 
 
 def _case(s: Session, who: Principal, case_id: str, *allowed: str) -> MediationCase:
@@ -119,7 +120,7 @@ def start(s: Session, who: Principal, case_id: str, mediator_ids: list[str]) -> 
         raise UserError("请至少指定一名调解员")
     for mid in mediator_ids:
         m = s.get(Mediator, mid)
-        if m is None or m.status != "01":
+        if m is None or m.status != SERVING:
             raise UserError("所选调解员不存在或不在任")
         if m.committee_id != case.committee_id:
             raise UserError(f"调解员{m.name}不属于本案的调解委员会")
@@ -191,7 +192,7 @@ def record_visit(s: Session, who: Principal, case_id: str, visit: FollowUpVisit)
     if visit.performance:
         case.performance = visit.performance
     case.status = "follow_up"
-    if case.closed_date is None and visit.performance == "01":
+    if case.closed_date is None and visit.performance == PERFORMED:
         case.closed_date = visit.visit_date
     return case
 
@@ -210,12 +211,13 @@ def archive(s: Session, who: Principal, case_id: str, on: date) -> MediationCase
 
 def committee_problems(s: Session, committee: MediationCommittee) -> list[str]:
     """What a committee lacks under 人民调解法 §8–9: size, a woman member, a current term."""
-    members = list(s.exec(select(Mediator).where(Mediator.committee_id == committee.id, Mediator.status == "01",
-                                                 Mediator.deleted == False)).all())  # noqa: E712
+    from sfs_desktop.core.mediation.queries import serving
+
+    members = list(s.exec(serving(select(Mediator)).where(Mediator.committee_id == committee.id)).all())
     problems = []
     if not COMMITTEE_MIN <= len(members) <= COMMITTEE_MAX:
         problems.append(f"委员应为 {COMMITTEE_MIN}–{COMMITTEE_MAX} 人（现有 {len(members)} 人）")
-    if not any(m.gender == "2" for m in members):
+    if not any(m.gender == FEMALE for m in members):
         problems.append("委员中应有妇女成员")
     if committee.term_end and committee.term_end < date.today():
         problems.append(f"任期已于 {committee.term_end:%Y-%m-%d} 届满，需换届")
@@ -236,6 +238,3 @@ def uncovered_areas(s: Session, owner: str | None = None) -> list[tuple[str, str
     covered = set(s.exec(committees).all())
     return [(c, n) for c, n in s.exec(areas).all() if c not in covered]
 
-
-def param_int(s: Session, key: str, default: int) -> int:
-    return codes.param(s, key, default, int)

@@ -18,7 +18,6 @@ from sfs_desktop.core.printing.formats import (
 )
 from sfs_desktop.core.printing.render import BatchResult, RenderResult, render, render_batch
 from sfs_desktop.core.printing.templates import (
-    TEMPLATE_MODULES,
     Cell,
     Grid,
     Group,
@@ -37,7 +36,7 @@ from sfs_desktop.core.printing.templates import (
 
 __all__ = [
     "BatchResult", "Cell", "FontSet", "Grid", "Group", "NewPage", "POLICY_ENV", "PrivacyError", "RenderResult", "Rows",
-    "Seal", "Signatures", "TEMPLATE_MODULES", "Template", "Terms", "Text", "all_templates",
+    "Seal", "Signatures", "Template", "Terms", "Text", "all_templates",
     "blank_serial", "font_set", "format_serial", "get", "money", "money_capital", "money_figures",
     "official_date", "plain_date", "register", "render", "render_batch", "spec_map",
 ]

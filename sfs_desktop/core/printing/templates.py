@@ -5,13 +5,12 @@ A template names fields; their printed labels come from the model's field declar
 prints are exactly those its sections name (:attr:`Template.fields`), and S2/S3 fields must
 also be listed in ``sensitive`` or printing refuses them (see :mod:`.fill`).
 
-A duty registers its templates at import time of its ``documents`` module and adds that module
-to :data:`TEMPLATE_MODULES`, so ``print --list`` finds every form.
+A duty registers its templates at import time of its ``documents`` module and names that module
+in its manifest (``templates=``, see :mod:`sfs_desktop.core.duties`), so ``print --list`` finds every form.
 """
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Mapping, Protocol, Sequence, Union
 
@@ -26,8 +25,6 @@ from sfs_desktop.core.printing.grid import FieldGrid, GridBlock, GridCell, GridR
 from sfs_desktop.core.printing.layout import CheckBoxes, blank, seal_block, signature_lines, table_style
 from sfs_desktop.core.printing.pages import FORM_PAGE, Page
 
-TEMPLATE_MODULES = ["sfs_desktop.core.printing.certificates", "sfs_desktop.core.mediation.documents"]
-"""Modules whose import registers templates; a duty appends its ``documents`` module."""
 
 
 class Section(Protocol):
@@ -301,8 +298,9 @@ def register(template: Template) -> Template:
 
 
 def _load() -> None:
-    for module in TEMPLATE_MODULES:
-        importlib.import_module(module)  # a no-op once imported
+    from sfs_desktop.core import duties
+
+    duties.import_all(duties.template_modules())  # a no-op once imported
 
 
 def get(template_id: str) -> Template:

@@ -12,7 +12,7 @@ from datetime import timezone
 
 from sqlmodel import Session, select
 
-from sfs_desktop.core import codes
+from sfs_desktop.core import params
 from sfs_desktop.core.db.database import Database
 from sfs_desktop.core.db.synced import acting_as, utcnow
 from sfs_desktop.core.errors import UserError
@@ -80,9 +80,9 @@ def login_recovery(paths: DataPaths, recovery_key: str) -> tuple[Database, bytes
 def policy_of(s: Session) -> dict[str, int]:
     """The lockout policy from the encrypted database (kept within the key file's limits)."""
     values = {
-        "max_failed": codes.param(s, "security.max_failed_logins", 5, int),
-        "lockout_minutes": codes.param(s, "security.lockout_minutes", 15, int),
-        "autolock_minutes": codes.param(s, "security.autolock_minutes", 10, int),
+        "max_failed": params.get(s, "security.max_failed_logins"),
+        "lockout_minutes": params.get(s, "security.lockout_minutes"),
+        "autolock_minutes": params.get(s, "security.autolock_minutes"),
     }
     return {k: min(max(v, POLICY_LIMITS[k][0]), POLICY_LIMITS[k][1]) for k, v in values.items()}
 

@@ -91,3 +91,11 @@ def records_by_station(session: Session) -> dict[str, dict[str, int]]:
         for owner, n in session.exec(q).all():
             out.setdefault(owner, {})[name] = n
     return out
+
+
+def outbox_summary(session: Session) -> tuple[int, datetime | None]:
+    """(changes waiting to be sent, when a bundle last went or came): the status bar's figures."""
+    from sfs_desktop.core.db.synced import SyncOutbox
+
+    pending = session.scalar(select(func.count()).select_from(SyncOutbox)) or 0
+    return pending, session.scalar(select(func.max(SyncBundleLog.at)))

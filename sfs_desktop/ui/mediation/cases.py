@@ -18,10 +18,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlmodel import select
 
-from sfs_desktop.core.mediation import casework
-from sfs_desktop.core.mediation.models import MediationCase, MediationCommittee
+from sfs_desktop.core.mediation import casework, queries
+from sfs_desktop.core.mediation.models import MediationCase
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.ui.code_lists import code_source
 from sfs_desktop.ui.ledger import record_ledger
@@ -42,8 +41,7 @@ class NewCaseDialog(RecordDialog):
             (tr("申请人（人员信息库中的人员或单位）"), self.applicant),
             (tr("被申请人（人员信息库中的人员或单位）"), self.respondent)], parent=parent)
         with app.db.read() as s:  # the first working committee is the usual choice
-            first = s.exec(select(MediationCommittee.id).where(MediationCommittee.active == True,  # noqa: E712
-                                                               MediationCommittee.deleted == False)).first()  # noqa: E712
+            first = queries.first_working_committee(s, app.principal)
         self.form.editors["committee_id"].set_value(first)
         if first is None:  # a new station: say what to do first instead of an empty box
             box = self.form.editors["committee_id"].widget

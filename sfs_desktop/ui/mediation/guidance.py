@@ -5,10 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout,
                                QWidget)
-from sqlmodel import select
 
-from sfs_desktop.core.mediation import work
-from sfs_desktop.core.mediation.models import GuidanceRecord, Mediator, MediatorTraining
+from sfs_desktop.core.mediation import queries, work
+from sfs_desktop.core.mediation.models import GuidanceRecord, MediatorTraining
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.ui.ledger import record_ledger
 from sfs_desktop.ui.page_parts import RecordDialog, open_dialog
@@ -62,10 +61,9 @@ class GuidanceTab(QWidget):
         attendees = QListWidget()
         attendees.setObjectName("attendees")
         with self.app.db.read() as s:
-            for m in s.exec(select(Mediator).where(Mediator.status == "01", Mediator.deleted == False)  # noqa: E712
-                            .order_by(Mediator.name)):
-                item = QListWidgetItem(m.name)
-                item.setData(256, m.id)
+            for mid, mname in queries.serving_mediators(s, self.app.principal):
+                item = QListWidgetItem(mname)
+                item.setData(256, mid)
                 item.setCheckState(Qt.CheckState.Unchecked)
                 attendees.addItem(item)
 

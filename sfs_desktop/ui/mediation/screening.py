@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QMessageBox, QVBoxLayout, QWidget
-from sqlmodel import select
 
 from sfs_desktop.core import codes
-from sfs_desktop.core.mediation import work
-from sfs_desktop.core.mediation.models import DisputeScreening, MediationCommittee
+from sfs_desktop.core.mediation import queries, work
+from sfs_desktop.core.mediation.models import DisputeScreening
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.ui.ledger import record_ledger
 from sfs_desktop.ui.page_parts import RecordDialog, ask, buttons, open_dialog, print_form, write
@@ -48,9 +47,8 @@ class ScreeningTab(QWidget):
         committee.setObjectName("committee")
         kind.setObjectName("dispute_type")
         with self.app.db.read() as s:
-            for c in s.exec(select(MediationCommittee).where(MediationCommittee.active == True,  # noqa: E712
-                                                             MediationCommittee.deleted == False)):  # noqa: E712
-                committee.addItem(c.name, c.id)
+            for cid, cname in queries.committees(s, self.app.principal, working_only=True):
+                committee.addItem(cname, cid)
             for c in codes.codes(s, "dispute_type"):
                 kind.addItem(c.name, c.code)
         if not ask(self, self.tr("转为调解案件"), [(self.tr("调解委员会"), committee), (self.tr("纠纷类型"), kind)]):

@@ -16,13 +16,11 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QFileDi
                                QHeaderView,
                                QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit,
                                QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
-from sqlmodel import select
 
 from sfs_desktop.core import codes
-from sfs_desktop.core.mediation import casefile, casework, rules, work
+from sfs_desktop.core.mediation import casefile, casework, queries, rules, work
 from sfs_desktop.core.mediation.documents import dispute_name
-from sfs_desktop.core.mediation.models import (FollowUpVisit, MediationCase, MediationCommittee, MediationRecord,
-                                               Mediator)
+from sfs_desktop.core.mediation.models import FollowUpVisit, MediationCase, MediationCommittee, MediationRecord
 from sfs_desktop.core.people.models import Organization, Person
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.ui.ops import WriteOp
@@ -160,10 +158,9 @@ class CaseWorkspace(QDialog):
         chooser = QListWidget()
         chooser.setObjectName("mediators")
         with self.app.db.read() as s:
-            for m in s.exec(select(Mediator).where(Mediator.committee_id == self.case.committee_id,
-                                                   Mediator.status == "01", Mediator.deleted == False)):  # noqa: E712
-                item = QListWidgetItem(m.name)
-                item.setData(256, m.id)
+            for mid, mname in queries.serving_mediators(s, self.app.principal, self.case.committee_id):
+                item = QListWidgetItem(mname)
+                item.setData(256, mid)
                 item.setCheckState(Qt.CheckState.Unchecked)
                 chooser.addItem(item)
         if ask(self, self.tr("指定调解员"), [(self.tr("勾选调解员"), chooser)]):
@@ -261,9 +258,7 @@ class CaseWorkspace(QDialog):
             ("add_record", "新增记录", self.add_record), ("print_record", "打印所选记录", self.print_record)])
 
     def _read_records(self, s) -> None:
-        recs = s.exec(select(MediationRecord).where(MediationRecord.case_id == self.case_id,
-                                                    MediationRecord.deleted == False)  # noqa: E712
-                      .order_by(MediationRecord.held_on)).all()
+        recs = queries.case_records(s, self.app.principal, self.case_id)
         fill_table(self.record_table, [self.tr("类别"), self.tr("时间"), self.tr("地点"), self.tr("调查人（调解员）"),
                                        self.tr("事由")],
                    [[codes.code_name(s, "mediation_record_kind", r.kind), f"{r.held_on:%Y-%m-%d}", r.place,
@@ -365,9 +360,7 @@ class CaseWorkspace(QDialog):
                                                              ("print_visit", "打印回访记录", self.print_visit)])
 
     def _read_visits(self, s) -> None:
-        visits = s.exec(select(FollowUpVisit).where(FollowUpVisit.case_id == self.case_id,
-                                                    FollowUpVisit.deleted == False)  # noqa: E712
-                        .order_by(FollowUpVisit.visit_date)).all()
+        visits = queries.case_visits(s, self.app.principal, self.case_id)
         fill_table(self.visit_table, [self.tr("回访日期"), self.tr("回访对象"), self.tr("方式"), self.tr("履行情况"),
                                       self.tr("满意度")],
                    [[f"{v.visit_date:%Y-%m-%d}", v.visitee, codes.code_name(s, "visit_method", v.method),

@@ -33,18 +33,18 @@ class StationsTab(QWidget):
                                            ("enroll", "写出登记包…", lambda: self.enroll()),
                                            ("revoke", "吊销", self.revoke), ("refresh", "刷新", self.refresh)])
         layout.addLayout(bar)
-        self.figures = QTableWidget(self)
-        self.figures.setObjectName("figures")
-        layout.addWidget(QLabel(self.tr("人民调解：本年各所数据（依据各所报送的记录）"), self))
-        layout.addWidget(self.figures, 1)
+        self.figure_layout = QVBoxLayout()
+        layout.addLayout(self.figure_layout, 1)
+        self.figure_tables: dict[str, QTableWidget] = {}  # report name → its table by station
         self.refresh()
 
     def refresh(self) -> None:
-        from sfs_desktop.core.mediation import stats
+        from sfs_desktop.core.reports import tables
 
+        year = str(date.today().year)
         with self.app.db.read() as s:
             rows = [p for p in status.peers(s) if p.role == "station"]
-            header, figures = stats.station_table(stats.by_station(s, str(date.today().year)))
+            county = tables.county_figures(s, self.app.principal, year)  # each duty's declared county report
         fill_table(self.table, [self.tr("代码"), self.tr("名称"), self.tr("状态"), self.tr("上次收到"), self.tr("上次回执"),
                                 self.tr("待确认变更"), self.tr("记录数"), self.tr("未处理冲突"), self.tr("数据核对"),
                                 self.tr("审计链")],
@@ -57,7 +57,16 @@ class StationsTab(QWidget):
                 self.table.item(r, 8).setForeground(QBrush(QColor("#b00020")))
             if p.audit_alarm:
                 self.table.item(r, 9).setForeground(QBrush(QColor("#b00020")))
-        fill_table(self.figures, [self.tr(h) for h in header], [[str(v) for v in row] for row in figures])
+        for report, by_station in county:
+            table = self.figure_tables.get(report.name)
+            if table is None:
+                table = QTableWidget(self)
+                table.setObjectName(f"figures_{report.name}")
+                self.figure_layout.addWidget(QLabel(report.title + self.tr("：本年各所数据（依据各所报送的记录）"), self))
+                self.figure_layout.addWidget(table, 1)
+                self.figure_tables[report.name] = table
+            header, shown = tables.station_display(report, by_station)
+            fill_table(table, header, shown)
 
     def add_station(self, card_file: str | None = None, name: str | None = None):
         if card_file is None:

@@ -1,0 +1,9 @@
+"""Named codes of mediation's code tables (resources/codes/mediation.json), so rules and queries
+never spell a bare "01"."""
+
+SERVING = "01"  # mediator_status: 在任
+SUCCESS, FAILED, WITHDRAWN, REJECTED = "01", "02", "03", "04"  # case result
+VILLAGE, COMMUNITY, TOWNSHIP = "01", "02", "03"  # committee_type
+AREA_TYPES = (VILLAGE, COMMUNITY)  # a committee tied to one admin area
+FEMALE = "2"  # gender
+PERFORMED = "01"  # performance: 已履行
