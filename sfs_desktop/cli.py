@@ -74,7 +74,8 @@ class _Version(argparse.Action):
     def __call__(self, parser, namespace, values, option_string=None):
         from sfs_desktop.core.about import version_text
 
-        parser.exit(0, version_text() + "\n")
+        print(version_text())
+        parser.exit(0)
 
 
 def _subparsers(parser: argparse.ArgumentParser):
