@@ -79,7 +79,7 @@ def run(cmd: list, *, timeout: float = 600, **extra_env: str) -> str:
 class Smoke:
     def __init__(self, work: Path, screenshot: Path):
         self.work, self.screenshot = work, screenshot
-        self.cli, self.gui = exe("sfs-desktop-cli"), exe("sfs-desktop")
+        self.cli, self.gui_exe = exe("sfs-desktop-cli"), exe("sfs-desktop")
         self.station, self.county = work / "station", work / "county"
         self.failures: list[str] = []
         self.figures: dict = {}
@@ -168,7 +168,7 @@ class Smoke:
 
     def gui(self) -> str:
         self.screenshot.unlink(missing_ok=True)
-        out = run([self.gui, "--data-dir", self.station, "--smoke", "--screenshot", self.screenshot])
+        out = run([self.gui_exe, "--data-dir", self.station, "--smoke", "--screenshot", self.screenshot])
         data = self.screenshot.read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000, f"screenshot {len(data)} bytes"
         return out.strip()
@@ -181,10 +181,10 @@ class Smoke:
             return ready - t0
 
         frozen, source = [], []
-        launch([self.gui])  # the first start after a build warms the disk cache; not counted
+        launch([self.gui_exe])  # the first start after a build warms the disk cache; not counted
         launch([sys.executable, "-m", "sfs_desktop"])
         for _ in range(START_RUNS):
-            frozen.append(launch([self.gui]))
+            frozen.append(launch([self.gui_exe]))
             source.append(launch([sys.executable, "-m", "sfs_desktop"]))
         f, s = statistics.median(frozen), statistics.median(source)
         self.figures.update(frozen_start_s=round(f, 2), source_start_s=round(s, 2), start_ratio=round(f / s, 2),
