@@ -12,7 +12,6 @@ import logging
 import os
 import sys
 
-from sfs_desktop import __version__
 from sfs_desktop.core.errors import UserError, explain
 
 COMMAND_MODULES = ["setup", "data", "security", "sync", "printing", "due", "report"]
@@ -55,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument("--data-dir", default=argparse.SUPPRESS, help=DATA_DIR_HELP)
     parser = _Parser(prog="sfs-desktop", description="桃江县司法所业务系统")
-    parser.add_argument("--version", action="version", version=f"sfs-desktop {__version__}")
+    parser.add_argument("--version", action=_Version, help="显示程序、数据库结构和同步包格式的版本")
     _gui_options(parser)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     for name in COMMAND_MODULES:
@@ -64,6 +63,19 @@ def build_parser() -> argparse.ArgumentParser:
     for child in _subparsers(parser):
         _give_data_dir(child)
     return parser
+
+
+class _Version(argparse.Action):
+    """`--version`: the program, schema and bundle-format versions (core.about), then exit."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from sfs_desktop.core.about import version_text
+
+        print(version_text())
+        parser.exit(0)
 
 
 def _subparsers(parser: argparse.ArgumentParser):

@@ -35,6 +35,29 @@
     </message>
 </context>
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/about.py" line="23"/>
+        <source>关于</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/about.py" line="26"/>
+        <source>桃江县司法所业务系统</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/about.py" line="40"/>
+        <source>复制全部</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/about.py" line="41"/>
+        <source>打开数据目录</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AccountDialog</name>
     <message>
         <location filename="../../sfs_desktop/ui/accounts.py" line="47"/>
@@ -586,70 +609,70 @@
 <context>
     <name>ConflictsTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="46"/>
+        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="44"/>
         <source>编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="46"/>
+        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="44"/>
         <source>数据表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="46"/>
+        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="44"/>
         <source>争议字段</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="46"/>
+        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="44"/>
         <source>版本一来自</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="47"/>
+        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="45"/>
         <source>版本二来自</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="47"/>
+        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="45"/>
         <source>发现时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="51"/>
+        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="49"/>
         <source>待处理的冲突：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="51"/>
+        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="49"/>
         <source> 条。两处同时修改了同一字段时列在这里，由您决定保留哪一个版本。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="53"/>
-        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="63"/>
+        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="51"/>
+        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="61"/>
         <source>字段</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="53"/>
-        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="63"/>
+        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="51"/>
+        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="61"/>
         <source>版本一</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="53"/>
-        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="64"/>
+        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="51"/>
+        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="62"/>
         <source>版本二</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="72"/>
+        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="70"/>
         <source>请选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="72"/>
+        <location filename="../../sfs_desktop/ui/sync/conflicts.py" line="70"/>
         <source>请先在列表中点选一条冲突</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1081,17 +1104,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/main_window.py" line="189"/>
-        <source>从未同步</source>
+        <location filename="../../sfs_desktop/ui/main_window.py" line="131"/>
+        <source>帮助(&amp;H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/main_window.py" line="190"/>
-        <source>上次同步：%1</source>
+        <location filename="../../sfs_desktop/ui/main_window.py" line="132"/>
+        <source>关于(&amp;A)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sfs_desktop/ui/main_window.py" line="191"/>
+        <source>从未同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/main_window.py" line="192"/>
+        <source>上次同步：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/main_window.py" line="193"/>
         <source>待同步变更 %1 条</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1603,79 +1636,79 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="63"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="65"/>
         <source>：本年各所数据（依据各所报送的记录）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="71"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="73"/>
         <source>选择司法所的密钥卡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="72"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="74"/>
         <source>密钥卡 (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="78"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="80"/>
         <source>登记司法所</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="78"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="80"/>
         <source>司法所名称（桃江县司法局××司法所）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="86"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="88"/>
         <source>不能登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="86"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="88"/>
         <source>所选文件不是有效的密钥卡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="97"/>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="114"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="99"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="116"/>
         <source>请选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="97"/>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="114"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="99"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="116"/>
         <source>请先在列表中点选一个司法所</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="99"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="101"/>
         <source>选择U盘</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="103"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="105"/>
         <source>不能写出登记包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="108"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="110"/>
         <source>登记包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="108"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="110"/>
         <source>已写出登记包，请交该所在“数据同步”中导入：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="116"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="118"/>
         <source>吊销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="116"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="118"/>
         <source>吊销后将拒收该所的同步包（例如密钥丢失时）。确认吊销 </source>
         <translation type="unfinished"></translation>
     </message>

@@ -128,6 +128,8 @@ class MainWindow(QMainWindow):
         ops.watch_writer(app)  # each committed write names its tables: one signal for the whole app
         ops.changes().tables_changed.connect(self.data_changed)
 
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        self.about_action = help_menu.addAction(self.tr("关于(&A)…"), self.open_about)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.open_search)
         QShortcut(QKeySequence.StandardKey.New, self, activated=lambda: self._page_action("new_record"))
         QShortcut(QKeySequence.StandardKey.Save, self, activated=lambda: self._page_action("save"))
@@ -195,6 +197,12 @@ class MainWindow(QMainWindow):
 
         self.search_dialog = SearchDialog(self)
         self.search_dialog.show()
+
+    def open_about(self) -> None:
+        from sfs_desktop.ui.about import AboutDialog  # its own module: the version facts, data dir, log
+
+        self.about_dialog = AboutDialog(self.app.paths, self)
+        self.about_dialog.show()
 
     def _page_action(self, name: str) -> None:
         action = getattr(self.stack.currentWidget(), name, None)

@@ -43,6 +43,10 @@ from sfs_desktop.resources import resource
 log = logging.getLogger(__name__)
 
 POLICY_ENV = "SFS_PRINT_FONT_POLICY"
+# Where to look for the PC's own fonts instead of the usual places (folders separated by
+# os.pathsep; set but empty: nowhere). Lets a test, or a frozen build's smoke run, print as on a
+# PC with no Chinese font installed.
+FONT_DIRS_ENV = "SFS_SYSTEM_FONT_DIRS"
 SHIPPED = "shipped"
 SYSTEM = "system"
 ROLES = ("song", "fangsong", "hei", "kai")
@@ -295,6 +299,11 @@ def shipped_font_file() -> Path | None:
 def system_font_files() -> list[Path]:
     """CJK font files on this PC, most official first; unusable ones are filtered later."""
     found: list[Path] = []
+    only = os.environ.get(FONT_DIRS_ENV)
+    if only is not None:
+        for d in filter(None, only.split(os.pathsep)):
+            found += sorted(p for p in Path(d).glob("*") if p.suffix.lower() in (".ttf", ".ttc", ".otf", ".otc"))
+        return list(dict.fromkeys(found))
     if sys.platform == "win32":
         dirs = [Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"]
         local = os.environ.get("LOCALAPPDATA")
