@@ -71,6 +71,15 @@ def money(value: Any) -> str:
     return f"{money_figures(value)}（{money_capital(value)}）"
 
 
+def count_words(n: Any) -> str:
+    """A count in words, as running text writes it: 一式三份, 共十二页, 一式两份 (two is 两 before a
+    measure word)."""
+    value = int(n)
+    if value < 0:
+        raise ValueError(f"a count is not negative: {n!r}")
+    return "两" if value == 2 else cn2an.an2cn(value)
+
+
 def format_serial(year: int, prefix: str, kind_word: str, n: int) -> str:
     """（2024）桃×人调字第12号: year, station prefix (桃 + township), kind (人调, 聘 …), number."""
     if n < 1:
@@ -86,7 +95,8 @@ def blank_serial(kind_word: str) -> str:
 def display(value: Any, widget: Widget | None = None, how: str = "") -> str:
     """The text a value prints as; "" when missing.
 
-    `how` picks a written form: ``official`` (dates), ``capital`` / ``figures`` (amounts).
+    `how` picks a written form: ``official`` (dates), ``capital`` / ``figures`` (amounts), ``words``
+    (counts in running text: 一式三份).
     Without it a MONEY field prints figures and capitals, a date 2024年11月28日.
     """
     if is_empty(value):
@@ -97,6 +107,8 @@ def display(value: Any, widget: Widget | None = None, how: str = "") -> str:
         return money_capital(value)
     if how == "figures":
         return money_figures(value)
+    if how == "words":
+        return count_words(value)
     if how:
         raise ValueError(f"unknown display form {how!r}")
     if isinstance(value, bool):

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence, Union
 
-from reportlab.platypus import BaseDocTemplate, Flowable, PageBreak
+from reportlab.platypus import BaseDocTemplate, Flowable, PageBreak, Spacer
 
 from sfs_desktop.core.printing.fill import Fill
 from sfs_desktop.core.printing.fonts import FontSet, font_set
+from sfs_desktop.core.printing.layout import SignatureLines
 from sfs_desktop.core.printing.output import Target, sha256, write_pdf
 from sfs_desktop.core.printing.pages import DocStart
 from sfs_desktop.core.printing.templates import Template, get
@@ -65,6 +66,22 @@ def _story(t: Template, context: Context, serial: str | None, fonts: FontSet, st
     story: list[Flowable] = [start, *t.page.header(fill)]
     for section in t.sections:
         story += section.flowables(fill)
+    return keep_signatures_with_text(story)
+
+
+def keep_signatures_with_text(story: list[Flowable]) -> list[Flowable]:
+    """A signature block never stands alone on a page: the text before it (the last paragraph
+    and the spacing between) moves with it, as a whole, when it does not fit (“此页无正文” pages
+    are what this avoids)."""
+    for i, f in enumerate(story):
+        if not isinstance(f, SignatureLines):
+            continue
+        j = i - 1
+        while j >= 0 and isinstance(story[j], Spacer):
+            story[j].keepWithNext = True
+            j -= 1
+        if j >= 0 and not isinstance(story[j], (DocStart, PageBreak)):
+            story[j].keepWithNext = True
     return story
 
 

@@ -125,7 +125,7 @@ def print_document(session: Session, who: Principal, template_id: str, record_re
     digest = store_blob(blob_root, data)
     path = write_pdf(data, Path(out)) if out is not None else None
     session.add(PrintLog(form_id=template_id, record_table=loaded.table, record_id=loaded.record_id,
-                         serial_no=serial, copies=result.copies, printed_by=current_actor(), pdf_sha256=digest))
+                         serial_no=serial, copies=result.copies, pages=result.pages, printed_by=current_actor(), pdf_sha256=digest))
     _audit(session, template_id, loaded)
     if path is not None:
         _audit(session, template_id, loaded, "export")

@@ -222,9 +222,7 @@ class Signatures:
 
     def flowables(self, fill: Fill) -> list[Flowable]:
         named = [f"{n}（签名、盖章或按指印）" for n in (fill.value(self.each) or [])] if self.each else []
-        table = signature_lines([(s, self.dated) for s in [*named, *self.signers]], fill.styles)
-        table.keepWithNext = True  # signatures stay on the page of a seal block that follows
-        return [Spacer(1, 3 * mm), table]
+        return [signature_lines([(s, self.dated) for s in [*named, *self.signers]], fill.styles)]
 
 
 @dataclass(frozen=True)
