@@ -15,7 +15,7 @@ from sfs_desktop.core import codes
 from sfs_desktop.core.calendar import age_on
 from sfs_desktop.core.documents import PrintLog
 from sfs_desktop.core.errors import UserError
-from sfs_desktop.core.mediation import casefile
+from sfs_desktop.core.mediation import casefile, rules
 from sfs_desktop.core.mediation.forms import NOTICE_DUTIES, NOTICE_RIGHTS
 from sfs_desktop.core.mediation.models import (DisputeScreening, FollowUpVisit, MediationCase, MediationCommittee,
                                                MediationParty, MediationRecord, Mediator)
@@ -335,7 +335,8 @@ def visit_context(s: Session, ref: str | None) -> Loaded:
 def _screening_row(s: Session, row: DisputeScreening) -> dict:
     outcome = ""
     if row.case_id and (case := s.get(MediationCase, row.case_id)) is not None:
-        outcome = f"已转为调解案件{case.case_no or '（待受理）'}"
+        state = codes.code_name(s, "case_result", case.result) if case.result else rules.STATUS_NAMES[case.status]
+        outcome = f"已转为调解案件{case.case_no or '（待受理）'}，{state}"
     return {"screened_on": row.screened_on, "scope": row.scope, "screened_by": row.screened_by, "found": row.found,
             "found_count": row.found_count, "risk_level": codes.code_name(s, "risk_level", row.risk_level),
             "measures": row.measures, "responsible": row.responsible, "target_date": row.target_date,
