@@ -25,7 +25,8 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sfs_desktop.core.printing import font_set, format_serial, render, render_batch  # noqa: E402
+from sfs_desktop.core.printing import font_set, format_serial, render  # noqa: E402
+from sfs_desktop.core.printing.render import render_many as render_batch  # noqa: E402
 from tests.printing.sample import REGISTRATION, context  # noqa: E402
 
 RUNS = 15

@@ -8,7 +8,8 @@ import pytest
 from PIL import Image
 
 from sfs_desktop.core.errors import UserError
-from sfs_desktop.core.printing import PrivacyError, format_serial, get, render, render_batch
+from sfs_desktop.core.printing import PrivacyError, format_serial, get, render
+from sfs_desktop.core.printing.render import render_many as render_batch  # the engine part of a batch
 from sfs_desktop.core.printing.certificates import STATION_SETUP, key_groups
 from tests.printing import pdf
 from tests.printing.sample import certificate_contexts

@@ -1,4 +1,4 @@
-"""Rendering templates to PDF: one document, or a batch as one PDF or one file per record.
+"""Rendering templates to PDF: one document, or many as one PDF or one file per record.
 
 The engine receives plain values: the record's values (a mapping keyed by field ref; nested
 mappings or model objects for prefixed refs such as "applicant.name") and the serial string
@@ -123,7 +123,7 @@ def render(
     return RenderResult(pages, write_pdf(data, out), sha256(data), t.copies_for(context))
 
 
-def render_batch(
+def render_many(
     template: Union[str, Template],
     contexts: Sequence[Context],
     out: Union[str, "Path", Target],
@@ -133,7 +133,11 @@ def render_batch(
     cancel: Callable[[], bool] | None = None,
     fonts: FontSet | None = None,
 ) -> BatchResult:
-    """Render many records of one template.
+    """Lay out many records of one template (the engine part of a batch; no database).
+
+    This numbers nothing, logs nothing and audits nothing: a batch the station prints goes
+    through :func:`sfs_desktop.core.printing.service.print_batch`, which calls this with the
+    serials it allocated. Not exported from the package for that reason.
 
     `out` an existing directory: one PDF per record (``<template id>-0001.pdf`` …), each kept
     with its record. Otherwise one PDF with every record (page numbers restart per record),
