@@ -53,3 +53,9 @@ def test_a_rendered_form_reads_back_without_split_units(tmp_path):
             continue
         words = line.split()
         assert all(len(w) > 1 or not "\u4e00" <= w <= "\u9fff" for w in words), line
+
+
+def test_a_number_too_long_for_its_line_breaks_after_a_joiner():
+    for width in (30, 40, 50):
+        got = lines("2026-01-05", width)
+        assert "".join(got) == "2026-01-05" and len(got) > 1 and all(line.endswith("-") for line in got[:-1]), got

@@ -140,6 +140,7 @@ def _filer_name(s: Session) -> str:
         return ""
     staff = s.exec(select(Staff).where(Staff.deleted == False, Staff.active == True)).all()  # noqa: E712
     display = (account.display_name or "").strip()
+    display = "" if display == account.username else display  # a login name is not a person's name
     if display:
         return next((p.name for p in staff if p.name == display), display)
     heads = [p for p in staff if p.post == "01"]

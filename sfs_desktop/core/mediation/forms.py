@@ -284,9 +284,9 @@ SCREENING_LEDGER = register(Template(
     specs=spec_map({"station": FieldSpec("单位"), "period": FieldSpec("期间"), "rows": FieldSpec("排查记录")}),
     sections=[
         Text("单位：{station}　　期间：{period}", style="plain"),
-        Rows("rows", [("screened_on", "排查日期", 2.6), ("scope", "排查范围", 2.4), ("found", "发现的纠纷", 5),
-                      ("risk", "风险等级", 1.6), ("measures", "化解措施", 3.6), ("responsible", "责任人", 1.5),
-                      ("outcome", "化解结果", 2.6)], min_rows=10),
+        Rows("rows", [("screened_on", "排查日期", 3.0), ("scope", "排查范围", 2.2), ("found", "发现的纠纷", 4.6),
+                      ("risk", "风险等级", 1.6), ("measures", "化解措施", 3.6), ("responsible", "责任人", 2.0),
+                      ("outcome", "化解结果", 2.8)], min_rows=10),  # a date and a three-character name on one line
     ],
 ))
 

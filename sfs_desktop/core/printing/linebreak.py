@@ -23,6 +23,7 @@ BRACKETS = {"（": "）", "(": ")", "〔": "〕", "【": "】", "《": "》", "�
 MAX_BRACKETED = 14  # characters between brackets kept on one line; a longer aside may break
 _JOINERS = set("-./:%_,@#+¥$")
 _FUZZ = 1e-6
+_SOFT_BREAKS = set("-/.,、_")  # where a run too long for its line breaks, after the mark
 
 
 def _word(c: str) -> bool:
@@ -96,6 +97,9 @@ def break_lines(widths: list[float], chars: list[str], max_widths: list[float], 
                 k += 1
             if k >= b:
                 break
+            soft = [j + 1 for j in range(start + 1, k - 1) if chars[j] in _SOFT_BREAKS]
+            if soft:  # 2026-01-|05 rather than 2026-01-0|5
+                k = soft[-1]
             lines.append((start, k))
             start, used = k, sum(widths[k:b])
     lines.append((start, n))
