@@ -59,3 +59,8 @@ def test_a_number_too_long_for_its_line_breaks_after_a_joiner():
     for width in (30, 40, 50):
         got = lines("2026-01-05", width)
         assert "".join(got) == "2026-01-05" and len(got) > 1 and all(line.endswith("-") for line in got[:-1]), got
+
+
+def test_no_line_in_the_middle_holds_one_character():
+    got = lines("全镇各村（社区）", 38)
+    assert "".join(got) == "全镇各村（社区）" and all(len(line) > 1 for line in got), got

@@ -87,6 +87,8 @@ def break_lines(widths: list[float], chars: list[str], max_widths: list[float], 
         if a == start or used + w - hang <= limit + _FUZZ:
             used += w
         else:
+            if lines and _significant(chars[start:a]) <= 1:  # a line of one character: take one more
+                start = _pull_back(lines, start, a, widths, joined, limit)
             lines.append((start, a))
             start, used = a, w
         while used - (widths[b - 1] if chars[b - 1] in textsplit.ALL_CANNOT_START else 0) > room(len(lines)) + _FUZZ \
@@ -103,18 +105,27 @@ def break_lines(widths: list[float], chars: list[str], max_widths: list[float], 
             lines.append((start, k))
             start, used = k, sum(widths[k:b])
     lines.append((start, n))
-    # no character alone on the last line: take the last unit(s) of the line above
+    # no character alone on the last line: take the last unit of the line above
     if len(lines) >= 2 and _significant(chars[lines[-1][0]:lines[-1][1]]) <= 1:
-        (p, s), (_, e) = lines[-2], lines[-1]
-        limit = room(len(lines) - 1)
-        for k in range(s - 1, p + 1, -1):
-            if joined[k]:
-                continue
-            if sum(widths[k:e]) > limit + _FUZZ:
-                break
-            lines[-2:] = [(p, k), (k, e)]
-            break
+        last = lines.pop()
+        start = _pull_back(lines, last[0], last[1], widths, joined, room(len(lines)))
+        lines.append((start, last[1]))
     return lines
+
+
+def _pull_back(lines: list[tuple[int, int]], start: int, end: int, widths: list[float], joined: list[bool],
+               limit: float) -> int:
+    """Move the start of line [start, end) back by the last unit of the line before (which keeps
+    at least two characters) when that still fits; returns the new start."""
+    p, s = lines[-1]
+    for k in range(s - 1, p + 1, -1):
+        if joined[k]:
+            continue
+        if sum(widths[k:end]) > limit + _FUZZ:
+            return start
+        lines[-1] = (p, k)
+        return k
+    return start
 
 
 def _split(frags, maxWidths, calcBounds, encoding="utf8"):
