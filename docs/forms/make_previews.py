@@ -10,6 +10,8 @@ them (numbers, print log, the 卷内目录's 页号 from it). 60–70 dpi keeps 
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -78,6 +80,8 @@ def mediation() -> None:
                 db.write(lambda s: print_document(s, head, form, ref, pdf, blob_root=db.paths.attachments))
                 subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf),
                                 str(HERE / form)], check=True)
+                if keep := os.environ.get("SFS_FORMS_OUT"):  # the PDFs too, to read back with pdftotext
+                    shutil.copyfile(pdf, Path(keep) / pdf.name)
                 print(HERE / f"{form}.png")
 
 
