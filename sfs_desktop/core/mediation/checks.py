@@ -143,18 +143,16 @@ def problems(s: Session, today: date | None = None) -> list[str]:
 
     # records hanging off a case, and the station's own work
     by_id = {c.id: c for c in cases}
-    for v in _live(s, FollowUpVisit):
-        case = by_id.get(v.case_id)
-        if case is None:
-            out.append("回访记录：案件不存在")
-        elif v.visit_date > today or (case.agreement_date and v.visit_date < case.agreement_date):
-            out.append(f"{case.case_no}：回访日期应在协议生效之后、今天之前")
-    for r in _live(s, MediationRecord):
-        case = by_id.get(r.case_id)
-        if case is None:
-            out.append("调解（调查）记录：案件不存在")
-        elif r.held_on > today or (case.received_date and r.held_on < case.received_date):
-            out.append(f"{case.case_no}：记录日期应在受理之后、今天之前")
+    dated = ((FollowUpVisit, "visit_date", "agreement_date", "回访记录", "回访日期应在协议生效之后、今天之前"),
+             (MediationRecord, "held_on", "received_date", "调解（调查）记录", "记录日期应在受理之后、今天之前"))
+    for model, day_field, since_field, what, wrong in dated:
+        for row in _live(s, model):
+            case, day = by_id.get(row.case_id), getattr(row, day_field)
+            since = getattr(case, since_field) if case is not None else None
+            if case is None:
+                out.append(f"{what}：案件不存在")
+            elif day > today or (since and day < since):
+                out.append(f"{case.case_no}：{wrong}")
     for row in _live(s, DisputeScreening):
         out += _valid(s, DisputeScreening, row, f"排查记录 {row.screened_on}")
         if row.case_id and row.case_id not in by_id:
