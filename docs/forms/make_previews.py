@@ -43,6 +43,9 @@ def mediation() -> None:
 
     from sfs_desktop.core import demo
     from sfs_desktop.core.db.synced import acting_as
+    from datetime import timedelta
+
+    from sfs_desktop.core.mediation import work
     from sfs_desktop.core.mediation.models import (DisputeScreening, FollowUpVisit, MediationAgreement,
                                                    MediationCase, MediationRecord)
     from sfs_desktop.core.printing.service import print_document
@@ -65,13 +68,20 @@ def mediation() -> None:
                 screening = s.exec(select(DisputeScreening).where(DisputeScreening.found_count > 0)).first()
                 year = str(screening.screened_on.year)
 
+                oral = next(c for c in s.exec(select(MediationCase).where(MediationCase.agreement_form == "2")).all())
+
             def police(s):
                 row = s.get(MediationCase, case.id)
                 row.source = "04"  # 公安移交: the 受理登记表 ticks it
                 s.add(row)
             db.write(police)
+            inquiry = db.write(lambda s: work.add_record(s, head, case.id, {
+                "kind": "1", "held_on": case.received_date + timedelta(days=1), "place": "当事人住所附近",
+                "conducted_by": "调解员", "recorder": "调解员", "present": "邻居（知情人）", "subject": "纠纷经过",
+                "body": "问：你是否知道双方发生争执的经过？\n答：知道，当天双方因琐事争吵，后经村干部劝开。"})).id
             jobs = [("mediation.registration", case.id), ("mediation.notice", case.id),
-                    ("mediation.application", case.id), ("mediation.record", record.id),
+                    ("mediation.application", case.id), ("mediation.investigation", inquiry),
+                    ("mediation.record", record.id), ("mediation.oral_agreement", oral.id),
                     ("mediation.agreement", case.id), ("mediation.visit", visit.id), ("mediation.closing", case.id),
                     ("mediation.cover", case.id), ("mediation.contents", case.id),
                     ("mediation.screening", screening.id), ("mediation.screening_ledger", year)]
