@@ -184,8 +184,8 @@ def contents_items(s: Session, case: MediationCase) -> list[dict[str, str]]:
     items, page, counting = [], 1, True
     for i, e in enumerate(casefile.contents(s, case), 1):
         forms = [f for f in casefile.BY_TITLE[e.title].forms if f in printed]
-        title = get(forms[-1]).title if forms and e.title != "封底" else e.title
-        n = printed[forms[-1]] if forms else None
+        title = get(forms[0]).title if forms and e.title != "封底" else e.title  # the 申请书 first, if both
+        n = printed[forms[0]] if forms else None
         if e.title == "封底":
             n = 1 if forms else None  # the back cover is the last sheet of the cover's print
         if n and counting:
