@@ -28,7 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import common  # noqa: E402
 
-from sfs_desktop.core.printing import font_set, format_serial, render, render_batch  # noqa: E402
+from sfs_desktop.core.printing import font_set, format_serial, render  # noqa: E402
+from sfs_desktop.core.printing.render import render_many as render_batch  # noqa: E402
 from tests.printing.sample import REGISTRATION, context  # noqa: E402
 
 RUNS = 15

@@ -45,6 +45,7 @@ class PrintLog(SyncedModel, table=True):
     record_id: str | None = field("记录", max_length=36, index=True, list_column=False)
     serial_no: str | None = field("文号", max_length=64, searchable=True)
     copies: int = field("份数", 1, widget=W.INT)
+    pages: int | None = field("页数", widget=W.INT, list_column=False)
     printed_by: str = field("打印人", "", max_length=64)
     printed_at: datetime = field("打印时间", widget=W.DATETIME, default_factory=utcnow)
     pdf_sha256: str | None = field("文件摘要", max_length=64, list_column=False)

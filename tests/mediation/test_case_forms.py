@@ -85,7 +85,7 @@ EXPECTED = {  # form → (which record, what must be on the sheet)
                                   "如实陈述纠纷事实", "李春花（签名"]),
     "mediation.record": ("record", ["人民调解记录", "竹山村村委会", "水沟堵了淹了我的菜地", "我愿意疏通", "达成协议"]),
     "mediation.investigation": ("investigation", ["人民调解调查记录", "邻居张某", "排水沟堵塞经过", "沟里全是泥"]),
-    "mediation.agreement": ("case", ["人民调解协议书", ID_A, "于三日内疏通排水沟", "本协议一式3份", "三十日内",
+    "mediation.agreement": ("case", ["人民调解协议书", ID_A, "于三日内疏通排水沟", "本协议一式三份", "三十日内",
                                      "王大山（签名"]),
     "mediation.visit": ("visit", ["人民调解回访记录", "李春花与王大山邻里纠纷", "已履行", "满意", "排水沟已疏通"]),
     "mediation.closing": ("case", ["人民调解结案报告表", "竹山村人民调解委员会", "调解成功", "当事人申请",
@@ -118,7 +118,7 @@ def test_contents_list_follows_what_was_printed_and_blocks_archiving(worked_case
         assert casefile.missing(s, s.get(MediationCase, cid)) == [
             "人民调解申请书", "人民调解当事人权利义务告知书", "当事人身份证明", "人民调解记录", "人民调解协议书", "封底"]
     text = print_form(db, "mediation.contents", cid, tmp_path)
-    assert "卷内目录" in text and "1人民调解申请书尚缺；或人民调解受理登记表" in text
+    assert "卷内目录" in text and "1人民调解申请书尚缺" in text and "或人民调解受理登记表" not in text
     with pytest.raises(UserError, match="卷宗还缺：人民调解申请书"):
         db.write(lambda s: rules.archive(s, HEAD, cid, TODAY))
     for form in ("mediation.application", "mediation.notice", "mediation.agreement", "mediation.cover"):
@@ -228,3 +228,62 @@ def test_records_guidance_and_training_refuse_bad_input(township):
     db.write(lambda s: work.add_training(s, HEAD, {**training, "hours": 2}, t["mediators"][:1]))
     with db.read() as s:
         assert work.training_hours(s, TODAY.year) == {t["mediators"][0]: 6, t["mediators"][1]: 4}
+
+
+@pdf.needs_tools
+def test_contents_page_numbers_come_from_the_print_log(worked_case, tmp_path):
+    """页号 runs through the volume from the pages each document printed; 备注 holds facts only."""
+    db, _t, ids = worked_case
+    cid = ids["case"]
+    for form in ("mediation.registration", "mediation.notice", "mediation.agreement", "mediation.cover"):
+        print_form(db, form, cid, tmp_path)
+    print_form(db, "mediation.record", ids["record"], tmp_path)
+    from sfs_desktop.core.mediation.documents import contents_items
+    with db.read() as s:
+        items = {i["title"]: i for i in contents_items(s, s.get(MediationCase, cid))}
+    # the registration form was filed instead of the application: the list names what is in the file
+    assert items["人民调解受理登记表"]["pages"] == "1" and items["人民调解受理登记表"]["note"] == ""
+    assert items["人民调解当事人权利义务告知书"]["pages"].startswith("2")
+    assert items["当事人身份证明"]["note"] == "尚缺"  # 王大山 has no ID number
+    assert items["人民调解记录"]["pages"] and items["人民调解协议书"]["pages"]
+    assert items["封底"]["pages"]
+    assert not any("或" in i["note"] or "随" in i["note"] for i in items.values())
+    text = print_form(db, "mediation.contents", cid, tmp_path)
+    assert "人民调解受理登记表1" in text
+
+
+def test_registration_ticks_the_real_source_and_closing_is_dated_when_closed(worked_case, tmp_path):
+    db, _t, ids = worked_case
+    cid = ids["case"]
+    closed = RECEIVED + timedelta(days=5)
+
+    def police(s):
+        case = s.get(MediationCase, cid)
+        case.source, case.closed_date = "04", closed
+        s.add(case)
+    db.write(police)
+    from sfs_desktop.core.mediation.documents import closing_context, registration_context
+    with db.read() as s:
+        reg = registration_context(s, cid).context
+        closing = closing_context(s, cid).context
+    assert reg["source"] == "公安移交" and reg["remarks"] == ""
+    from sfs_desktop.core.mediation.forms import REGISTRATION
+    assert "公安移交" in [c.options for c in REGISTRATION.sections[2].rows[1]][0]
+    assert closing["filled_on"] == closed != TODAY
+
+
+def test_cover_names_the_filer_as_a_person_not_the_login(worked_case, tmp_path):
+    from sfs_desktop.core.db.synced import acting_as
+    from sfs_desktop.core.mediation.documents import cover_context
+    from sfs_desktop.core.security.accounts import Account
+    from sfs_desktop.core.station.models import Staff
+    db, _t, ids = worked_case
+
+    def staff(s):
+        insert_synced(s, Staff, [{"name": "郭凤艳", "gender": "2", "post": "01", "active": True}])
+    db.write(staff)
+    with db.read() as s:
+        head = s.exec(select(Account).where(Account.role == "head")).first()
+    assert head.display_name in ("", head.username)  # set up from the command line: no person's name
+    with acting_as(head.username), db.read() as s:
+        assert cover_context(s, ids["case"]).context["filed_by"] == "郭凤艳"

@@ -79,7 +79,7 @@ def test_agreement_pdf_for_a_two_party_case(township, tmp_path):
     pdf.assert_sound(out)
     text = pdf.flat(out)
     for expected in ("人民调解协议书", "竹山村人民调解委员会", "李春花", "王大山", "11010519491231002X",
-                     "于三日内疏通排水沟", "800", "本协议一式3份", "三十日内共同向人民法院申请司法确认"):
+                     "于三日内疏通排水沟", "800", "本协议一式三份", "三十日内共同向人民法院申请司法确认"):
         assert expected in text, expected
     assert "None" not in text
     with db.read() as s:

@@ -25,6 +25,11 @@ def text(path: Path, page: int | None = None) -> str:
     return _run("pdftotext", "-enc", "UTF-8", *pages, str(path), "-")
 
 
+def layout(path: Path) -> str:
+    """The text as laid out on the sheet, whitespace removed (raw reading order can vary by block)."""
+    return re.sub(r"\s+", "", _run("pdftotext", "-enc", "UTF-8", "-layout", str(path), "-"))
+
+
 def flat(path: Path) -> str:
     """The text with all whitespace removed: wrapped lines joined back."""
     return re.sub(r"\s+", "", text(path))

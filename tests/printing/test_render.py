@@ -22,8 +22,8 @@ from sfs_desktop.core.printing import (
     get,
     register,
     render,
-    render_batch,
 )
+from sfs_desktop.core.printing.render import render_many as render_batch  # the engine part of a batch
 from sfs_desktop.core.printing.fill import Fill
 from tests.printing import pdf
 from tests.printing.sample import LONG_FACTS, REGISTRATION, SPECS, SamplePerson, context

@@ -38,7 +38,8 @@ def test_serial_allocated_once_and_kept_on_reprint(staffed, tmp_path):
     assert staff[0].name in pdf.flat(tmp_path / "a.pdf")
     pdf.assert_sound(tmp_path / "a.pdf")
     with db.read() as s:
-        logs = s.exec(select(PrintLog).order_by(PrintLog.printed_at)).scalars().all()
+        logs = s.exec(select(PrintLog).where(PrintLog.form_id == "certificate.work_card")  # the demo filed others
+                      .order_by(PrintLog.printed_at)).scalars().all()
     assert [log.serial_no for log in logs] == [first.serial, first.serial, other.serial]
     assert all(log.printed_by for log in logs)
     assert load_blob(db.paths.attachments, first.sha256) == (tmp_path / "a.pdf").read_bytes()
@@ -53,7 +54,7 @@ def test_failed_print_consumes_no_serial_and_logs_nothing(staffed, tmp_path):
     with pytest.raises(UserError, match="文件夹"):
         _print(db, _staff[0].id, tmp_path / "missing" / "x.pdf")
     with db.read() as s:
-        assert s.exec(select(PrintLog)).first() is None
+        assert s.exec(select(PrintLog).where(PrintLog.form_id == "certificate.work_card")).first() is None
         assert s.exec(select(SerialCounter).where(SerialCounter.kind == "certificate.work_card")).first() is None
     assert not (tmp_path / "x.pdf").exists()
 
@@ -86,3 +87,43 @@ def test_cli_init_certificate_list_and_print(tmp_path, capsys, cli_env):
     assert ".pdf" in capsys.readouterr().err
     assert main(["--data-dir", str(d), "print", "no.such.form", "x", "--out", str(tmp_path / "w.pdf")]) == 2
     assert "print --list" in capsys.readouterr().err
+
+
+def test_serial_patterns_are_declared_with_the_template():
+    """The legality-review number 桃灰司审〔2024〕5号 has its own shape; a typo fails at declaration."""
+    from sfs_desktop.core.fields import FieldSpec
+    from sfs_desktop.core.printing import Template, Text, spec_map
+
+    review = Template(id="test.review", title="合法性审查意见书", specs=spec_map({"x": FieldSpec("x")}),
+                      sections=[Text("{x}")], serial_pattern="{prefix}司审〔{year}〕{n}号")
+    assert review.serial(2024, "桃灰", 5) == "桃灰司审〔2024〕5号"
+    assert review.blank_serial() == "　　司审〔　　　〕　　　号"
+    from sfs_desktop.core.printing import get
+    usual = get("certificate.work_card")
+    assert usual.serial(2024, "桃灰", 12) == "（2024）桃灰工字第12号"
+    with pytest.raises(ValueError, match="serial pattern"):
+        Template(id="test.bad", title="x", specs=spec_map({"x": FieldSpec("x")}), sections=[Text("{x}")],
+                 serial_pattern="{prefix}司审〔{yaer}〕{n}号")
+
+
+@pdf.needs_tools
+def test_batch_goes_through_the_print_service(staffed, tmp_path):
+    from sfs_desktop.core.printing.service import BatchCancelled, print_batch
+    from sfs_desktop.core.security.audit import AuditLog
+
+    db, staff = staffed
+    ids = [p.id for p in staff]
+    seen = []
+    batch = db.write(lambda s: print_batch(s, SYSTEM, "certificate.work_card", ids, tmp_path / "all.pdf",
+                                           blob_root=db.paths.attachments, progress=lambda d, t: seen.append(d)))
+    serials = [d.serial for d in batch.documents]
+    assert len(set(serials)) == len(ids) and seen[-1] == len(ids)
+    assert pdf.pages(tmp_path / "all.pdf") == len(ids) and serials[-1] in pdf.flat(tmp_path / "all.pdf")
+    with db.read() as s:
+        logs = s.exec(select(PrintLog).where(PrintLog.form_id == "certificate.work_card")).scalars().all()
+        audits = s.exec(select(AuditLog).where(AuditLog.action == "print")).scalars().all()
+    assert sorted(log.serial_no for log in logs) == sorted(serials) and all(log.pages == 1 for log in logs)
+    assert len(audits) >= len(ids)
+    with pytest.raises(BatchCancelled):
+        db.write(lambda s: print_batch(s, SYSTEM, "certificate.work_card", ["x"], None,
+                                       blob_root=db.paths.attachments, cancel=lambda: True))

@@ -54,7 +54,8 @@ def station(tmp_path_factory):
     demo.generate(db, SYSTEM, scale=30, seed=11)
     with db.read() as s:
         agreed = s.exec(select(MediationCase).join(MediationAgreement, MediationAgreement.case_id == MediationCase.id)
-                        .where(MediationCase.status.in_(["agreed", "follow_up", "archived"]))).all()
+                        .where(MediationCase.status.in_(["agreed", "follow_up", "archived"]),
+                               MediationAgreement.form == "1")).all()  # a written agreement: the 协议书
         by_committee = {}
         for case in agreed:
             by_committee.setdefault(case.committee_id, case.id)
@@ -141,7 +142,7 @@ def test_the_command_line_passes_the_signed_in_account(tmp_path, capsys, cli_env
     assert main(["--data-dir", str(d), "demo", "--scale", "30", "--seed", "11"]) == 0
     with open_dir(DataPaths.resolve(d)) as db, db.read() as s:
         agreed = s.exec(select(MediationCase).join(MediationAgreement, MediationAgreement.case_id == MediationCase.id)
-                        .where(MediationCase.case_no != None)).all()  # noqa: E711
+                        .where(MediationCase.case_no != None, MediationAgreement.form == "1")).all()  # noqa: E711
         mine = agreed[0]
         other = next(c for c in agreed if c.committee_id != mine.committee_id)
     monkeypatch.setenv("SFS_NEW_PASSWORD", "Another-pass-2024")

@@ -56,7 +56,7 @@ STANDARD: tuple[Item, ...] = (
     Item(12, "卷宗情况说明"),
     Item(13, "封底", ("mediation.cover",), lambda c: True, "随卷宗封面打印"),
 )
-_BY_TITLE = {i.title: i for i in STANDARD}
+BY_TITLE = {i.title: i for i in STANDARD}
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,7 @@ class Entry:
     required: bool
     present: bool
     note: str
+    scanned: bool = False  # present as an attached scan
 
 
 def _parties_identified(s: Session, case_id: str) -> bool:
@@ -110,7 +111,7 @@ def contents(s: Session, case: MediationCase) -> list[Entry]:
         present = bool(printed.intersection(item.forms)) or item.title in scanned or proven.get(item.title, False)
         required = item.required(case)
         if required or present:
-            out.append(Entry(item.no, item.title, required, present, item.note))
+            out.append(Entry(item.no, item.title, required, present, item.note, item.title in scanned))
     return out
 
 
@@ -122,7 +123,7 @@ def attach(s: Session, who: Principal, case_id: str, title: str, data: bytes, su
            scanned: bool = True) -> Attachment:
     """File a scan under a contents-list item; the file is named for the item, never for a person.
     Who may: whoever may change the case (a 调解员 only their own committee's)."""
-    if title not in _BY_TITLE:
+    if title not in BY_TITLE:
         raise UserError(f"“{title}”不是卷宗目录中的文书名称")
     if not data:
         raise UserError("附件文件是空的，请重新扫描")

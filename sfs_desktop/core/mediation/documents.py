@@ -13,8 +13,9 @@ from sqlmodel import Session, select
 
 from sfs_desktop.core import codes
 from sfs_desktop.core.calendar import age_on
+from sfs_desktop.core.documents import PrintLog
 from sfs_desktop.core.errors import UserError
-from sfs_desktop.core.mediation import casefile
+from sfs_desktop.core.mediation import casefile, rules
 from sfs_desktop.core.mediation.forms import NOTICE_DUTIES, NOTICE_RIGHTS
 from sfs_desktop.core.mediation.models import (DisputeScreening, FollowUpVisit, MediationCase, MediationCommittee,
                                                MediationParty, MediationRecord, Mediator)
@@ -126,13 +127,24 @@ def _common(s: Session, case: MediationCase) -> dict:
             "party_names": "、".join(_name(s, p) for p in parties(s, case.id))}
 
 
-def _actor_name(s: Session) -> str:
-    """The signed-in person's name, as the 立卷人 line wants it (blank for a system job)."""
+def _filer_name(s: Session) -> str:
+    """Who files the volume (立卷人), as a person is named: the staff member whose name the signed-in
+    account displays, else the account's display name; for an account without one, the station's
+    one 所长 when the 所长 signs in; never the login name ("admin"); blank for a system job."""
     from sfs_desktop.core.db.synced import current_actor
     from sfs_desktop.core.security.accounts import Account
+    from sfs_desktop.core.station.models import Staff
 
     account = s.exec(select(Account).where(Account.username == current_actor())).first()
-    return (account.display_name or account.username) if account else ""
+    if account is None:
+        return ""
+    staff = s.exec(select(Staff).where(Staff.deleted == False, Staff.active == True)).all()  # noqa: E712
+    display = (account.display_name or "").strip()
+    display = "" if display == account.username else display  # a login name is not a person's name
+    if display:
+        return next((p.name for p in staff if p.name == display), display)
+    heads = [p for p in staff if p.post == "01"]
+    return heads[0].name if account.role == "head" and len(heads) == 1 else ""
 
 
 def _year(case: MediationCase) -> int:
@@ -147,18 +159,52 @@ def cover_context(s: Session, ref: str | None) -> Loaded:
     return Loaded(CASE, case.id, {
         **_common(s, case), "volume_no": case.case_no or "", "mediators": _mediators(s, case),
         "from_date": case.received_date, "to_date": case.closed_date,
-        "filed_by": _actor_name(s), "filed_on": case.archived_date or date.today(),
+        "filed_by": _filer_name(s), "filed_on": case.archived_date or date.today(),
         "keep_for": codes.param(s, "mediation.keep_for", KEEP_FOR), "remarks": "",
     }, _year(case))
+
+
+def _printed_pages(s: Session, case: MediationCase) -> dict[str, int | None]:
+    """Form id → page count of its last print for this case (its records and visits included)."""
+    ids = [case.id, *s.exec(select(FollowUpVisit.id).where(FollowUpVisit.case_id == case.id)).all(),
+           *s.exec(select(MediationRecord.id).where(MediationRecord.case_id == case.id)).all()]
+    logs = s.exec(select(PrintLog).where(PrintLog.record_id.in_(ids), PrintLog.deleted == False,  # noqa: E712
+                                         PrintLog.delivered == True)  # noqa: E712 - on paper or saved, not a preview
+                  .order_by(PrintLog.printed_at)).all()
+    return {log.form_id: log.pages for log in logs}
+
+
+def contents_items(s: Session, case: MediationCase) -> list[dict[str, str]]:
+    """The rows of the 卷内目录: the document actually filed (受理登记表 when that was printed instead of
+    the 申请书), its 页号 from the pages printed (1–2, 3 …, counted through the volume as far as every
+    page before is known; after a scan of unknown length, the document's own page count), and in 备注
+    only facts about the item: 尚缺, 扫描件."""
+    from sfs_desktop.core.printing.templates import get
+
+    printed = _printed_pages(s, case)
+    items, page, counting = [], 1, True
+    for i, e in enumerate(casefile.contents(s, case), 1):
+        forms = [f for f in casefile.BY_TITLE[e.title].forms if f in printed]
+        title = get(forms[0]).title if forms and e.title != "封底" else e.title  # the 申请书 first, if both
+        n = printed[forms[0]] if forms else None
+        if e.title == "封底":
+            n = 1 if forms else None  # the back cover is the last sheet of the cover's print
+        if n and counting:
+            pages = f"{page}" if n == 1 else f"{page}–{page + n - 1}"
+            page += n
+        elif n:
+            pages = f"共{n}页"
+        else:
+            pages, counting = "", counting and not e.present
+        note = "尚缺" if e.required and not e.present else ("扫描件" if e.present and not forms and e.scanned else "")
+        items.append({"no": str(i), "title": title, "pages": pages, "note": note})
+    return items
 
 
 @source("mediation.contents")
 def contents_context(s: Session, ref: str | None) -> Loaded:
     case = find_case(s, ref)
-    items = [{"no": str(i), "title": e.title, "pages": "",
-              "note": "；".join(n for n in ("尚缺" if e.required and not e.present else "", e.note) if n)}
-             for i, e in enumerate(casefile.contents(s, case), 1)]
-    return Loaded(CASE, case.id, {**_common(s, case), "items": items}, _year(case))
+    return Loaded(CASE, case.id, {**_common(s, case), "items": contents_items(s, case)}, _year(case))
 
 
 @source("mediation.application")
@@ -184,9 +230,8 @@ def registration_context(s: Session, ref: str | None) -> Loaded:
         **_common(s, case), "registered_on": case.received_date or case.created_at.date(),
         "applicants": "、".join(_name(s, p) for p in a), "respondents": "、".join(_name(s, p) for p in b),
         "dispute_type": codes.code_name(s, "dispute_type", case.dispute_type),
-        "source": "调委会主动调解" if case.source == "02" else "当事人申请",
-        "summary": case.summary, "remarks": codes.code_name(s, "case_source", case.source)
-        if case.source not in ("01", "02") else "",
+        "source": codes.code_name(s, "case_source", case.source),
+        "summary": case.summary, "remarks": "",
     }, _year(case))
 
 
@@ -238,7 +283,8 @@ def closing_context(s: Session, ref: str | None) -> Loaded:
                      ("performance", "performance")):
         values[k] = codes.code_name(s, table, getattr(case, k))
     return Loaded(CASE, case.id, {
-        **_common(s, case), **values, "volume_no": case.case_no or "", "filled_on": date.today(),
+        **_common(s, case), **values, "volume_no": case.case_no or "",
+        "filled_on": case.archived_date or case.closed_date,
         "unit": _committee(s, case), "mediators": _mediators(s, case),
         "parties": [_contact(s, p) for p in parties(s, case.id)], "closed_on": case.closed_date,
     }, _year(case))
@@ -291,7 +337,8 @@ def visit_context(s: Session, ref: str | None) -> Loaded:
 def _screening_row(s: Session, row: DisputeScreening) -> dict:
     outcome = ""
     if row.case_id and (case := s.get(MediationCase, row.case_id)) is not None:
-        outcome = f"已转为调解案件{case.case_no or '（待受理）'}"
+        state = codes.code_name(s, "case_result", case.result) if case.result else rules.STATUS_NAMES[case.status]
+        outcome = f"已转为调解案件{case.case_no or '（待受理）'}，{state}"
     return {"screened_on": row.screened_on, "scope": row.scope, "screened_by": row.screened_by, "found": row.found,
             "found_count": row.found_count, "risk_level": codes.code_name(s, "risk_level", row.risk_level),
             "measures": row.measures, "responsible": row.responsible, "target_date": row.target_date,

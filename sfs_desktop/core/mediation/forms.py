@@ -33,6 +33,9 @@ def party_rows(prefix: str) -> list[list]:
             [Cell(f"{prefix}.address", span=3)]]
 
 
+CASE_SOURCES = ("当事人申请", "调委会主动调解", "法院委派委托", "公安移交", "信访移交", "政府部门移交", "其他")
+"""The 案件来源 boxes of the 受理登记表: the code table's names (case_source), the case's own ticked."""
+
 COMMON = {
     "committee": FieldSpec("人民调解委员会"), "case_no": FieldSpec("编号"),
     "dispute_name": FieldSpec("纠纷名称"), "party_names": FieldSpec("当事人"),
@@ -103,7 +106,7 @@ REGISTRATION = register(Template(
     sections=[
         Grid([["case_no", "registered_on"]], pairs=2),
         Text("经当事人同意，本委员会受理{applicants}与{respondents}之间的纠纷。"),
-        Grid([["dispute_type"], [Cell("source", options=("当事人申请", "调委会主动调解"))],
+        Grid([["dispute_type"], [Cell("source", options=CASE_SOURCES)],
               [Cell("summary", lines=6)], [Cell("remarks", lines=2)]], pairs=1),
         Signatures(["当事人（签名）", "登记人（签名）"]),
         Seal("{committee}", "registered_on"),
@@ -200,7 +203,7 @@ AGREEMENT = register(Template(
         Terms("terms", heading="经调解，双方自愿达成如下协议", numbering="chinese"),
         Text("履行方式、地点、期限", style="heading"),
         Text("{manner}"),
-        Text("本协议一式{copies}份，当事人各执一份，人民调解委员会留存一份。本协议自各方当事人签名（盖章或按指印）、"
+        Text("本协议一式{copies:words}份，当事人各执一份，人民调解委员会留存一份。本协议自各方当事人签名（盖章或按指印）、"
              "人民调解员签名并加盖人民调解委员会印章之日起生效，具有法律约束力，当事人应当按照约定履行。"
              "双方当事人可以自本协议生效之日起三十日内共同向人民法院申请司法确认。"),
         Signatures(["人民调解员（签名）", "记录人（签名）"], each="names"),
@@ -281,9 +284,9 @@ SCREENING_LEDGER = register(Template(
     specs=spec_map({"station": FieldSpec("单位"), "period": FieldSpec("期间"), "rows": FieldSpec("排查记录")}),
     sections=[
         Text("单位：{station}　　期间：{period}", style="plain"),
-        Rows("rows", [("screened_on", "排查日期", 2.6), ("scope", "排查范围", 2.4), ("found", "发现的纠纷", 5),
-                      ("risk", "风险等级", 1.6), ("measures", "化解措施", 3.6), ("responsible", "责任人", 1.5),
-                      ("outcome", "化解结果", 2.6)], min_rows=10),
+        Rows("rows", [("screened_on", "排查日期", 3.0), ("scope", "排查范围", 2.2), ("found", "发现的纠纷", 4.6),
+                      ("risk", "风险等级", 1.6), ("measures", "化解措施", 3.6), ("responsible", "责任人", 2.0),
+                      ("outcome", "化解结果", 2.8)], min_rows=10),  # a date and a three-character name on one line
     ],
 ))
 

@@ -27,7 +27,7 @@ from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.fields import FieldSpec, Mask, Sensitivity, Widget
 from sfs_desktop.core.printing.fill import Fill, placeholders
 from sfs_desktop.core.printing.fonts import FontSet
-from sfs_desktop.core.printing.formats import BLANK_DATE, blank_serial, official_date, plain_date
+from sfs_desktop.core.printing.formats import BLANK_DATE, official_date, plain_date
 from sfs_desktop.core.printing.layout import (
     RED, AtBottom, Title, blank, draw_text, signature_lines, table_style, text_width,
 )
@@ -68,9 +68,8 @@ class CertificatePage:
             Title(self.heading, fonts, size=self.heading_size, color=RED,
                   char_space=self.heading_size * 0.3, space_after=14),
         ]
-        kind = fill.template.serial_kind
-        if kind:
-            serial = fill.serial or blank_serial(kind)
+        if fill.template.numbered:
+            serial = fill.serial or fill.template.blank_serial()
             style = fill.styles.right.clone("cert_serial", fontSize=SIZE_S4, leading=18, spaceAfter=10)
             out.append(Paragraph(fonts.markup(f"编号：{serial}", fonts.song), style))
         return out

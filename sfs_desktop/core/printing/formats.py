@@ -71,22 +71,56 @@ def money(value: Any) -> str:
     return f"{money_figures(value)}（{money_capital(value)}）"
 
 
-def format_serial(year: int, prefix: str, kind_word: str, n: int) -> str:
-    """（2024）桃×人调字第12号: year, station prefix (桃 + township), kind (人调, 聘 …), number."""
+def count_words(n: Any) -> str:
+    """A count in words, as running text writes it: 一式三份, 共十二页, 一式两份 (two is 两 before a
+    measure word)."""
+    value = int(n)
+    if value < 0:
+        raise ValueError(f"a count is not negative: {n!r}")
+    return "两" if value == 2 else cn2an.an2cn(value)
+
+
+SERIAL_PATTERN = "（{year}）{prefix}{kind}字第{n}号"
+"""The usual shape of a document number: （2024）桃灰人调字第12号 (domain.md §2)."""
+_SERIAL_FIELDS = {"year", "prefix", "n"}
+
+
+def serial_pattern(kind_word: str) -> str:
+    """The usual pattern for a kind word: 人调 → （{year}）{prefix}人调字第{n}号."""
+    return SERIAL_PATTERN.replace("{kind}", kind_word)
+
+
+def check_serial_pattern(pattern: str) -> str:
+    """A pattern names {n} and may name {year} and {prefix}, nothing else (checked when a template
+    is declared, so a typo fails at import rather than at the first print)."""
+    import string
+
+    names = {name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None}
+    if "n" not in names or not names <= _SERIAL_FIELDS:
+        raise ValueError(f"serial pattern {pattern!r} must name {{n}} and only {{year}}, {{prefix}}")
+    return pattern
+
+
+def format_serial(year: int, prefix: str, kind_word: str | None, n: int, *, pattern: str | None = None) -> str:
+    """A document number: by default （2024）桃×人调字第12号 from the kind word (人调, 聘 …); a template
+    with another shape passes its `pattern`, e.g. "{prefix}司审〔{year}〕{n}号" → 桃灰司审〔2024〕5号."""
     if n < 1:
         raise ValueError("serial numbers start at 1")
-    return f"（{year}）{prefix}{kind_word}字第{n}号"
+    pattern = check_serial_pattern(pattern or serial_pattern(kind_word or ""))
+    return pattern.format(year=year, prefix=prefix, n=n)
 
 
-def blank_serial(kind_word: str) -> str:
-    """（　　　）　　人调字第　　　号: the serial line of a form printed before numbering."""
-    return f"（　　　）　　{kind_word}字第　　　号"
+def blank_serial(kind_word: str | None, *, pattern: str | None = None) -> str:
+    """（　　　）　　人调字第　　　号: the number line of a form printed before numbering."""
+    pattern = check_serial_pattern(pattern or serial_pattern(kind_word or ""))
+    return pattern.format(year="　　　", prefix="　　", n="　　　")
 
 
 def display(value: Any, widget: Widget | None = None, how: str = "") -> str:
     """The text a value prints as; "" when missing.
 
-    `how` picks a written form: ``official`` (dates), ``capital`` / ``figures`` (amounts).
+    `how` picks a written form: ``official`` (dates), ``capital`` / ``figures`` (amounts), ``words``
+    (counts in running text: 一式三份).
     Without it a MONEY field prints figures and capitals, a date 2024年11月28日.
     """
     if is_empty(value):
@@ -97,6 +131,8 @@ def display(value: Any, widget: Widget | None = None, how: str = "") -> str:
         return money_capital(value)
     if how == "figures":
         return money_figures(value)
+    if how == "words":
+        return count_words(value)
     if how:
         raise ValueError(f"unknown display form {how!r}")
     if isinstance(value, bool):

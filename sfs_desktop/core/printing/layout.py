@@ -192,25 +192,56 @@ class AtBottom(Flowable):
             y -= f.getSpaceAfter()
 
 
-def signature_lines(signers: Sequence[tuple[str, bool]], styles: Styles) -> Table:
-    """One line per signer: "申请人（签名或盖章、按指印）：＿＿＿＿　　年　月　日"."""
-    fonts = styles.fonts
-    rows = []
-    for label, dated in signers:
-        rows.append([
-            Paragraph(fonts.markup(f"{label}：", fonts.song), styles.plain),
-            "",
-            Paragraph(fonts.markup(BLANK_DATE if dated else "", fonts.song), styles.plain),
-        ])
-    table = Table(rows, colWidths=[None, 45 * mm, 45 * mm], hAlign="LEFT")
-    table.setStyle(table_style(fonts, [
-        ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 14),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]))
-    return table
+class SignatureLines(Flowable):
+    """One line per signer: "申请人（签名或盖章、按指印）：＿＿＿＿　　年　月　日".
+
+    Drawn rather than set in a table, so the line to sign on lies on the baseline of the label
+    and of the date (a table cell puts it under the descenders), and each row leaves room above the
+    line for a hand signature. A label too wide for the row is set smaller rather than wrapped.
+    """
+
+    pitch = 30.0  # from one signing line to the next: room for a signature above the line
+    min_line = 90.0  # the shortest line worth signing on
+
+    def __init__(self, signers: Sequence[tuple[str, bool]], styles: Styles):
+        super().__init__()
+        self.signers, self.styles = list(signers), styles
+        self.fonts = styles.fonts
+        self.size = styles.plain.fontSize
+        self._rows: list[tuple[str, float, float, str]] = []
+        self.keepWithNext = True  # signatures stay on the page of a seal block that follows
+        self.spaceBefore = 3 * mm
+
+    def wrap(self, availWidth, availHeight):
+        fonts, size = self.fonts, self.size
+        date_w = text_width(BLANK_DATE, fonts, fonts.song, size) + size
+        widest = max((text_width(f"{label}：", fonts, fonts.song, size) for label, _ in self.signers), default=0.0)
+        label_room = availWidth - date_w - self.min_line
+        label_size = size * min(1.0, label_room / widest) if widest else size
+        label_w = min(widest, label_room) if widest else 0.0
+        line_w = max(self.min_line, min(45 * mm, availWidth - date_w - label_w))
+        self._rows = [(f"{label}：", label_size, label_w, BLANK_DATE if dated else "") for label, dated in self.signers]
+        self._line = (label_w, line_w)
+        self.width = availWidth
+        self.height = self.pitch * len(self.signers) + size * 0.4
+        return self.width, self.height
+
+    def draw(self):
+        c, fonts, size = self.canv, self.fonts, self.size
+        x_line, line_w = self._line
+        for i, (label, label_size, _w, date_text) in enumerate(self._rows):
+            y = self.height - (i + 1) * self.pitch  # the baseline of this row
+            draw_text(c, 0, y, label, fonts, fonts.song, label_size)
+            c.saveState()
+            c.setLineWidth(0.6)
+            c.line(x_line, y, x_line + line_w, y)
+            c.restoreState()
+            if date_text:
+                draw_text(c, x_line + line_w + size, y, date_text, fonts, fonts.song, size)
+
+
+def signature_lines(signers: Sequence[tuple[str, bool]], styles: Styles) -> SignatureLines:
+    return SignatureLines(signers, styles)
 
 
 def seal_block(issuer: str, date_text: str, styles: Styles) -> list[Flowable]:

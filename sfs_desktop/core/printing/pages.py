@@ -18,7 +18,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, PageTemplate, Paragraph
 
 from sfs_desktop.core.printing.fonts import FontSet
-from sfs_desktop.core.printing.formats import blank_serial
 from sfs_desktop.core.printing.layout import Title, draw_text, red_head, text_width
 from sfs_desktop.core.printing.styles import SIZE_5, styles_for
 
@@ -111,8 +110,8 @@ class FormPage:
         if t.head:
             out += red_head(fill.plain(t.head), fonts)
         out.append(Title(t.title, fonts, space_after=8))
-        if t.serial_kind:
-            serial = fill.serial or blank_serial(t.serial_kind)
+        if t.numbered:
+            serial = fill.serial or t.blank_serial()
             out.append(Paragraph(fonts.markup(serial, fonts.song), styles_for(fonts).right))
         return out
 

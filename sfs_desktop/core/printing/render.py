@@ -1,4 +1,4 @@
-"""Rendering templates to PDF: one document, or a batch as one PDF or one file per record.
+"""Rendering templates to PDF: one document, or many as one PDF or one file per record.
 
 The engine receives plain values: the record's values (a mapping keyed by field ref; nested
 mappings or model objects for prefixed refs such as "applicant.name") and the serial string
@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence, Union
 
-from reportlab.platypus import BaseDocTemplate, Flowable, PageBreak
+from reportlab.platypus import BaseDocTemplate, Flowable, PageBreak, Spacer
 
 from sfs_desktop.core.printing.fill import Fill
 from sfs_desktop.core.printing.fonts import FontSet, font_set
+from sfs_desktop.core.printing.layout import SignatureLines
 from sfs_desktop.core.printing.output import Target, sha256, write_pdf
 from sfs_desktop.core.printing.pages import DocStart
 from sfs_desktop.core.printing.templates import Template, get
@@ -65,6 +66,22 @@ def _story(t: Template, context: Context, serial: str | None, fonts: FontSet, st
     story: list[Flowable] = [start, *t.page.header(fill)]
     for section in t.sections:
         story += section.flowables(fill)
+    return keep_signatures_with_text(story)
+
+
+def keep_signatures_with_text(story: list[Flowable]) -> list[Flowable]:
+    """A signature block never stands alone on a page: the text before it (the last paragraph
+    and the spacing between) moves with it, as a whole, when it does not fit (“此页无正文” pages
+    are what this avoids)."""
+    for i, f in enumerate(story):
+        if not isinstance(f, SignatureLines):
+            continue
+        j = i - 1
+        while j >= 0 and isinstance(story[j], Spacer):
+            story[j].keepWithNext = True
+            j -= 1
+        if j >= 0 and not isinstance(story[j], (DocStart, PageBreak)):
+            story[j].keepWithNext = True
     return story
 
 
@@ -106,7 +123,7 @@ def render(
     return RenderResult(pages, write_pdf(data, out), sha256(data), t.copies_for(context))
 
 
-def render_batch(
+def render_many(
     template: Union[str, Template],
     contexts: Sequence[Context],
     out: Union[str, "Path", Target],
@@ -116,7 +133,11 @@ def render_batch(
     cancel: Callable[[], bool] | None = None,
     fonts: FontSet | None = None,
 ) -> BatchResult:
-    """Render many records of one template.
+    """Lay out many records of one template (the engine part of a batch; no database).
+
+    This numbers nothing, logs nothing and audits nothing: a batch the station prints goes
+    through :func:`sfs_desktop.core.printing.service.print_batch`, which calls this with the
+    serials it allocated. Not exported from the package for that reason.
 
     `out` an existing directory: one PDF per record (``<template id>-0001.pdf`` …), each kept
     with its record. Otherwise one PDF with every record (page numbers restart per record),

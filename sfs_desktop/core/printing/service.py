@@ -13,7 +13,7 @@ import io
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, Sequence
 
 from sqlmodel import Session, select
 
@@ -22,9 +22,8 @@ from sfs_desktop.core.attachments import store_blob
 from sfs_desktop.core.db.synced import current_actor
 from sfs_desktop.core.documents import PrintLog, next_serial
 from sfs_desktop.core.errors import UserError
-from sfs_desktop.core.printing.formats import format_serial
 from sfs_desktop.core.printing.output import write_pdf
-from sfs_desktop.core.printing.render import render as render_pdf
+from sfs_desktop.core.printing.render import render as render_pdf, render_many
 from sfs_desktop.core.printing.templates import get
 from sfs_desktop.core.security.access import Principal, check_record, require, require_committee_scope
 from sfs_desktop.core.station.models import Station
@@ -128,17 +127,17 @@ def print_document(session: Session, who: Principal, template_id: str, record_re
             .order_by(PrintLog.printed_at)
         ).first()
     serial = previous.serial_no if previous else None
-    if serial is None and template.serial_kind:
+    if serial is None and template.numbered:
         prefix = serial_prefix(session)
         n = next_serial(session, template_id, loaded.year, prefix)
-        serial = format_serial(loaded.year, prefix, template.serial_kind, n)
+        serial = template.serial(loaded.year, prefix, n)
     buffer = io.BytesIO()
     result = render_pdf(template, loaded.context, buffer, serial=serial)
     data = buffer.getvalue()
     digest = store_blob(blob_root, data)
     path = write_pdf(data, Path(out)) if out is not None else None
     log = PrintLog(form_id=template_id, record_table=loaded.table, record_id=loaded.record_id, serial_no=serial,
-                   copies=result.copies, printed_by=current_actor(), pdf_sha256=digest,
+                   copies=result.copies, pages=result.pages, printed_by=current_actor(), pdf_sha256=digest,
                    delivered=not preview or path is not None)  # a preview is not yet a printed document
     session.add(log)
     _audit(session, template_id, loaded)
@@ -147,6 +146,57 @@ def print_document(session: Session, who: Principal, template_id: str, record_re
     session.flush()
     return PrintResult(Path(path) if path else None, result.pages, serial, digest, result.copies,
                        previous is not None, data, template_id, loaded.table, loaded.record_id, log.id)
+
+
+class BatchCancelled(UserError):
+    """The person stopped a batch: the transaction rolls back, no number is used, nothing is logged."""
+
+
+@dataclass(frozen=True)
+class BatchPrinted:
+    documents: tuple[PrintResult, ...]  # one per record, each numbered, kept, logged and audited
+    path: Path | None  # the one PDF of them all, written where the person asked
+    data: bytes = field(default=b"", repr=False)  # that PDF, for the preview
+
+    @property
+    def pages(self) -> int:
+        return sum(d.pages for d in self.documents)
+
+
+def print_batch(session: Session, who: Principal, template_id: str, record_refs: Sequence[str], out: Path | None,
+                *, blob_root: Path, progress: Callable[[int, int], None] | None = None,
+                cancel: Callable[[], bool] | None = None) -> BatchPrinted:
+    """Print one form for many records (every 聘书 of a committee, the work cards of the staff):
+    each record goes through :func:`print_document` — its number, its kept copy, its print-log line
+    and its audit entry — then the documents are laid out once more as one PDF to print, with the
+    same numbers (page numbers restart per document). `out`: where that PDF is written (audited
+    as an export per record); None keeps it in memory for the preview.
+
+    `progress(done, total)` after each record; `cancel()` turning true raises
+    :class:`BatchCancelled` inside the caller's transaction, so the batch leaves no trace."""
+    require(who, "print")
+    refs = list(record_refs)
+    if not refs:
+        raise UserError("没有选择要打印的记录")
+    template = get(template_id)
+    documents, contexts = [], []
+    for i, ref in enumerate(refs):
+        if cancel is not None and cancel():
+            raise BatchCancelled("已取消批量打印，没有编号，也没有记录")
+        result = print_document(session, who, template_id, ref, None, blob_root=blob_root)
+        documents.append(result)
+        contexts.append(_SOURCES[template_id](session, ref).context)
+        if progress is not None:
+            progress(i + 1, len(refs))
+    buffer = io.BytesIO()
+    render_many(template, contexts, buffer, serials=[d.serial for d in documents])
+    data = buffer.getvalue()
+    path = write_pdf(data, Path(out)) if out is not None else None
+    if path is not None:
+        for d in documents:
+            _audit(session, template_id, Loaded(d.record_table, d.record_id, {}, 0), "export")
+    session.flush()
+    return BatchPrinted(tuple(documents), Path(path) if path else None, data)
 
 
 def save_copy(session: Session, who: Principal, template_id: str, table: str | None, record_id: str | None,

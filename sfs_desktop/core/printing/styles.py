@@ -14,6 +14,7 @@ from reportlab.lib import textsplit as _rl_textsplit
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import paragraph as _rl_paragraph
 
+from sfs_desktop.core.printing import linebreak
 from sfs_desktop.core.printing.fonts import FontSet
 
 # ReportLab's CJK wrap keeps the Japanese closing marks off the start of a line, not the Chinese
@@ -23,6 +24,7 @@ _CHINESE_CANNOT_START = "，；：？！》”’…"
 for _module in (_rl_textsplit, _rl_paragraph):  # each wrap path reads its own copy
     if _CHINESE_CANNOT_START[0] not in _module.ALL_CANNOT_START:
         _module.ALL_CANNOT_START += _CHINESE_CANNOT_START
+linebreak.install()  # units kept whole, no character alone on a line (linebreak.py)
 
 # 字号 → points
 SIZE_CERT = 20.0  # certificate body, between 三号 and 二号

@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.fields import FieldSpec, Widget, specs
 from sfs_desktop.core.printing.fill import Fill, placeholders
-from sfs_desktop.core.printing.formats import official_date
+from sfs_desktop.core.printing.formats import blank_serial, check_serial_pattern, format_serial, official_date, serial_pattern
 from sfs_desktop.core.printing.grid import FieldGrid, GridBlock, GridCell, GridRow
 from sfs_desktop.core.printing.layout import CheckBoxes, blank, seal_block, signature_lines, table_style
 from sfs_desktop.core.printing.pages import FORM_PAGE, Page
@@ -219,9 +219,7 @@ class Signatures:
 
     def flowables(self, fill: Fill) -> list[Flowable]:
         named = [f"{n}（签名、盖章或按指印）" for n in (fill.value(self.each) or [])] if self.each else []
-        table = signature_lines([(s, self.dated) for s in [*named, *self.signers]], fill.styles)
-        table.keepWithNext = True  # signatures stay on the page of a seal block that follows
-        return [Spacer(1, 3 * mm), table]
+        return [signature_lines([(s, self.dated) for s in [*named, *self.signers]], fill.styles)]
 
 
 @dataclass(frozen=True)
@@ -270,11 +268,15 @@ class Template:
     sensitive: frozenset[str] = frozenset()  # the S2/S3 fields this form may print
     copies: Union[int, Callable[[Mapping[str, Any]], int]] = 1  # e.g. parties + 1
     serial_kind: str | None = None  # "人调" → （2024）桃×人调字第12号
+    serial_pattern: str | None = None  # another shape: "{prefix}司审〔{year}〕{n}号"; default from serial_kind
     head: str | None = None  # red head pattern, e.g. "{committee}"
     page: Page = FORM_PAGE
     fields: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
+        if self.serial_pattern or self.serial_kind:
+            object.__setattr__(self, "serial_pattern",
+                               check_serial_pattern(self.serial_pattern or serial_pattern(self.serial_kind)))
         refs = [r for s in self.sections for r in s.refs()]
         refs += placeholders(self.head) if self.head else []
         object.__setattr__(self, "fields", tuple(dict.fromkeys(refs)))
@@ -282,6 +284,17 @@ class Template:
         unknown = [r for r in self.fields + tuple(self.sensitive) if r not in self.specs]
         if unknown:
             raise ValueError(f"template {self.id}: no field declaration for {', '.join(unknown)}")
+
+    @property
+    def numbered(self) -> bool:
+        """The form carries a document number, allocated at its first print."""
+        return self.serial_pattern is not None
+
+    def serial(self, year: int, prefix: str, n: int) -> str:
+        return format_serial(year, prefix, self.serial_kind, n, pattern=self.serial_pattern)
+
+    def blank_serial(self) -> str:
+        return blank_serial(self.serial_kind, pattern=self.serial_pattern)
 
     def copies_for(self, context: Mapping[str, Any]) -> int:
         return self.copies(context) if callable(self.copies) else self.copies

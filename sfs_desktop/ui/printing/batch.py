@@ -1,42 +1,48 @@
-"""Batch printing off the UI thread (e.g. every 法律明白人 certificate of one training).
+"""Batch printing off the UI thread (e.g. the work cards of every staff member).
 
-The core renders all records into one PDF with progress and cancel; this runs it through the
-background-job helper, so the window stays responsive and a progress dialog appears only
-when the batch takes a while. When it is done the preview opens, ready to print.
+Core does the printing (:func:`sfs_desktop.core.printing.service.print_batch`): each record is
+numbered, kept, logged and audited like a single print, in one transaction; this runs it on the
+writer thread with progress and cancel, so the window stays responsive, then opens the
+preview of the one PDF, ready to print.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from functools import partial
-from typing import Any, Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Callable, Sequence
 
 from PySide6.QtWidgets import QWidget
 
-from sfs_desktop.core.printing import get, render_batch
-from sfs_desktop.ui.ops import TaskOp
+from sfs_desktop.core.printing import get
+from sfs_desktop.ui.ops import WriteOp
 
 
-def print_batch(parent: QWidget, template_id: str, contexts: Sequence[Mapping[str, Any]], out: Path,
-                on_done: Callable[[Any], None] | None = None) -> TaskOp:
+def print_batch(parent: QWidget, app, template_id: str, record_refs: Sequence[str], out: Path | None = None,
+                on_done: Callable[[Any], None] | None = None) -> WriteOp:
     title = get(template_id).title
-    return (TaskOp(parent, None, _render, template_id, [dict(c) for c in contexts], Path(out), title)
+    return (WriteOp(parent, app, _print, app.principal, template_id, list(record_refs), out, title,
+                    str(app.paths.attachments))
             .with_progress(f"批量打印{title}", cancellable=True)
-            .success(partial(_finished, parent, title, Path(out), on_done)).run())
+            .refused("不能批量打印")
+            .success(partial(_finished, parent, title, on_done)).run())
 
 
-def _render(template_id: str, contexts: list[dict], out: Path, title: str, *, progress):
-    return render_batch(template_id, contexts, out,
-                        progress=lambda done, total: progress(f"正在生成{title}（{done}/{total}）", done, total),
-                        cancel=progress.cancelled)
+def _print(session, principal, template_id: str, refs: list[str], out: Path | None, title: str, blob_root: str,
+           *, progress):
+    from sfs_desktop.core.printing.service import print_batch as core_print_batch
+
+    return core_print_batch(
+        session, principal, template_id, refs, out, blob_root=Path(blob_root),
+        progress=lambda done, total: progress(f"正在打印{title}（{done}/{total}）", done, total),
+        cancel=progress.cancelled)
 
 
-def _finished(parent: QWidget, title: str, out: Path, on_done, result) -> None:
-    if not result.cancelled:
-        from sfs_desktop.ui.printing.preview import PreviewDialog
+def _finished(parent: QWidget, title: str, on_done, result) -> None:
+    from sfs_desktop.ui.printing.preview import PreviewDialog
 
-        preview = PreviewDialog(out.read_bytes(), f"{title}（{result.documents} 份）", out.name, parent)
-        parent._open_dialog = preview
-        preview.show()
+    preview = PreviewDialog(result.data, f"{title}（{len(result.documents)} 份）", f"{title}.pdf", parent)
+    parent._open_dialog = preview
+    preview.show()
     if on_done is not None:
         on_done(result)
