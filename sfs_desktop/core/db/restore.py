@@ -47,16 +47,12 @@ def clean_leftovers(paths: DataPaths) -> None:
     Path(str(staged_path(paths)) + "-journal").unlink(missing_ok=True)
 
 
-def _facts(path: Path, key: bytes, username: str) -> tuple[int, str | None, bool]:
-    """(sync epoch, the account's role, disabled) read from one database file."""
-    engine = open_engine(path, key)
-    try:
-        with engine.connect() as conn:
-            epoch = conn.execute(text("SELECT epoch FROM local_node WHERE id = 1")).scalar() or 1
-            row = conn.execute(text("SELECT role, disabled FROM account WHERE username = :u"), {"u": username}).first()
-    finally:
-        engine.dispose()
-    return int(epoch), (row[0] if row else None), bool(row[1]) if row else True
+def _facts(engine: Engine, username: str) -> tuple[int, str | None]:
+    """(sync epoch, the account's role, None when it is missing or disabled) of one database."""
+    with engine.connect() as conn:
+        epoch = conn.execute(text("SELECT epoch FROM local_node WHERE id = 1")).scalar() or 1
+        row = conn.execute(text("SELECT role, disabled FROM account WHERE username = :u"), {"u": username}).first()
+    return int(epoch), (row[0] if row and not row[1] else None)
 
 
 def _noted_epoch(paths: DataPaths) -> int:
@@ -74,7 +70,11 @@ def restore(paths: DataPaths, key: bytes, source: Path, username: str) -> Path:
     """
     source = Path(source)
     _backup.check_backup_file(source, key)
-    backup_epoch, backup_role, backup_disabled = _facts(source, key, username)
+    engine = open_engine(source, key)
+    try:
+        backup_epoch, backup_role = _facts(engine, username)
+    finally:
+        engine.dispose()
     stamp = f"{datetime.now():%Y%m%d-%H%M%S}"
     paths.backups.mkdir(parents=True, exist_ok=True)
     lock = InstanceLock(paths.lockfile).acquire()
@@ -92,7 +92,7 @@ def restore(paths: DataPaths, key: bytes, source: Path, username: str) -> Path:
             finally:
                 engine.dispose()
         else:  # damaged, empty or missing: keep what there is, judge by the backup
-            _require_head(None if backup_disabled else backup_role)
+            _require_head(backup_role)
             old_epoch = 0
             _step("checked")
             safety = _keep_damaged(paths, stamp)
@@ -136,13 +136,10 @@ def _current(paths: DataPaths, key: bytes, username: str) -> tuple[int, str | No
     except UserError:
         return None
     try:
-        with engine.connect() as conn:
-            epoch = conn.execute(text("SELECT epoch FROM local_node WHERE id = 1")).scalar() or 1
-            row = conn.execute(text("SELECT role, disabled FROM account WHERE username = :u"), {"u": username}).first()
+        return (*_facts(engine, username), engine)
     except DBAPIError:
         engine.dispose()
         return None
-    return int(epoch), (row[0] if row and not row[1] else None), engine
 
 
 def _keep_damaged(paths: DataPaths, stamp: str) -> Path:
