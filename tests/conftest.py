@@ -17,11 +17,16 @@ PASSWORD = "Test-pass-2024"
 ADMIN = "admin"
 
 
-@pytest.fixture(autouse=True)
-def _fast_kdf(monkeypatch):
-    """Argon2id at production cost takes ~0.3 s; tests use cheap parameters (stored with each wrap)."""
-    monkeypatch.setattr(keys, "DEFAULT_KDF", keys.KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1))
-    monkeypatch.setattr(keys, "RECOVERY_KDF", keys.KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1))
+@pytest.fixture(autouse=True, scope="session")
+def _fast_kdf():
+    """Argon2id at production cost takes ~0.3 s; tests use cheap parameters (stored with each wrap).
+    Session-scoped, so module-scoped fixtures (data dirs shared by a module's tests) get them too:
+    every later unlock of such a dir pays the cost its wrap was made with."""
+    cheap = keys.KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(keys, "DEFAULT_KDF", cheap)
+        mp.setattr(keys, "RECOVERY_KDF", cheap)
+        yield
 
 
 def init_dir(root, *, role: str = "station", code: str = "430922101", name: str = "桃江县司法局灰山港司法所",

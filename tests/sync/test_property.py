@@ -131,6 +131,7 @@ def test_20_convergence_under_loss_duplication_reordering(template, steps):
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(2400)  # 500 examples of 4 data dirs each: ~1.5 s an example, 2-4× that on a loaded machine
 @settings(max_examples=500, **_SETTINGS)
 @given(steps=st.lists(step, min_size=5, max_size=40))
 def test_20_convergence_500_cases(template, steps):
