@@ -72,10 +72,12 @@ def spec(kind: str | None, path: Path | None = None) -> ti.TableSpec:
             raise UserError(f"不认识的名册类型“{kind}”：可选 {'、'.join(KINDS)}")
         return KINDS[kind]
     rows = ti.read_rows(path) if path is not None else []
-    header = {ti.norm(c) for c in (rows[0][1] if rows else [])}
     for candidate in (AREAS, STAFF):  # a village list has 区划代码; a roster does not
-        if all(ti.norm(candidate.label(n)) in header for n in candidate.needed):
-            return candidate
+        try:
+            ti.match_header(candidate, rows[0][1] if rows else [])
+        except UserError:
+            continue
+        return candidate
     raise UserError("无法从表头判断是工作人员名册还是村（社区）名单：请用 --kind staff 或 --kind areas 指明")
 
 
