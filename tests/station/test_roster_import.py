@@ -136,7 +136,7 @@ def test_villages_by_code_and_the_kind_told_from_the_header(station_db, tmp_path
                                                          "应为 12 位数字"))] == [True] * 3
     rows = rd.area_rows()
     rows[1][1] = "竹山新村"
-    again = _import(station_db, "areas", rd.write_xlsx(tmp_path / "村2.xlsx", rows))
+    again = _import(station_db, "areas", rd.write_xlsx(tmp_path / "村2.xlsx", rows, header=rd.AREA_HEADER))
     assert (again.new, again.updated, again.unchanged) == (0, 1, 2)
     with station_db.read() as s:
         names = sorted(a.name for a in s.exec(select(AdminArea).where(AdminArea.deleted == False)))  # noqa: E712
