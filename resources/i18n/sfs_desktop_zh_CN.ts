@@ -187,6 +187,54 @@
     </message>
 </context>
 <context>
+    <name>AreasTab</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/station_page.py" line="73"/>
+        <source>删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/station_page.py" line="83"/>
+        <source>新增村（社区）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/station_page.py" line="89"/>
+        <source>修改村（社区）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/station_page.py" line="95"/>
+        <source>请选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/station_page.py" line="95"/>
+        <source>请先在列表中点选一行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/station_page.py" line="97"/>
+        <source>请确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/station_page.py" line="97"/>
+        <source>删除选中的村（社区）？已被人员、调解组织等引用的不能删除。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/station_page.py" line="100"/>
+        <source>不能删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/station_page.py" line="112"/>
+        <source>区划代码为 12 位统计用区划代码，须属于本乡镇。已被引用的村（社区）可以改名，但不能改代码或删除。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseWorkspace</name>
     <message>
         <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="69"/>
@@ -1027,6 +1075,80 @@
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/import_dialog.py" line="31"/>
+        <source>导入预览：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/import_dialog.py" line="40"/>
+        <location filename="../../sfs_desktop/ui/import_dialog.py" line="44"/>
+        <source>行号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/import_dialog.py" line="40"/>
+        <source>列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/import_dialog.py" line="40"/>
+        <source>原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/import_dialog.py" line="41"/>
+        <source>整行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/import_dialog.py" line="44"/>
+        <source>记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/import_dialog.py" line="44"/>
+        <source>导入后</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/import_dialog.py" line="45"/>
+        <source>新增</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/import_dialog.py" line="45"/>
+        <source>更新</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/import_dialog.py" line="47"/>
+        <source>未通过（%1 行）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/import_dialog.py" line="48"/>
+        <source>将导入（%1 条）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/import_dialog.py" line="66"/>
+        <source>没有需要导入的新内容或变化（文件中的记录均已登记且相同）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/import_dialog.py" line="68"/>
+        <source>有未通过检查的行：改正文件后重新导入，或只导入有效的行（未通过的行不会导入）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/import_dialog.py" line="69"/>
+        <source>全部行均通过检查。空白单元格不会清除已登记的内容。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LedgerFilterBar</name>
     <message>
         <location filename="../../sfs_desktop/ui/ledger_filters.py" line="65"/>
@@ -1104,27 +1226,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/main_window.py" line="131"/>
+        <location filename="../../sfs_desktop/ui/main_window.py" line="137"/>
         <source>帮助(&amp;H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/main_window.py" line="132"/>
+        <location filename="../../sfs_desktop/ui/main_window.py" line="138"/>
         <source>关于(&amp;A)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../sfs_desktop/ui/main_window.py" line="197"/>
         <source>从未同步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../sfs_desktop/ui/main_window.py" line="198"/>
         <source>上次同步：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../sfs_desktop/ui/main_window.py" line="199"/>
         <source>待同步变更 %1 条</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1564,6 +1686,72 @@
     </message>
 </context>
 <context>
+    <name>StaffTab</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/station_page.py" line="25"/>
+        <source>离岗/恢复在岗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/station_page.py" line="34"/>
+        <source>新增工作人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/station_page.py" line="38"/>
+        <source>修改工作人员：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/station_page.py" line="43"/>
+        <source>请选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/station_page.py" line="43"/>
+        <source>请先在列表中点选一行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/station_page.py" line="48"/>
+        <source>将“%1”标为离岗（调离、退休等）？名册中保留其记录。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/station_page.py" line="48"/>
+        <source>将“%1”恢复为在岗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/station_page.py" line="49"/>
+        <source>请确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/station_page.py" line="59"/>
+        <source>填了身份证号的，出生日期和性别由号码得出；具有法律职业资格的须填资格证号。离岗的人员保留在名册中。导入时以身份证号（未填的以姓名和出生日期）认定同一人，重复导入不会重复登记。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationPage</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/station_page.py" line="123"/>
+        <source>&lt;h3&gt;所务管理&lt;/h3&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/station_page.py" line="128"/>
+        <source>工作人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/station_page.py" line="129"/>
+        <source>村（社区）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StationsTab</name>
     <message>
         <location filename="../../sfs_desktop/ui/sync/stations.py" line="28"/>
@@ -1768,10 +1956,62 @@
     </message>
 </context>
 <context>
+    <name>self.owner</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/import_dialog.py" line="86"/>
+        <source>选择要导入的文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/import_dialog.py" line="90"/>
+        <location filename="../../sfs_desktop/ui/import_dialog.py" line="99"/>
+        <source>不能导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/import_dialog.py" line="104"/>
+        <source>导入完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/import_dialog.py" line="105"/>
+        <source>已导入：新增 %1 条，更新 %2 条。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/import_dialog.py" line="110"/>
+        <source>保存导入模板</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/import_dialog.py" line="115"/>
+        <source>不能保存模板</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/import_dialog.py" line="116"/>
+        <source>模板已保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>self.parent</name>
     <message>
         <location filename="../../sfs_desktop/ui/ops.py" line="240"/>
         <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tab</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/import_dialog.py" line="122"/>
+        <source>导入…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/import_dialog.py" line="123"/>
+        <source>下载导入模板</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

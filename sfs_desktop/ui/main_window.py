@@ -62,6 +62,11 @@ def _register_pages() -> None:
 
         return PeoplePage(w.app)
 
+    def management(w):
+        from sfs_desktop.ui.station_page import StationPage
+
+        return StationPage(w.app)
+
     def sync(w):
         from sfs_desktop.ui.sync.page import SyncPage
 
@@ -77,6 +82,7 @@ def _register_pages() -> None:
     for duty in duties.duties():  # each duty's manifest names its page; imported on its first visit
         if duty.page:
             pages.register_page(duty.key, duty.title, partial(_duty_page, duty.page), tables=duty.page_tables)
+    pages.register_page("management", "所务管理", management, tables=("staff", "admin_area"))
     pages.register_page("sync", "数据同步", sync)
     pages.register_page("settings", "设置", settings)
 
