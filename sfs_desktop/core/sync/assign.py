@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence, TypeVar
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from sfs_desktop.core import duties
 from sfs_desktop.core.codes import code_exists
@@ -27,6 +27,7 @@ from sfs_desktop.core.fields import Problem, validate
 from sfs_desktop.core.security import audit
 from sfs_desktop.core.security.access import Principal, require
 from sfs_desktop.core.sync import identity
+from sfs_desktop.core.sync.models import SyncPeer
 from sfs_desktop.core.textvalues import typed_values
 
 M = TypeVar("M", bound=SyncedModel)
@@ -53,6 +54,19 @@ def assign_records(session: Session, who: Principal, table: str, station: str, r
     unless all are valid."""
     model, _a = declared(table)
     return _create(session, who, model, rows, station)
+
+
+def assign_one(session: Session, who: Principal, table: str, station: str, values: dict[str, Any]) -> SyncedModel:
+    """One record from a form (the GUI's 交办 dialog): `assign_records` for a single row."""
+    return assign_records(session, who, table, station, [(None, values)])[0]
+
+
+def stations(session: Session) -> list[tuple[str, str]]:
+    """(code, name) of the stations the county may hand records over to: registered, not revoked."""
+    identity.require_county(session)
+    rows = session.exec(select(SyncPeer).where(SyncPeer.role == "station", SyncPeer.revoked_at == None)  # noqa: E711
+                        .order_by(SyncPeer.node_id)).all()
+    return [(p.node_id, p.name) for p in rows]
 
 
 def _create(session: Session, who: Principal, model: type[M], rows: Rows, station: str) -> list[M]:
