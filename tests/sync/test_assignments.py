@@ -27,7 +27,8 @@ DISPUTE = {"排查日期": "2024-07-01", "排查范围": "竹山村三组", "发
 
 def hand_over(county, station_code: str, *rows, who=SYSTEM):
     numbered = [(i, r) for i, r in enumerate(rows, 2)] if len(rows) > 1 else [(None, rows[0])]
-    return county.db.write(lambda s: [r.id for r in assign_records(s, who, "dispute_screening", station_code, numbered)])
+    return county.db.write(lambda s: [r.id for r in assign_records(s, who, "dispute_screening", station_code,
+                                                                   numbered)])
 
 
 def screenings(node) -> int:
@@ -48,7 +49,8 @@ def test_mediation_declares_the_screening_as_assignable():
 def test_a_handed_over_dispute_reaches_its_station_only_and_its_handling_travels_back(county, station, station2):
     [sid] = hand_over(county, station.node_id, DISPUTE)
     got = row(county, DisputeScreening, sid)
-    assert (got.owner, got.origin, got.risk_level, got.screened_on) == (station.node_id, "county", "1", date(2024, 7, 1))
+    assert (got.owner, got.origin, got.risk_level, got.screened_on) == (station.node_id, "county", "1",
+                                                                        date(2024, 7, 1))
     with county.db.read() as s:
         [h] = assigned.handed_over(s, SYSTEM)
     assert (h.station, h.kind, h.delivered, h.handled, h.assigned_by) == (station.node_id, "交办矛盾纠纷", False, False,

@@ -35,7 +35,8 @@ def test_assignment_refuses_bad_input(county, station):
     with pytest.raises(UserError, match="名册中没有司法所"):
         county.db.write(lambda s: assign(s, SYSTEM, Person, {"name": "甲"}, "430922199"))
     with pytest.raises(ValidationError):
-        county.db.write(lambda s: assign(s, SYSTEM, Person, {"name": "乙", "id_number": "430922198001010000"}, station.node_id))
+        county.db.write(lambda s: assign(s, SYSTEM, Person, {"name": "乙", "id_number": "430922198001010000"},
+                                         station.node_id))
     with pytest.raises(UserError, match="只有县司法局可以交办"):
         station.db.write(lambda s: assign(s, SYSTEM, Person, {"name": "丙"}, station.node_id))
     assert county.sql("SELECT count(*) FROM person")[0][0] == 0
