@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from tests import program
-from tests.program import STATIONS, Sticks, carry, ok, run, table_digests, until_quiet
+from tests.program import STATIONS, Sticks, carry, ok, run, table_digests
 
 SET = ["--set", "排查日期=2024-07-01", "--set", "排查范围=竹山村三组", "--set", "发现的纠纷=两户宅基地边界争执（测试数据）",
        "--set", "风险等级=红色（高）", "--set", "限期=2024-07-15"]
@@ -44,13 +44,15 @@ def test_the_county_hands_disputes_to_one_station_which_takes_them_up(tmp_path):
     listed = ok(county, "assign", "--list")
     assert "430922101" in listed and "交办矛盾纠纷" in listed and "未签收" in listed and "未处理" in listed
 
-    until_quiet(county, [station, other], sticks)
+    carry(county, station, sticks(), "--for", station.name)
+    carry(county, other, sticks(), "--for", other.name)
     received = ok(station, "assign", "--received")
     assert "两户宅基地边界争执" in received and "未处理" in received and "限期 2024-07-15" in received
-    assert ok(other, "assign", "--received").strip() == "没有交办事项"
+    assert ok(other, "assign", "--received").strip() == "没有交办事项"  # a second station never receives it
+    assert table_digests(other)["dispute_screening"][0] == 0
     due = json.loads(ok(station, "due", "--json"))
     assert [(d["title"], d["due"]) for d in due if d["title"] == "县局交办待处理"] == [("县局交办待处理", "2024-07-15")]
-    assert table_digests(other)["dispute_screening"][0] == 0
+    carry(station, county, sticks())  # the station's acknowledgement
     listed = ok(county, "assign", "--list", "--station", station.name)
     assert "已签收" in listed and "未处理" in listed
     assert ok(county, "assign", "--list", "--station", other.name).strip() == "没有交办事项"
@@ -59,9 +61,8 @@ def test_the_county_hands_disputes_to_one_station_which_takes_them_up(tmp_path):
     assert taken.returncode == 0, taken.stderr
     assert "处理中" in ok(station, "assign", "--received")
     assert not [d for d in json.loads(ok(station, "due", "--json")) if d["title"] == "县局交办待处理"]
-    carry(station, county, sticks())
+    carry(station, county, sticks())  # the handling travels back
     assert "处理中" in ok(county, "assign", "--list")
-    until_quiet(county, [station, other], sticks)
     assert table_digests(station, station.name) == table_digests(county, station.name)
 
     # several at once, from a file: whole or not at all (same data dirs: setting up a network is slow)
