@@ -14,7 +14,7 @@ import sys
 
 from sfs_desktop.core.errors import UserError, explain
 
-COMMAND_MODULES = ["setup", "data", "security", "sync", "printing", "due", "report", "roster"]
+COMMAND_MODULES = ["setup", "data", "security", "sync", "assign", "printing", "due", "report", "roster"]
 
 log = logging.getLogger("sfs_desktop")
 

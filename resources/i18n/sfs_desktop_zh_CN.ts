@@ -235,6 +235,85 @@
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="37"/>
+        <source>保存后，该记录归所选司法所所有，在下次为该所导出同步包时送达；该所导入后即可办理。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="39"/>
+        <source>交办给</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssignedTab</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="86"/>
+        <source>县司法局交办给各所的事项：交给谁、该所是否已签收（已导入并回执）、是否已着手办理。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="88"/>
+        <source>县司法局交办给本所的事项（随县局同步包送达）。双击打开该记录办理；办理后状态变为“处理中”，并在下次同步时报县局。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="108"/>
+        <source>交办时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="108"/>
+        <source>司法所</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="108"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="114"/>
+        <source>类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="108"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="114"/>
+        <source>内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="109"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="114"/>
+        <source>限期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="109"/>
+        <source>签收</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="109"/>
+        <source>办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="109"/>
+        <source>交办人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="114"/>
+        <source>收到时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="114"/>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseWorkspace</name>
     <message>
         <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="69"/>
@@ -1405,42 +1484,42 @@
 <context>
     <name>ScreeningTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="32"/>
+        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="38"/>
         <source>登记矛盾纠纷排查</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="39"/>
+        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="45"/>
         <source>请选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="39"/>
+        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="45"/>
         <source>请先在列表中点选一条排查记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="54"/>
+        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="60"/>
         <source>转为调解案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="54"/>
+        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="60"/>
         <source>调解委员会</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="54"/>
+        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="60"/>
         <source>纠纷类型</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="61"/>
+        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="67"/>
         <source>已转为案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="61"/>
+        <location filename="../../sfs_desktop/ui/mediation/screening.py" line="67"/>
         <source>已登记为调解案件草稿，请到“案件”中补充当事人后受理。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1759,144 +1838,144 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="48"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
         <source>代码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="48"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
         <source>名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="48"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="48"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
         <source>上次收到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="48"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
         <source>上次回执</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="50"/>
         <source>待确认变更</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="50"/>
         <source>记录数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="50"/>
         <source>未处理冲突</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="50"/>
         <source>数据核对</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="50"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="51"/>
         <source>审计链</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="51"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="52"/>
         <source>已吊销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="51"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="52"/>
         <source>已登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="52"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="53"/>
         <source>待导入登记包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="65"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="66"/>
         <source>：本年各所数据（依据各所报送的记录）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="73"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="74"/>
         <source>选择司法所的密钥卡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="74"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="75"/>
         <source>密钥卡 (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="80"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="81"/>
         <source>登记司法所</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="80"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="81"/>
         <source>司法所名称（桃江县司法局××司法所）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="88"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="89"/>
         <source>不能登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="88"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="89"/>
         <source>所选文件不是有效的密钥卡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="99"/>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="116"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="100"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="124"/>
         <source>请选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="99"/>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="116"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="100"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="124"/>
         <source>请先在列表中点选一个司法所</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="101"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="102"/>
         <source>选择U盘</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="105"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="106"/>
         <source>不能写出登记包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="110"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="111"/>
         <source>登记包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="110"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="111"/>
         <source>已写出登记包，请交该所在“数据同步”中导入：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="118"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="126"/>
         <source>吊销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="118"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="126"/>
         <source>吊销后将拒收该所的同步包（例如密钥丢失时）。确认吊销 </source>
         <translation type="unfinished"></translation>
     </message>
@@ -1952,6 +2031,25 @@
     <message>
         <location filename="../../sfs_desktop/ui/page_parts.py" line="55"/>
         <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>owner</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="52"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="60"/>
+        <source>交办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="52"/>
+        <source>名册中还没有可交办的司法所，或没有可交办的记录类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="60"/>
+        <source>交办什么</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

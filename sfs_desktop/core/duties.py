@@ -58,6 +58,20 @@ class Tile:
 
 
 @dataclass(frozen=True)
+class Assignable:
+    """A record type the county may hand over to a station (县局交办, sync-design.md §4.10).
+
+    The county fills the table's declared fields; the row is created owned by the station and
+    reaches it in the next bundle. Paths are "module:function" strings, resolved only when used.
+    """
+
+    label: str  # what the county's 交办 menu and the station's list call it: 交办矛盾纠纷
+    check: str | None = None  # "module:function(session, row)": the duty's own rules beyond the declarations
+    summary: str | None = None  # the field that says what the record is about, in the lists
+    due: str | None = None  # the date field holding the deadline the county set (限期), for the dashboard
+
+
+@dataclass(frozen=True)
 class Duty:
     """What a duty package declares about itself, once (see docs/adding-a-duty.md)."""
 
@@ -78,6 +92,7 @@ class Duty:
     page_tables: tuple[str, ...] = ()  # table prefixes its page shows (search hits and due items open there)
     permissions: tuple[str, ...] = ()  # the permissions its operations require (core.security.access)
     params: tuple = ()  # its parameters (core.params.ParamSpec): label, type, default, unit, declared once
+    assignables: dict[str, Assignable] = field(default_factory=dict)  # table → what the county may hand over
 
 
 def resolve(path: str) -> Any:
@@ -114,8 +129,12 @@ def template_modules() -> tuple[str, ...]:
     return SHARED_TEMPLATES + tuple(m for d in duties() for m in d.templates)
 
 
+SHARED_DEADLINES: tuple[str, ...] = ("sfs_desktop.core.sync.assigned",)
+"""Deadline sources of the shared parts (县局交办待处理, whichever duty the record belongs to)."""
+
+
 def deadline_modules() -> tuple[str, ...]:
-    return tuple(m for d in duties() for m in d.deadline_sources)
+    return SHARED_DEADLINES + tuple(m for d in duties() for m in d.deadline_sources)
 
 
 def demo_modules() -> tuple[str, ...]:
@@ -151,6 +170,17 @@ def county_reports() -> list:
     """The reports whose by-station tables the county's 司法所 tab shows, one per duty that names one."""
     every = reports()
     return [every[d.county_figures] for d in duties() if d.county_figures]
+
+
+def assignables() -> dict[str, tuple[Duty, Assignable]]:
+    """Every record type the county may hand over, by table, with the duty declaring it."""
+    out: dict[str, tuple[Duty, Assignable]] = {}
+    for d in duties():
+        for table, a in d.assignables.items():
+            if table in out:
+                raise ValueError(f"assignable table {table} is declared twice")
+            out[table] = (d, a)
+    return out
 
 
 def ledger_titles() -> dict[str, str]:

@@ -165,7 +165,8 @@ def test_22_restored_backup_reuses_no_counter_and_gets_its_data_back(county, sta
 def test_conflicts_on_the_command_line_mask_sensitive_values(county, station, capsys, cli_env):
     from sfs_desktop.cli import main
     from sfs_desktop.core.sync.assign import assign
-    pid = county.db.write(lambda s: assign(s, Person, {"name": "交办", "phone": "13800004444"}, station.node_id).id)
+    pid = county.db.write(lambda s: assign(s, SYSTEM, Person, {"name": "交办", "phone": "13800004444"},
+                                           station.node_id).id)
     until_quiet(county, [station])
     edit(station, Person, pid, phone="13800005555", occupation="务农")
     edit(county, Person, pid, phone="13800006666", occupation="教师")

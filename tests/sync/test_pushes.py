@@ -19,7 +19,7 @@ from tests.sync.conftest import edit, row, until_quiet
 
 def test_assignment_reaches_only_its_station_with_the_data_it_needs(county, station, station2):
     idn = demo.demo_id_number(__import__("random").Random(3), date(1980, 5, 1), True)
-    pid = county.db.write(lambda s: assign(s, Person, {"name": "交办对象", "id_number": idn,
+    pid = county.db.write(lambda s: assign(s, SYSTEM, Person, {"name": "交办对象", "id_number": idn,
                                                        "phone": "13800002222"}, station.node_id).id)
     until_quiet(county, [station, station2])
     p = row(station, Person, pid)
@@ -33,11 +33,12 @@ def test_assignment_reaches_only_its_station_with_the_data_it_needs(county, stat
 
 def test_assignment_refuses_bad_input(county, station):
     with pytest.raises(UserError, match="名册中没有司法所"):
-        county.db.write(lambda s: assign(s, Person, {"name": "甲"}, "430922199"))
+        county.db.write(lambda s: assign(s, SYSTEM, Person, {"name": "甲"}, "430922199"))
     with pytest.raises(ValidationError):
-        county.db.write(lambda s: assign(s, Person, {"name": "乙", "id_number": "430922198001010000"}, station.node_id))
-    with pytest.raises(UserError, match="只有县司法局"):
-        station.db.write(lambda s: assign(s, Person, {"name": "丙"}, station.node_id))
+        county.db.write(lambda s: assign(s, SYSTEM, Person, {"name": "乙", "id_number": "430922198001010000"},
+                                         station.node_id))
+    with pytest.raises(UserError, match="只有县司法局可以交办"):
+        station.db.write(lambda s: assign(s, SYSTEM, Person, {"name": "丙"}, station.node_id))
     assert county.sql("SELECT count(*) FROM person")[0][0] == 0
 
 

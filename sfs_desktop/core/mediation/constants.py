@@ -7,3 +7,4 @@ VILLAGE, COMMUNITY, TOWNSHIP = "01", "02", "03"  # committee_type
 AREA_TYPES = (VILLAGE, COMMUNITY)  # a committee tied to one admin area
 FEMALE = "2"  # gender
 PERFORMED = "01"  # performance: 已履行
+OWN_INITIATIVE, GOVERNMENT_REFERRAL = "02", "06"  # case_source: 调委会主动调解, 政府部门移交

@@ -1,6 +1,6 @@
 """人民调解's manifest: everything the rest of the program needs to know about this duty."""
 
-from sfs_desktop.core.duties import Duty, Tile
+from sfs_desktop.core.duties import Assignable, Duty, Tile
 from sfs_desktop.core.params import ParamSpec
 
 DUTY = Duty(
@@ -25,4 +25,9 @@ DUTY = Duty(
             ParamSpec("mediation.warn_day", "受理后第几天提醒调解期限", int, 20, "天"),
             ParamSpec("mediation.follow_up_days", "履行期满后回访期限", int, 7, "天"),
             ParamSpec("mediation.archive_days", "结案后归档期限", int, 30, "天")),
+    # 县局交办的矛盾纠纷: a screening row, not a case. The county cannot know which village committee
+    # will take it up, nor whether the parties agree to mediation; the station screens it, then turns it
+    # into a draft case (source 政府部门移交) with the committee it chooses (work.screening_to_case).
+    assignables={"dispute_screening": Assignable("交办矛盾纠纷", check="sfs_desktop.core.mediation.work:check_screening",
+                                                 summary="found", due="target_date")},
 )

@@ -12,7 +12,9 @@ from typing import Any
 from sqlmodel import Session, select
 
 from sfs_desktop.core import codes
+from sfs_desktop.core.db.synced import COUNTY_NODE
 from sfs_desktop.core.errors import UserError
+from sfs_desktop.core.mediation.constants import GOVERNMENT_REFERRAL, OWN_INITIATIVE
 from sfs_desktop.core.mediation.models import (DisputeScreening, GuidanceRecord, MediationCase, MediationCommittee,
                                                MediationRecord, Mediator, MediatorTraining)
 from sfs_desktop.core.mediation.casework import working_committee
@@ -41,7 +43,8 @@ def add_record(s: Session, who: Principal, case_id: str, values: dict[str, Any])
 
 def screening_to_case(s: Session, who: Principal, screening_id: str, committee_id: str, dispute_type: str,
                       summary: str | None = None) -> MediationCase:
-    """Turn a dispute found in screening into a draft case (source: 调委会主动调解); once only."""
+    """Turn a dispute found in screening into a draft case, once only. Source: 调委会主动调解, or
+    政府部门移交 for a dispute the county bureau handed over (案件来源 has no 上级交办 of its own)."""
     row = s.get(DisputeScreening, screening_id)
     if row is None or row.deleted:
         raise UserError("找不到这条排查记录")
@@ -53,8 +56,9 @@ def screening_to_case(s: Session, who: Principal, screening_id: str, committee_i
     text = (summary or row.found or "").strip()
     if not text:
         raise UserError("请填写纠纷简要情况")
+    source = GOVERNMENT_REFERRAL if row.origin == COUNTY_NODE else OWN_INITIATIVE  # 县局交办: 政府部门移交
     case = _checked(s, MediationCase, {"committee_id": committee_id, "dispute_type": dispute_type, "summary": text,
-                                    "source": "02", "escalation_risk": row.risk_level == "1"})
+                                    "source": source, "escalation_risk": row.risk_level == "1"})
     check_row(who, MediationCase, case, write=True)
     s.add(case)
     s.flush()
@@ -66,12 +70,18 @@ def screening_to_case(s: Session, who: Principal, screening_id: str, committee_i
 def add_screening(s: Session, who: Principal, values: dict[str, Any]) -> DisputeScreening:
     require(who, "record.write")
     row = _checked(s, DisputeScreening, values)
+    check_screening(s, row)
+    s.add(row)
+    return row
+
+
+def check_screening(_s: Session, row: DisputeScreening) -> None:
+    """What a screening must satisfy beyond its field declarations (a station's entry, or a
+    dispute the county hands over: the manifest names this check for 交办)."""
     if row.found_count < 0:
         raise UserError("发现纠纷数不能为负数")
     if row.target_date and row.target_date < row.screened_on:
         raise UserError("化解限期不能早于排查日期")
-    s.add(row)
-    return row
 
 
 def add_guidance(s: Session, who: Principal, values: dict[str, Any]) -> GuidanceRecord:

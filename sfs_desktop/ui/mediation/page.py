@@ -10,6 +10,7 @@ TABS = [  # attribute, title, module, class
     ("cases", "案件", "cases", "CasesTab"), ("committees", "调解组织", "registries", "CommitteesTab"),
     ("mediators", "调解员", "registries", "MediatorsTab"), ("screening", "矛盾排查", "screening", "ScreeningTab"),
     ("guidance", "指导与培训", "guidance", "GuidanceTab"), ("statistics", "统计", "statistics", "StatisticsTab"),
+    ("assigned", "县局交办", "assigned", "AssignedTab"),
 ]
 
 
@@ -57,6 +58,8 @@ class MediationPage(QWidget):
             self.committees.update_notice()
         if hasattr(self, "statistics") and "mediation_case" in tables:
             self.statistics.refresh()
+        if hasattr(self, "assigned"):
+            self.assigned.data_changed(tables)
 
     # --- what the main window's shortcuts and search ask of a page ----------------------------
     def new_record(self) -> None:
@@ -69,3 +72,5 @@ class MediationPage(QWidget):
             tab = self.show_tab("committees" if table == "mediation_committee" else "mediators")
             tab.select(row_id)
             tab.edit_selected()
+        elif table == "dispute_screening":  # a dispute the county handed over, from 县局交办 or the dashboard
+            self.show_tab("screening").select(row_id)

@@ -28,6 +28,12 @@ class ScreeningTab(QWidget):
         self.selected_id: str | None = None
         self.view.clicked.connect(lambda index: setattr(self, "selected_id", self.model.id_at(index.row())))
 
+    def select(self, row_id: str) -> None:
+        """Point at one screening (a dispute the county handed over): 转为调解案件 then acts on it."""
+        self.selected_id = row_id
+        if row_id in self.model.ids:
+            self.view.selectRow(self.model.ids.index(row_id))
+
     def new_record(self) -> None:
         dialog = RecordDialog(self.app, DisputeScreening, self.tr("登记矛盾纠纷排查"), work.add_screening,
                               args=(self.app.principal,), parent=self)

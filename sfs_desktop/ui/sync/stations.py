@@ -31,7 +31,8 @@ class StationsTab(QWidget):
         layout.addWidget(self.table, 1)
         bar, self.buttons = buttons(self, [("add", "登记司法所（导入密钥卡）…", lambda: self.add_station()),
                                            ("enroll", "写出登记包…", lambda: self.enroll()),
-                                           ("revoke", "吊销", self.revoke), ("refresh", "刷新", self.refresh)])
+                                           ("revoke", "吊销", self.revoke),
+                                           ("assign", "交办…", lambda: self.assign()), ("refresh", "刷新", self.refresh)])
         layout.addLayout(bar)
         self.figure_layout = QVBoxLayout()
         layout.addLayout(self.figure_layout, 1)
@@ -109,6 +110,13 @@ class StationsTab(QWidget):
         self.last_enrollment = path
         QMessageBox.information(self, self.tr("登记包"), self.tr("已写出登记包，请交该所在“数据同步”中导入：") + path.name)
         self.refresh()
+
+    def assign(self):
+        """交办 to the station chosen in the list (or any other, chosen in the dialog); the county's
+        list of what it handed over is the duty page's 县局交办 tab."""
+        from sfs_desktop.ui.assigned import open_assign
+
+        return open_assign(self, self.app, selected_id(self.table))
 
     def revoke(self) -> None:
         code = selected_id(self.table)
