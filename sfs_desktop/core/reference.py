@@ -100,6 +100,8 @@ class ParamRow:
     changed_at: datetime | None
     received_at: datetime | None
     declared: bool = True  # False: pushed by a newer program this one does not know
+    low: float | None = None  # the declared range a new value must lie in
+    high: float | None = None
 
 
 def param_rows(session: Session, who: Principal) -> list[ParamRow]:
@@ -112,7 +114,8 @@ def param_rows(session: Session, who: Principal) -> list[ParamRow]:
         row = rows.pop(key, None)
         value = spec.default if row is None else _typed(spec, row.value)
         out.append(ParamRow(key, spec.label, spec.unit, TYPE_NAMES.get(spec.type, spec.type.__name__), value,
-                            spec.default, _changed(row) if row else None, received.get(row.id) if row else None))
+                            spec.default, _changed(row) if row else None, received.get(row.id) if row else None,
+                            True, *spec.bounds()))
     for key, row in sorted(rows.items()):
         out.append(ParamRow(key, row.label or key, row.unit or "", "文字", row.value, None, _changed(row),
                             received.get(row.id), declared=False))
@@ -171,13 +174,16 @@ class CodeRow:
 
 
 def kind_labels() -> dict[str, str]:
-    """Each code table's name in words: the label of the first declared field that uses it."""
-    out: dict[str, str] = {}
+    """Each code table's name in words, from the first declared field that uses it: its label
+    (纠纷类型), preceded by its table's title where two tables say the same (调解组织类型, 节假日类型)."""
+    first: dict[str, tuple[str, str]] = {}
     for model in synced_tables().values():
         for spec in specs(model):
             if spec.code_table:
-                out.setdefault(spec.code_table, spec.label)
-    return out
+                first.setdefault(spec.code_table, (spec.label, model.__title__))
+    said = [label for label, _title in first.values()]
+    return {kind: label if said.count(label) == 1 or not title or label.startswith(title) else f"{title}{label}"
+            for kind, (label, title) in first.items()}
 
 
 def code_kinds(session: Session, who: Principal) -> list[CodeKind]:
