@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from sfs_desktop.core.errors import UserError
+
 
 @dataclass(frozen=True)
 class ParamSpec:
@@ -32,8 +34,6 @@ class ParamSpec:
 
     def parse(self, text: Any) -> Any:
         """`text` as this parameter's type, or a UserError saying in Chinese why not."""
-        from sfs_desktop.core.errors import UserError
-
         raw = str(text).strip()
         if not raw:
             raise UserError(f"参数“{self.label}”的值不能为空")
@@ -56,11 +56,10 @@ class ParamSpec:
         else:
             raise UserError(f"参数“{self.label}”的类型不能在这里修改")
         low, high = self.bounds()
-        unit = self.unit
         if low is not None and value < low:
-            raise UserError(f"参数“{self.label}”不能小于 {low:g}{unit}，收到 {raw}")
+            raise UserError(f"参数“{self.label}”不能小于 {low:g}{self.unit}，收到 {raw}")
         if high is not None and value > high:
-            raise UserError(f"参数“{self.label}”不能大于 {high:g}{unit}，收到 {raw}")
+            raise UserError(f"参数“{self.label}”不能大于 {high:g}{self.unit}，收到 {raw}")
         return value
 
 
