@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Table, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from sfs_desktop.core.db.synced import RowHistory, _executemany, jsonable, utcnow
+from sfs_desktop.core.sync.models import SyncReceived
 
 CHUNK = 500
 
@@ -84,8 +85,6 @@ def note_received(conn: Connection, table_name: str, ids: list[str], bundle_id: 
     of the same row replaces the earlier one)."""
     if not ids:
         return
-    from sfs_desktop.core.sync.models import SyncReceived  # late: models import this package
-
     t = SyncReceived.__table__
     now = utcnow()
     stmt = sqlite_insert(t)
