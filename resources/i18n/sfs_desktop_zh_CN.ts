@@ -1305,27 +1305,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../sfs_desktop/ui/main_window.py" line="143"/>
         <source>帮助(&amp;H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../sfs_desktop/ui/main_window.py" line="144"/>
         <source>关于(&amp;A)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../sfs_desktop/ui/main_window.py" line="203"/>
         <source>从未同步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/main_window.py" line="198"/>
+        <location filename="../../sfs_desktop/ui/main_window.py" line="204"/>
         <source>上次同步：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/main_window.py" line="199"/>
+        <location filename="../../sfs_desktop/ui/main_window.py" line="205"/>
         <source>待同步变更 %1 条</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1427,6 +1427,206 @@
     <message>
         <location filename="../../sfs_desktop/ui/forms.py" line="184"/>
         <source>填写的内容还没有保存，确定放弃吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReferencePage</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="93"/>
+        <source>参数、代码表和节假日安排由县司法局统一维护；修改后在下次向各司法所导出时下发。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="95"/>
+        <source>参数、代码表和节假日安排由县司法局所长维护；当前账户只能查看。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="97"/>
+        <source>以下参数、代码表和节假日安排由县司法局统一维护并随同步包下发，本所只能查看；“收到时间”是导入带来该条数据的同步包的时间。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="108"/>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="160"/>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="218"/>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="225"/>
+        <source>参数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="121"/>
+        <source>代码表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="133"/>
+        <source>年份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="137"/>
+        <source>节假日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="141"/>
+        <source>全部表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="160"/>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="176"/>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="190"/>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="236"/>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="245"/>
+        <source>名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="160"/>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="225"/>
+        <source>值</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="160"/>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="226"/>
+        <source>默认值</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="161"/>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="190"/>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="197"/>
+        <source>修改时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="161"/>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="190"/>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="198"/>
+        <source>收到时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="176"/>
+        <source>数据表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="176"/>
+        <source>条数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="176"/>
+        <source>最近修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="177"/>
+        <source>最近收到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="190"/>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="236"/>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="240"/>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="245"/>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="249"/>
+        <source>代码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="190"/>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="191"/>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="252"/>
+        <source>启用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="191"/>
+        <source>停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="197"/>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="268"/>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="275"/>
+        <source>日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="197"/>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="268"/>
+        <source>类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="197"/>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="268"/>
+        <source>说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="214"/>
+        <source>参考数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="214"/>
+        <source>请先选择%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="228"/>
+        <source>范围</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="229"/>
+        <source>修改参数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="236"/>
+        <source>增加代码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="245"/>
+        <source>修改代码名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="254"/>
+        <source>不能修改代码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="268"/>
+        <source>增加节假日安排</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="278"/>
+        <source>删除节假日安排</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="279"/>
+        <source>删除 %1 的节假日安排？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/reference_page.py" line="282"/>
+        <source>不能删除</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from sfs_desktop.core.errors import UserError
+
 
 @dataclass(frozen=True)
 class ParamSpec:
@@ -18,13 +20,54 @@ class ParamSpec:
     type: type
     default: Any
     unit: str = ""
+    minimum: float | None = None  # a number below is refused (numbers: 0 unless given)
+    maximum: float | None = None  # a number above is refused (a percentage: 100 unless given)
+
+    def bounds(self) -> tuple[float | None, float | None]:
+        """The range a new value must lie in: a count, a span of days or minutes is never negative,
+        a percentage never above 100."""
+        if self.type not in (int, float):
+            return None, None
+        low = self.minimum if self.minimum is not None else 0
+        high = self.maximum if self.maximum is not None else (100 if self.unit == "%" else None)
+        return low, high
+
+    def parse(self, text: Any) -> Any:
+        """`text` as this parameter's type, or a UserError saying in Chinese why not."""
+        raw = str(text).strip()
+        if not raw:
+            raise UserError(f"参数“{self.label}”的值不能为空")
+        if self.type is int:
+            try:
+                value = int(raw)
+            except ValueError:
+                raise UserError(f"参数“{self.label}”应为整数（{self.unit or '无单位'}），而不是“{raw}”") from None
+        elif self.type is float:
+            try:
+                value = float(raw)
+            except ValueError:
+                raise UserError(f"参数“{self.label}”应为数字（{self.unit or '无单位'}），而不是“{raw}”") from None
+            if value != value or value in (float("inf"), float("-inf")):
+                raise UserError(f"参数“{self.label}”应为有限的数字，而不是“{raw}”")
+        elif self.type is str:
+            value = raw
+            if len(value) > 256:
+                raise UserError(f"参数“{self.label}”最多 256 个字符")
+        else:
+            raise UserError(f"参数“{self.label}”的类型不能在这里修改")
+        low, high = self.bounds()
+        if low is not None and value < low:
+            raise UserError(f"参数“{self.label}”不能小于 {low:g}{self.unit}，收到 {raw}")
+        if high is not None and value > high:
+            raise UserError(f"参数“{self.label}”不能大于 {high:g}{self.unit}，收到 {raw}")
+        return value
 
 
 SHARED_PARAMS: tuple[ParamSpec, ...] = (
     ParamSpec("security.autolock_minutes", "无操作自动锁定", int, 10, "分钟"),
-    ParamSpec("security.max_failed_logins", "连续登录失败锁定次数", int, 5, "次"),
-    ParamSpec("security.lockout_minutes", "登录失败锁定时长", int, 15, "分钟"),
-    ParamSpec("backup.keep_daily", "保留的每日自动备份", int, 14, "份"),
+    ParamSpec("security.max_failed_logins", "连续登录失败锁定次数", int, 5, "次", minimum=1),
+    ParamSpec("security.lockout_minutes", "登录失败锁定时长", int, 15, "分钟", minimum=1),
+    ParamSpec("backup.keep_daily", "保留的每日自动备份", int, 14, "份", minimum=1),
 )
 
 

@@ -77,6 +77,11 @@ def _register_pages() -> None:
 
         return SettingsPage(w.app)
 
+    def reference(w):
+        from sfs_desktop.ui.reference_page import ReferencePage
+
+        return ReferencePage(w.app)
+
     pages.register_page("dashboard", "工作台", dashboard)
     pages.register_page("people", "人员信息库", people, tables=("person", "organization"))
     for duty in duties.duties():  # each duty's manifest names its page; imported on its first visit
@@ -84,6 +89,7 @@ def _register_pages() -> None:
             pages.register_page(duty.key, duty.title, partial(_duty_page, duty.page), tables=duty.page_tables)
     pages.register_page("management", "所务管理", management, tables=("staff", "admin_area"))
     pages.register_page("sync", "数据同步", sync)
+    pages.register_page("reference", "参考数据", reference)
     pages.register_page("settings", "设置", settings)
 
 

@@ -29,7 +29,7 @@ NAV_ORDER = [
     ("dashboard", "工作台"), ("people", "人员信息库"), ("mediation", "人民调解"), ("correction", "社区矫正"),
     ("resettlement", "安置帮教"), ("legality", "合法性审查"), ("publicity", "普法与法律服务"),
     ("assessors", "人民陪审员"), ("management", "所务管理"), ("standardization", "规范化建设"),
-    ("sync", "数据同步"), ("settings", "设置"),
+    ("sync", "数据同步"), ("reference", "参考数据"), ("settings", "设置"),
 ]
 
 PageFactory = Callable[["object"], QWidget]  # factory(main_window) -> page

@@ -14,6 +14,7 @@ from sfs_desktop.paths import DataPaths
 from sfs_desktop.ui.app import make_app
 from sfs_desktop.ui.errors import ErrorReporter
 from sfs_desktop.ui.login import LoginDialog
+from sfs_desktop.ui import pages
 from sfs_desktop.ui.main_window import MainWindow
 from sfs_desktop.ui.people_page import PersonDialog
 from tests.conftest import ADMIN, PASSWORD
@@ -74,7 +75,7 @@ def test_main_window_navigation_and_status(qtbot, app_session):
     window = MainWindow(app_session)
     qtbot.addWidget(window)
     window.show()
-    assert window.nav.count() == 12 and window.nav.item(2).text() == "人民调解"
+    assert window.nav.count() == len(pages.NAV_ORDER) == 13 and window.nav.item(2).text() == "人民调解"
     assert "待同步变更" in window.status_outbox.text()
     window.show_page("correction")
     assert "正在建设中" in window.stack.currentWidget().findChildren(QLabel)[0].text()

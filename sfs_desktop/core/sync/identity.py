@@ -59,9 +59,9 @@ def peer(session: Session, node_id: str) -> SyncPeer | None:
     return session.get(SyncPeer, node_id)
 
 
-def require_county(session: Session) -> None:
+def require_county(session: Session, what: str = "管理司法所名册") -> None:
     if local_node(session).role != "county":
-        raise UserError("只有县司法局的程序可以管理司法所名册")
+        raise UserError(f"只有县司法局的程序可以{what}")
 
 
 # --- roster ---------------------------------------------------------------------------------

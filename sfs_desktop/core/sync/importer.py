@@ -351,7 +351,7 @@ def _apply(s: Session, db: Database, v: Verified, progress: Progress | None, kee
     me = identity.local_node(s)
     ident = identity.ensure_identity(s)
     keys = identity.node_keys(ident)
-    applier = _Applier(s.connection(), me.node_id, peer.role, v.sender)
+    applier = _Applier(s.connection(), me.node_id, peer.role, v.sender, bid)
     blobs: dict[str, bytes] = {}
     ack = None
     roster = None
@@ -501,8 +501,9 @@ class Refused(bundle.BundleError):
 class _Applier:
     """Applies row entries in batches per table with the merge rules, after the owner check."""
 
-    def __init__(self, conn: Connection, me: str, sender_role: str, sender: str):
+    def __init__(self, conn: Connection, me: str, sender_role: str, sender: str, bundle_id: str = ""):
         self.conn = conn
+        self.bundle_id = bundle_id
         self.me = me
         self.sender_role = sender_role
         self.sender = sender
@@ -598,6 +599,8 @@ class _Applier:
         store.history(self.conn, model.__tablename__, superseded)
         self._fix_conflict_flags(updates)
         store.update_rows(self.conn, t, updates)
+        if policy.is_broadcast(model):  # a station shows when each reference row arrived
+            store.note_received(self.conn, model.__tablename__, [r["id"] for r in [*inserts, *updates]], self.bundle_id)
         for hook in AFTER_BULK_INSERT:  # keeps the search index in step with what was merged
             hook(self.conn, model, inserts, new=True)
             hook(self.conn, model, updates)

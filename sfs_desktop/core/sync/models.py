@@ -79,6 +79,17 @@ class SyncAuditMark(SQLModel, table=True):
     at: datetime = Field(default_factory=utcnow)
 
 
+class SyncReceived(SQLModel, table=True):
+    """When a county-owned reference row (parameter, code, holiday …) last arrived here, and in
+    which bundle: what a station shows as 收到时间. Written by the importer, never synced."""
+
+    __tablename__ = "sync_received"
+    table_name: str = Field(primary_key=True, max_length=64)
+    row_id: str = Field(primary_key=True, max_length=36)
+    bundle_id: str = Field(max_length=36)
+    at: datetime = Field(default_factory=utcnow)
+
+
 class SyncConflict(SQLModel, table=True):
     """Two concurrent versions of one row that changed the same field (or update vs delete).
 

@@ -10,8 +10,10 @@ import json
 from typing import Any, Iterable
 
 from sqlalchemy import Connection, Table, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from sfs_desktop.core.db.synced import RowHistory, _executemany, jsonable, utcnow
+from sfs_desktop.core.sync.models import SyncReceived
 
 CHUNK = 500
 
@@ -76,3 +78,18 @@ def bases(conn: Connection, table_name: str, ids: list[str]) -> dict[str, list[d
                 payload = json.loads(payload)
             out.setdefault(row_id, []).append(payload)
     return out
+
+
+def note_received(conn: Connection, table_name: str, ids: list[str], bundle_id: str) -> None:
+    """Remember that these rows of a reference table arrived now, in `bundle_id` (a later arrival
+    of the same row replaces the earlier one)."""
+    if not ids:
+        return
+    t = SyncReceived.__table__
+    now = utcnow()
+    stmt = sqlite_insert(t)
+    stmt = stmt.on_conflict_do_update(index_elements=[t.c.table_name, t.c.row_id],
+                                      set_={"bundle_id": stmt.excluded.bundle_id, "at": stmt.excluded.at})
+    for i in range(0, len(ids), CHUNK):
+        conn.execute(stmt, [{"table_name": table_name, "row_id": rid, "bundle_id": bundle_id, "at": now}
+                            for rid in ids[i:i + CHUNK]])
