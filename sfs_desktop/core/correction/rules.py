@@ -78,10 +78,10 @@ def term_problems(kind: str, penalty: str | None, original_months: int | None, s
         if low is not None:
             name = "拘役" if penalty == P_DETENTION else "有期徒刑"
             floor = max(low, original_months or 0)
-            if months < floor or months > high:
+            if end < term_end(start, floor) or end > term_end(start, high):
                 out.append(f"{name}缓刑考验期应不少于原判刑期且不少于{_span(low)}、不超过{_span(high)}"
                            f"（刑法第七十三条），现为约 {months} 个月")
-    elif kind == PAROLE and penalty == P_LIFE and months != LIFE_PAROLE_MONTHS:
+    elif kind == PAROLE and penalty == P_LIFE and end != term_end(start, LIFE_PAROLE_MONTHS):
         out.append(f"无期徒刑假释的考验期为十年（刑法第八十三条），现为约 {months} 个月")
     return out
 

@@ -56,8 +56,10 @@ def subject(s: Session, who: Principal, subject_id: str, *, write: bool = False,
 
 
 def _checked(s: Session, model: type[SyncedModel], values: dict[str, Any]) -> dict[str, Any]:
+    """`values` stripped and checked against the declarations; a child row's subject is set by `_add`."""
     clean = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
-    codes.refuse_invalid(s, model, clean)
+    parent = {"subject_id": "-"} if "subject_id" in model.model_fields and "subject_id" not in clean else {}
+    codes.refuse_invalid(s, model, {**parent, **clean})
     return clean
 
 
@@ -85,11 +87,10 @@ def register_subject(s: Session, who: Principal, values: dict[str, Any], *, toda
     """登记 (or, at the county, enter before assigning): the identity is a person of the registry;
     one person is on the register once; the term is checked against §4.2."""
     _require_s3(who, True)
-    values = _checked(s, CorrectionSubject, values)
-    person = s.get(Person, values["person_id"])
+    person = s.get(Person, values.get("person_id") or "")
     if person is None or person.deleted:
         raise UserError("请从人员信息库选择社区矫正对象本人（人员不存在）")
-    values.setdefault("name", person.name)
+    values = _checked(s, CorrectionSubject, {**values, "name": person.name})
     for name in ("effective_date", "reported_on", "received_on"):
         _not_future(values.get(name), {"effective_date": "判决生效日期", "reported_on": "报到日期",
                                        "received_on": "接收日期"}[name], today)
