@@ -21,3 +21,4 @@ LOST_CONTACT, MISSED_INTAKE, COERCIVE, REOFFENDED, DIED = "01", "02", "03", "04"
 T_REVOKE_PROBATION, T_REVOKE_PAROLE, T_RECOMMIT, T_DEATH = "01", "02", "03", "04"  # cc_termination_reason
 FEMALE = "2"  # gender
 HEALTH_REPORT, REEXAM = "health_report", "reexam"  # cc_activity of a medical-parole subject
+LEAVE_PERMIT = "correction.leave_permit"  # the 外出证明's template: its number is given on approval

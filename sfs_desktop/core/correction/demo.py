@@ -17,11 +17,13 @@ from sqlmodel import Session, select
 from sfs_desktop.core import calendar, demo
 from sfs_desktop.core.correction import queries, rules
 from sfs_desktop.core.correction.constants import (APPROVED, AWAITING, CONTROL, FEMALE, MEDICAL_PAROLE, P_DETENTION,
-                                                   P_FIXED, PAROLE, PROBATION, SUPERVISED, TEMP_EXEC, COUNTY, STATION)
+                                                   P_FIXED, PAROLE, PROBATION, SUPERVISED, TEMP_EXEC, COUNTY, STATION,
+                                                   LEAVE_PERMIT)
 from sfs_desktop.core.correction.models import (CcDocument, CcFrequency, CcInvestigation, CcLeave, CcLevelChange,
                                                 CcSupervision, CcTeamMember, CorrectionSubject)
 from sfs_desktop.core.db.synced import insert_synced
 from sfs_desktop.core.people.models import Person
+from sfs_desktop.core.printing.service import allocate_serial
 
 TYPES = (PROBATION, PROBATION, PROBATION, PAROLE, CONTROL, TEMP_EXEC)
 MODES = {"report": "到所", "checkin": "手机定位核查", "visit": "家中", "talk": "定期谈话", "education": "集中教育",
@@ -126,7 +128,7 @@ def correction_demo(ctx: demo.DemoContext) -> None:
                                           "start": start, "end": start + timedelta(days=4), "days": 5,
                                           "applied_on": start - timedelta(days=4), "approver": STATION,
                                           "decision": APPROVED, "decided_on": start - timedelta(days=3),
-                                          "certificate_no": f"（{start.year}）外出字第{900 + len(children[CcLeave])}号"})
+                                          "certificate_no": allocate_serial(s, LEAVE_PERMIT, (start - timedelta(days=3)).year)})
                 seeded_leave = True
             elif rng.random() < 0.5:  # an earlier, returned leave: 9 days → county
                 start = rec + timedelta(days=40)

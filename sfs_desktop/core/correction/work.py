@@ -17,13 +17,13 @@ from sqlmodel import Session, select
 from sfs_desktop.core import codes, params
 from sfs_desktop.core.correction import rules
 from sfs_desktop.core.correction.constants import (
-    ABSCONDED, ACTIVE_STATUSES, ADMONISH, APPROVED, AWAITING, COMMEND, HIGHER, LATE_REPORT, LOST, LOST_CONTACT,
+    ABSCONDED, ACTIVE_STATUSES, ADMONISH, APPROVED, AWAITING, COMMEND, HIGHER, LATE_REPORT, LEAVE_PERMIT, LOST, LOST_CONTACT,
     ON_REGISTER, PENDING, REFUSED, RELEASED, STATION, SUPERVISED, TERMINATED, WARN)
 from sfs_desktop.core.correction.models import (
     CcLeave, CcLevelChange, CcLocator, CcMajorEvent, CcRegularTravel, CcResidenceChange, CcSanctionDecision,
     CcSupervision, CcTeamMember, CcTermination, CcViolation, CorrectionSubject, CcInvestigation, CcRelease)
 from sfs_desktop.core.db.synced import SyncedModel, live
-from sfs_desktop.core.documents import next_serial
+from sfs_desktop.core.printing.service import allocate_serial
 from sfs_desktop.core.errors import PermissionDenied, UserError
 from sfs_desktop.core.people.models import Person
 from sfs_desktop.core.security import audit
@@ -233,7 +233,7 @@ def decide_leave(s: Session, who: Principal, leave_id: str, approve: bool, on: d
         raise UserError("外出超过三十日或两个月内累计超过三十日，须报上一级社区矫正机构审批，请记录其批准文书后再登记")
     leave.decision, leave.decided_on = (APPROVED if approve else REFUSED), on
     if approve:
-        leave.certificate_no = f"（{on.year}）外出字第{next_serial(s, 'correction.leave', on.year, '')}号"
+        leave.certificate_no = allocate_serial(s, LEAVE_PERMIT, on.year)  # the number its 外出证明 prints
     s.add(leave)
     return leave
 

@@ -13,7 +13,6 @@ from sqlmodel import Session, select
 
 from sfs_desktop.core import codes
 from sfs_desktop.core.calendar import age_on
-from sfs_desktop.core.documents import PrintLog
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.mediation import casefile, rules
 from sfs_desktop.core.mediation.forms import NOTICE_DUTIES, NOTICE_RIGHTS
@@ -24,6 +23,7 @@ from sfs_desktop.core.people.models import Organization, Person
 from sfs_desktop.core.people.registry import id_label
 from sfs_desktop.core.printing.formats import official_date
 from sfs_desktop.core.printing.service import Loaded, source, station
+from sfs_desktop.core.printing.volume import Filed, contents_rows, printed_pages
 
 CASE = "mediation_case"
 KEEP_FOR = "长期"  # 保管期限 of a mediation file unless the county sets mediation.keep_for
@@ -164,41 +164,14 @@ def cover_context(s: Session, ref: str | None) -> Loaded:
     }, _year(case))
 
 
-def _printed_pages(s: Session, case: MediationCase) -> dict[str, int | None]:
-    """Form id → page count of its last print for this case (its records and visits included)."""
+def contents_items(s: Session, case: MediationCase) -> list[dict[str, str]]:
+    """The rows of the 卷内目录 (see :func:`printing.volume.contents_rows`): the 受理登记表 when that was
+    printed instead of the 申请书; the 封底 is the last sheet of the cover's print."""
     ids = [case.id, *s.exec(select(FollowUpVisit.id).where(FollowUpVisit.case_id == case.id)).all(),
            *s.exec(select(MediationRecord.id).where(MediationRecord.case_id == case.id)).all()]
-    logs = s.exec(select(PrintLog).where(PrintLog.record_id.in_(ids), PrintLog.deleted == False,  # noqa: E712
-                                         PrintLog.delivered == True)  # noqa: E712 - on paper or saved, not a preview
-                  .order_by(PrintLog.printed_at)).all()
-    return {log.form_id: log.pages for log in logs}
-
-
-def contents_items(s: Session, case: MediationCase) -> list[dict[str, str]]:
-    """The rows of the 卷内目录: the document actually filed (受理登记表 when that was printed instead of
-    the 申请书), its 页号 from the pages printed (1–2, 3 …, counted through the volume as far as every
-    page before is known; after a scan of unknown length, the document's own page count), and in 备注
-    only facts about the item: 尚缺, 扫描件."""
-    from sfs_desktop.core.printing.templates import get
-
-    printed = _printed_pages(s, case)
-    items, page, counting = [], 1, True
-    for i, e in enumerate(casefile.contents(s, case), 1):
-        forms = [f for f in casefile.BY_TITLE[e.title].forms if f in printed]
-        title = get(forms[0]).title if forms and e.title != "封底" else e.title  # the 申请书 first, if both
-        n = printed[forms[0]] if forms else None
-        if e.title == "封底":
-            n = 1 if forms else None  # the back cover is the last sheet of the cover's print
-        if n and counting:
-            pages = f"{page}" if n == 1 else f"{page}–{page + n - 1}"
-            page += n
-        elif n:
-            pages = f"共{n}页"
-        else:
-            pages, counting = "", counting and not e.present
-        note = "尚缺" if e.required and not e.present else ("扫描件" if e.present and not forms and e.scanned else "")
-        items.append({"no": str(i), "title": title, "pages": pages, "note": note})
-    return items
+    entries = [Filed(e.title, casefile.BY_TITLE[e.title].forms, e.required, e.present, e.scanned, e.title == "封底")
+               for e in casefile.contents(s, case)]
+    return contents_rows(entries, printed_pages(s, ids))
 
 
 @source("mediation.contents")
