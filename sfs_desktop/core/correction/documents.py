@@ -159,9 +159,11 @@ def undertaking_context(s: Session, ref: str | None) -> Loaded:
 @source("correction.team")
 def team_context(s: Session, ref: str | None) -> Loaded:
     c = find_subject(s, ref)
-    team = [{**readable(s, m), "duty": TEAM_ROLES.get(m.role, ""),
-             "signed_on": plain_date(m.signed_on)} for m in _team(s, c)]
-    return Loaded(SUBJECT, c.id, {**subject_values(s, c), "team": team, "duties": TEAM_DUTIES}, _year(c))
+    members = _team(s, c)
+    team = [{**readable(s, m), "duty": TEAM_ROLES.get(m.role, ""), "signed_on": plain_date(m.signed_on)}
+            for m in members]
+    return Loaded(SUBJECT, c.id, {**subject_values(s, c), "team": team, "duties": TEAM_DUTIES,
+                                  "signers": [m.name for m in members]}, _year(c))
 
 
 def frequency_lines(s: Session, level: str) -> tuple[list[str], list[str]]:
@@ -201,15 +203,16 @@ def leave_approver(s: Session, leave: CcLeave) -> str:
 
 def _leave_values(s: Session, leave: CcLeave) -> dict[str, Any]:
     c = find_subject(s, leave.subject_id)
+    sv = subject_values(s, c)
     approver = leave_approver(s, leave)
     decided = leave.decision != PENDING
     verdict = "同意。" if leave.decision == APPROVED else "不同意。"
-    return {**subject_values(s, c), **readable(s, leave),
+    return {**sv, **readable(s, leave),
             "approver_line": f"{codes.code_name(s, 'cc_approver', approver)}（{APPROVERS[approver]}）",
             "proofs": "", "station_opinion": leave.station_opinion or (verdict if decided and approver == STATION else ""),
             "county_opinion": verdict if decided and approver == COUNTY else "",
             "county_on": leave.decided_on if decided and approver == COUNTY else None, "higher_opinion": "",
-            "conditions": LEAVE_CONDITIONS}
+            "conditions": LEAVE_CONDITIONS, "issuer": sv["station"] if approver == STATION else sv["agency"]}
 
 
 @source("correction.leave_application")

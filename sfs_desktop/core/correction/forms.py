@@ -127,8 +127,8 @@ REPORT_IN = register(Template(
                                     "remarks": FieldSpec("备注")}),
     sensitive=SUBJECT_S3,
     sections=[
-        Grid([["name", "person.gender", "correction_type"], [Cell("decision_body", span=1), Cell("decision_no", span=2)],
-              ["effective_date", "due", "reported_on"],
+        Grid([["name", "person.gender", "correction_type"], ["decision_body", Cell("decision_no", label="文书编号", span=2)],
+              [Cell("effective_date", label="生效日期"), "due", "reported_on"],
               [Cell("outcome", span=2, options=("按时报到", "逾期报到", "未报到")), "late"],
               [Cell("remarks", span=3, lines=3)]]),
         Text("社区矫正法第二十一条：判处管制、宣告缓刑、裁定假释的社区矫正对象，自判决、裁定生效之日起十日内到执行地"
@@ -185,7 +185,7 @@ TEAM = register(Template(
                       ("signed_on", "签订日期", 2.2)], min_rows=3),
         Text("为落实对社区矫正对象{name}的社区矫正，经协商，矫正小组成员自愿承担以下职责：", style="plain"),
         Terms("duties", numbering="chinese", blank_lines=0),
-        Signatures([], each="members"),
+        Signatures([], each="signers"),
         Seal("{station}", "received_on"),
     ],
 ))
@@ -201,9 +201,10 @@ PLAN = register(Template(
         Text("一、基本情况", style="heading"),
         Text("（犯罪原因、认罪悔罪、家庭和社会关系、身心状况、就业就学等，由矫正小组填写）", style="note"),
         Grid([[Cell("special_flags", label="需要关注的情况", lines=3, span=3)]]),
-        Terms("supervision", heading="二、监督管理措施", numbering="chinese", blank_lines=2),
-        Terms("education", heading="三、教育矫正和帮扶措施", numbering="chinese", blank_lines=2),
-        Text("四、矫正小组：{members}。本方案根据社区矫正对象的表现、考核和管理等级调整情况适时调整。"),
+        Terms("supervision", heading="二、监督管理措施（按管理等级和县司法局监管频次）", blank_lines=2),
+        Terms("education", heading="三、教育矫正和帮扶措施", blank_lines=2),
+        Text("四、矫正小组", style="heading"),
+        Text("由{members}组成矫正小组。本方案根据社区矫正对象的表现、考核和管理等级调整情况适时调整。"),
         Signatures(["制定人（签名）"]),
         Seal("{station}", "made_on"),
     ],
@@ -214,7 +215,8 @@ PLAN = register(Template(
 LEAVE_SPECS = SUBJECT_SPECS | spec_map(CcLeave) | spec_map({
     "approver_line": FieldSpec("审批机关"), "proofs": FieldSpec("证明材料"), "county_opinion": FieldSpec("县级社区矫正机构意见"),
     "higher_opinion": FieldSpec("上一级社区矫正机构意见"), "conditions": FieldSpec("外出要求"),
-    "station_opinion": FieldSpec("司法所意见"), "county_on": FieldSpec("县级审批日期", widget=Widget.DATE)})
+    "station_opinion": FieldSpec("司法所意见"), "county_on": FieldSpec("县级审批日期", widget=Widget.DATE),
+    "issuer": FieldSpec("批准机关")})
 
 LEAVE_APPLICATION = register(Template(
     id="correction.leave_application",
@@ -223,8 +225,9 @@ LEAVE_APPLICATION = register(Template(
     serial_kind="矫外审",
     sensitive=SUBJECT_S3 | IDENTITY | {"reason", "destination", "contact_phone"},
     sections=[
-        Grid([["subject.name", "person.gender", Cell("person.id_number", span=1)],
-              [Cell("subject.correction_type", label="矫正类别"), Cell("term", span=2)],
+        Grid([["subject.name", "person.gender", "age"],
+              [Cell("person.id_number", span=2), Cell("subject.correction_type", label="矫正类别")],
+              [Cell("term", span=3)],
               [Cell("reason", span=3, lines=2)], [Cell("destination", span=3)],
               ["start", "end", "days"], [Cell("contact_phone", span=2), "applied_on"],
               [Cell("proofs", span=3, lines=2)], [Cell("approver_line", span=3)]]),
@@ -245,7 +248,7 @@ LEAVE_PERMIT = register(Template(
              "外出前往{destination}，共{days}日。"),
         Terms("conditions", heading="外出期间应当遵守以下要求", blank_lines=0),
         Text("特此证明。"),
-        Seal("{agency}", "decided_on"),
+        Seal("{issuer}", "decided_on"),
         Text("注：本证明由社区矫正对象随身携带，返回后交回司法所。", style="note"),
     ],
 ))
