@@ -160,7 +160,8 @@ class CcSupervision(_Correction, table=True):
     __tablename__ = "cc_supervision"
     __title__ = "日常监管记录"
     __access__ = CHILD
-    __table_args__ = (Index("ix_cc_supervision_due", "subject_id", "kind", "day"),)
+    # covering the due query (`.queries.gaps`): a lookup per subject and activity never reads the table
+    __table_args__ = (Index("ix_cc_supervision_due", "subject_id", "kind", "day", "deleted", "hours"),)
     subject_id: str = _subject_ref()
     kind: str = field("类别", required=True, code_table="cc_activity", max_length=16)
     day: date = field("日期", required=True, widget=W.DATE)

@@ -48,7 +48,7 @@ class Gap:
 def gaps(s: Session, per: str, first: date, last: date, owner: str | None = None) -> list[Gap]:
     """Subjects short of their level's frequency for `per` in the period first..last."""
     subj, freq, ev = CorrectionSubject, CcFrequency, CcSupervision
-    done = func.count(ev.id)
+    done = func.count(ev.day)  # a column of the covering index: the count never reads the table
     hours = func.coalesce(func.sum(ev.hours), 0)
     stmt = (select(subj.id, subj.name, freq.activity, freq.count, freq.min_hours, done, hours)
             .select_from(subj)

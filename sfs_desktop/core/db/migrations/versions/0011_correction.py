@@ -421,7 +421,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('cc_supervision', schema=None) as batch_op:
-        batch_op.create_index('ix_cc_supervision_due', ['subject_id', 'kind', 'day'], unique=False)
+        batch_op.create_index('ix_cc_supervision_due', ['subject_id', 'kind', 'day', 'deleted', 'hours'], unique=False)
         batch_op.create_index(batch_op.f('ix_cc_supervision_owner'), ['owner'], unique=False)
         batch_op.create_index(batch_op.f('ix_cc_supervision_subject_id'), ['subject_id'], unique=False)
 
