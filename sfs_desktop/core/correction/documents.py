@@ -28,7 +28,7 @@ from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.fields import specs
 from sfs_desktop.core.people.models import Person
 from sfs_desktop.core.printing.formats import plain_date
-from sfs_desktop.core.printing.service import Loaded, bureau, source, station
+from sfs_desktop.core.printing.service import Loaded, bureau, record, source, station
 from sfs_desktop.core.sync.identity import local_node
 
 SUBJECT = "correction_subject"
@@ -50,15 +50,6 @@ def readable(s: Session, row: Any) -> dict[str, Any]:
         value = getattr(row, spec.name)
         out[spec.name] = codes.code_name(s, spec.code_table, value) if spec.code_table and value is not None else value
     return out
-
-
-def _get(s: Session, model, ref: str | None, what: str):
-    if not ref:
-        raise UserError(f"请指定{what}（记录编号）")
-    row = s.get(model, ref)
-    if row is None or row.deleted:
-        raise UserError(f"找不到{what}“{ref}”")
-    return row
 
 
 def _span(months: int) -> str:
@@ -97,7 +88,7 @@ def subject_values(s: Session, c: CorrectionSubject) -> dict[str, Any]:
 
 
 def find_subject(s: Session, ref: str | None) -> CorrectionSubject:
-    return _get(s, CorrectionSubject, ref, "社区矫正对象")
+    return record(s, CorrectionSubject, ref, "社区矫正对象")
 
 
 def _year(c: CorrectionSubject) -> int:
@@ -217,14 +208,14 @@ def _leave_values(s: Session, leave: CcLeave) -> dict[str, Any]:
 
 @source("correction.leave_application")
 def leave_application_context(s: Session, ref: str | None) -> Loaded:
-    leave = _get(s, CcLeave, ref, "外出申请")
+    leave = record(s, CcLeave, ref, "外出申请")
     return Loaded("cc_leave", leave.id, _leave_values(s, leave), leave.applied_on.year)
 
 
 @source(LEAVE_PERMIT)
 def leave_permit_context(s: Session, ref: str | None) -> Loaded:
     """The 外出证明 bears the number given when the leave was approved (`work.decide_leave`)."""
-    leave = _get(s, CcLeave, ref, "外出申请")
+    leave = record(s, CcLeave, ref, "外出申请")
     if leave.decision != APPROVED:
         raise UserError("该外出申请尚未批准，不能打印外出证明")
     return Loaded("cc_leave", leave.id, _leave_values(s, leave), leave.decided_on.year, serial=leave.certificate_no)
@@ -233,7 +224,7 @@ def leave_permit_context(s: Session, ref: str | None) -> Loaded:
 # --- F-C9 to F-C11 -------------------------------------------------------------------------
 
 def _event(s: Session, ref: str | None, kinds: tuple[str, ...], what: str) -> Loaded:
-    ev = _get(s, CcSupervision, ref, "监管记录")
+    ev = record(s, CcSupervision, ref, "监管记录")
     if ev.kind not in kinds:
         raise UserError(f"这条记录是“{codes.code_name(s, 'cc_activity', ev.kind)}”，不是{what}，请用对应的表单打印")
     c = find_subject(s, ev.subject_id)
@@ -253,7 +244,7 @@ def visit_context(s: Session, ref: str | None) -> Loaded:
 
 @source("correction.violation")
 def violation_context(s: Session, ref: str | None) -> Loaded:
-    v = _get(s, CcViolation, ref, "违规情况")
+    v = record(s, CcViolation, ref, "违规情况")
     c = find_subject(s, v.subject_id)
     decision = s.exec(live(select(CcSanctionDecision), CcSanctionDecision).where(
         CcSanctionDecision.violation_id == v.id).order_by(CcSanctionDecision.decided_on.desc())).first()

@@ -22,7 +22,7 @@ from sfs_desktop.core.mediation.rules import agreement, parties
 from sfs_desktop.core.people.models import Organization, Person
 from sfs_desktop.core.people.registry import id_label
 from sfs_desktop.core.printing.formats import official_date
-from sfs_desktop.core.printing.service import Loaded, source, station
+from sfs_desktop.core.printing.service import Loaded, record, source, station
 from sfs_desktop.core.printing.volume import Filed, contents_rows, printed_pages
 
 CASE = "mediation_case"
@@ -36,15 +36,6 @@ def find_case(s: Session, ref: str | None) -> MediationCase:
     if case is None or case.deleted:
         raise UserError(f"找不到案件“{ref}”")
     return case
-
-
-def _get(s: Session, model, ref: str | None, what: str):
-    if not ref:
-        raise UserError(f"请指定{what}（记录编号）")
-    row = s.get(model, ref)
-    if row is None or row.deleted:
-        raise UserError(f"找不到{what}“{ref}”")
-    return row
 
 
 # --- what the forms say about parties ------------------------------------------------------
@@ -266,7 +257,7 @@ def closing_context(s: Session, ref: str | None) -> Loaded:
 # --- records, visits, screening --------------------------------------------------------------
 
 def _record(s: Session, ref: str | None, kind: str) -> tuple[MediationRecord, MediationCase]:
-    rec = _get(s, MediationRecord, ref, "记录")
+    rec = record(s, MediationRecord, ref, "记录")
     if rec.kind != kind:
         want = codes.code_name(s, "mediation_record_kind", kind)
         raise UserError(f"这条记录不是{want}，请用对应的表单打印")
@@ -296,7 +287,7 @@ def record_context(s: Session, ref: str | None) -> Loaded:
 
 @source("mediation.visit")
 def visit_context(s: Session, ref: str | None) -> Loaded:
-    visit = _get(s, FollowUpVisit, ref, "回访记录")
+    visit = record(s, FollowUpVisit, ref, "回访记录")
     case = find_case(s, visit.case_id)
     return Loaded("mediation_follow_up", visit.id, {
         **_common(s, case), "visitee": visit.visitee, "visit_date": visit.visit_date,
@@ -320,7 +311,7 @@ def _screening_row(s: Session, row: DisputeScreening) -> dict:
 
 @source("mediation.screening")
 def screening_context(s: Session, ref: str | None) -> Loaded:
-    row = _get(s, DisputeScreening, ref, "排查记录")
+    row = record(s, DisputeScreening, ref, "排查记录")
     return Loaded("dispute_screening", row.id, {**_screening_row(s, row), "station": station(s).name},
                   row.screened_on.year)
 

@@ -46,6 +46,16 @@ _SOURCES: dict[str, Source] = {}
 NO_REPRINT = {"certificate.station_setup"}  # carries the recovery key, which exists only at set-up
 
 
+def record(session: Session, model, ref: str | None, what: str):
+    """The live row a source prints, by record id; a missing or deleted one refused in Chinese."""
+    if not ref:
+        raise UserError(f"请指定{what}（记录编号）")
+    row = session.get(model, ref)
+    if row is None or row.deleted:
+        raise UserError(f"找不到{what}“{ref}”")
+    return row
+
+
 def source(template_id: str) -> Callable[[Source], Source]:
     """Declare how a template finds its record by id or document number (a decorator)."""
 

@@ -237,6 +237,9 @@ class Seal:
         return seal_block(fill.plain(self.issuer), official_date(date), fill.styles)
 
 
+LABEL_WIDTH_OPINION = 30 * mm
+
+
 @dataclass(frozen=True)
 class Opinions:
     """The opinion boxes of an approval form (审批表): each level's label at the left, its opinion in
@@ -269,9 +272,6 @@ class Opinions:
             ("GRID", (0, 0), (-1, -1), 0.6, "black"), ("VALIGN", (0, 0), (0, -1), "MIDDLE"),
             ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
         return [table, Spacer(1, 4 * mm)]
-
-
-LABEL_WIDTH_OPINION = 30 * mm
 
 
 # --- templates ----------------------------------------------------------------------------
