@@ -95,6 +95,29 @@ def mediation() -> None:
                 print(HERE / f"{form}.png")
 
 
+def correction() -> None:
+    """Every 社区矫正 form F-C1 to F-C15 of one generated 缓刑 subject worked a little further
+    (tests/correction/worked.py), printed through the print service by a staff account, page 1 to PNG
+    at 60 dpi."""
+    from sfs_desktop.core.db.synced import acting_as
+    from sfs_desktop.core.printing.service import print_document
+    from tests.conftest import ADMIN, init_dir, open_dir
+    from tests.correction.worked import STAFF, delegate_release_certificate, worked
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths, _ = init_dir(Path(tmp) / "station")
+        with open_dir(paths) as db, acting_as(ADMIN):
+            refs = worked(db)
+            delegate_release_certificate(db)
+            for form, ref in refs.items():
+                pdf = Path(tmp) / f"{form}.pdf"
+                db.write(lambda s: print_document(s, STAFF, form, ref, pdf, blob_root=db.paths.attachments))
+                subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                                str(HERE / form)], check=True)
+                print(HERE / f"{form}.png")
+
+
 if __name__ == "__main__":
     main()
     mediation()
+    correction()

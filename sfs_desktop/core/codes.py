@@ -68,15 +68,18 @@ class HolidayDay(SyncedModel, table=True):
 
 @lru_cache(maxsize=1)
 def default_data() -> dict[str, Any]:
-    """All shipped defaults merged: {"codes": {kind: [rows]}, "params": [rows]}."""
+    """All shipped defaults merged: {"codes": {kind: [rows]}, "params": [rows], "reference": {table: [rows]}}."""
     codes: dict[str, list[dict[str, Any]]] = {}
     params: list[dict[str, Any]] = []
+    reference: dict[str, list[dict[str, Any]]] = {}
     for path in sorted(resource("codes").glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         for kind, rows in data.get("codes", {}).items():
             codes.setdefault(kind, []).extend(rows)
         params.extend(data.get("params", []))
-    return {"codes": codes, "params": params}
+        for table, rows in data.get("reference", {}).items():
+            reference.setdefault(table, []).extend(rows)
+    return {"codes": codes, "params": params, "reference": reference}
 
 
 def load_defaults(session: Session) -> int:
@@ -101,7 +104,26 @@ def load_defaults(session: Session) -> int:
             session.add(Param(id=baseline_id("param", row["key"]), key=row["key"], value=str(row["value"]),
                               unit=row.get("unit"), label=row.get("label", ""), source_tag=row.get("tag")))
             added += 1
+        added += _load_reference(session, data["reference"])
         session.flush()
+    return added
+
+
+def _load_reference(session: Session, tables: dict[str, list[dict[str, Any]]]) -> int:
+    """A duty's county-owned reference table (cc_frequency …) gets its shipped rows once: each row's
+    id comes from the table's ``__baseline_key__`` fields, so every node holds the same rows, and a
+    row the county deleted stays a tombstone rather than coming back."""
+    from sfs_desktop.core.db.synced import synced_tables
+
+    models = synced_tables()
+    added = 0
+    for table, rows in tables.items():
+        model = models[table]
+        for row in rows:
+            row_id = baseline_id("ref", table, *(str(row[k]) for k in model.__baseline_key__))
+            if session.get(model, row_id) is None:
+                session.add(model(id=row_id, **row))
+                added += 1
     return added
 
 

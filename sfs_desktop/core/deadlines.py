@@ -59,9 +59,11 @@ def collect(session: Session, today: date, horizon_days: int = 7, *, who=None) -
     items = [item for source in _SOURCES for item in source(session, today)
              if item.days_left(today) <= horizon_days or (item.notice_from is not None and today >= item.notice_from)]
     if who is not None:
-        from sfs_desktop.core.security.access import committee_of, require
+        from sfs_desktop.core.security.access import committee_of, is_s3, require
 
         require(who, "record.read")
+        if not who.can("s3.read"):  # criminal-record items (社区矫正 …) only for accounts that may read them
+            items = [i for i in items if i.record_table is None or not is_s3(i.record_table)]
         if who.role == "mediator":
             items = [i for i in items if committee_of(session, i.record_table, i.record_id) in who.committee_ids]
     return sorted(items, key=lambda i: (i.due, i.duty, i.ref))

@@ -25,6 +25,7 @@ from typing import Any
 
 DUTY_PACKAGES: tuple[str, ...] = (
     "sfs_desktop.core.mediation",
+    "sfs_desktop.core.correction",
 )
 """One line per duty package; its ``duty.py`` declares the rest."""
 

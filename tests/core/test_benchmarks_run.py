@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 EXPECTED = {"gui_start", "gui_peak", "ledger_cold", "ledger_warm", "ledger_filter", "case_ledger_cold", "write_path",
             "sync_export", "sync_verify", "sync_import_new", "sync_import_update", "sync_backup", "sync_memory",
-            "county_import", "mediation_stats", "print_form", "print_batch"}
+            "county_import", "mediation_stats", "print_form", "print_batch", "correction_due"}
 
 
 def test_quick_run_writes_every_row_with_a_named_baseline(tmp_path):

@@ -13,7 +13,6 @@ from sqlmodel import Session, select
 
 from sfs_desktop.core import codes
 from sfs_desktop.core.calendar import age_on
-from sfs_desktop.core.documents import PrintLog
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.mediation import casefile, rules
 from sfs_desktop.core.mediation.forms import NOTICE_DUTIES, NOTICE_RIGHTS
@@ -23,7 +22,8 @@ from sfs_desktop.core.mediation.rules import agreement, parties
 from sfs_desktop.core.people.models import Organization, Person
 from sfs_desktop.core.people.registry import id_label
 from sfs_desktop.core.printing.formats import official_date
-from sfs_desktop.core.printing.service import Loaded, source, station
+from sfs_desktop.core.printing.service import Loaded, record, source, station
+from sfs_desktop.core.printing.volume import Filed, contents_rows, printed_pages
 
 CASE = "mediation_case"
 KEEP_FOR = "长期"  # 保管期限 of a mediation file unless the county sets mediation.keep_for
@@ -36,15 +36,6 @@ def find_case(s: Session, ref: str | None) -> MediationCase:
     if case is None or case.deleted:
         raise UserError(f"找不到案件“{ref}”")
     return case
-
-
-def _get(s: Session, model, ref: str | None, what: str):
-    if not ref:
-        raise UserError(f"请指定{what}（记录编号）")
-    row = s.get(model, ref)
-    if row is None or row.deleted:
-        raise UserError(f"找不到{what}“{ref}”")
-    return row
 
 
 # --- what the forms say about parties ------------------------------------------------------
@@ -164,41 +155,14 @@ def cover_context(s: Session, ref: str | None) -> Loaded:
     }, _year(case))
 
 
-def _printed_pages(s: Session, case: MediationCase) -> dict[str, int | None]:
-    """Form id → page count of its last print for this case (its records and visits included)."""
+def contents_items(s: Session, case: MediationCase) -> list[dict[str, str]]:
+    """The rows of the 卷内目录 (see :func:`printing.volume.contents_rows`): the 受理登记表 when that was
+    printed instead of the 申请书; the 封底 is the last sheet of the cover's print."""
     ids = [case.id, *s.exec(select(FollowUpVisit.id).where(FollowUpVisit.case_id == case.id)).all(),
            *s.exec(select(MediationRecord.id).where(MediationRecord.case_id == case.id)).all()]
-    logs = s.exec(select(PrintLog).where(PrintLog.record_id.in_(ids), PrintLog.deleted == False,  # noqa: E712
-                                         PrintLog.delivered == True)  # noqa: E712 - on paper or saved, not a preview
-                  .order_by(PrintLog.printed_at)).all()
-    return {log.form_id: log.pages for log in logs}
-
-
-def contents_items(s: Session, case: MediationCase) -> list[dict[str, str]]:
-    """The rows of the 卷内目录: the document actually filed (受理登记表 when that was printed instead of
-    the 申请书), its 页号 from the pages printed (1–2, 3 …, counted through the volume as far as every
-    page before is known; after a scan of unknown length, the document's own page count), and in 备注
-    only facts about the item: 尚缺, 扫描件."""
-    from sfs_desktop.core.printing.templates import get
-
-    printed = _printed_pages(s, case)
-    items, page, counting = [], 1, True
-    for i, e in enumerate(casefile.contents(s, case), 1):
-        forms = [f for f in casefile.BY_TITLE[e.title].forms if f in printed]
-        title = get(forms[0]).title if forms and e.title != "封底" else e.title  # the 申请书 first, if both
-        n = printed[forms[0]] if forms else None
-        if e.title == "封底":
-            n = 1 if forms else None  # the back cover is the last sheet of the cover's print
-        if n and counting:
-            pages = f"{page}" if n == 1 else f"{page}–{page + n - 1}"
-            page += n
-        elif n:
-            pages = f"共{n}页"
-        else:
-            pages, counting = "", counting and not e.present
-        note = "尚缺" if e.required and not e.present else ("扫描件" if e.present and not forms and e.scanned else "")
-        items.append({"no": str(i), "title": title, "pages": pages, "note": note})
-    return items
+    entries = [Filed(e.title, casefile.BY_TITLE[e.title].forms, e.required, e.present, e.scanned, e.title == "封底")
+               for e in casefile.contents(s, case)]
+    return contents_rows(entries, printed_pages(s, ids))
 
 
 @source("mediation.contents")
@@ -293,7 +257,7 @@ def closing_context(s: Session, ref: str | None) -> Loaded:
 # --- records, visits, screening --------------------------------------------------------------
 
 def _record(s: Session, ref: str | None, kind: str) -> tuple[MediationRecord, MediationCase]:
-    rec = _get(s, MediationRecord, ref, "记录")
+    rec = record(s, MediationRecord, ref, "记录")
     if rec.kind != kind:
         want = codes.code_name(s, "mediation_record_kind", kind)
         raise UserError(f"这条记录不是{want}，请用对应的表单打印")
@@ -323,7 +287,7 @@ def record_context(s: Session, ref: str | None) -> Loaded:
 
 @source("mediation.visit")
 def visit_context(s: Session, ref: str | None) -> Loaded:
-    visit = _get(s, FollowUpVisit, ref, "回访记录")
+    visit = record(s, FollowUpVisit, ref, "回访记录")
     case = find_case(s, visit.case_id)
     return Loaded("mediation_follow_up", visit.id, {
         **_common(s, case), "visitee": visit.visitee, "visit_date": visit.visit_date,
@@ -347,7 +311,7 @@ def _screening_row(s: Session, row: DisputeScreening) -> dict:
 
 @source("mediation.screening")
 def screening_context(s: Session, ref: str | None) -> Loaded:
-    row = _get(s, DisputeScreening, ref, "排查记录")
+    row = record(s, DisputeScreening, ref, "排查记录")
     return Loaded("dispute_screening", row.id, {**_screening_row(s, row), "station": station(s).name},
                   row.screened_on.year)
 

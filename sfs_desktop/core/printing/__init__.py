@@ -23,6 +23,7 @@ from sfs_desktop.core.printing.templates import (
     Grid,
     Group,
     NewPage,
+    Opinions,
     Rows,
     Seal,
     Signatures,
@@ -36,7 +37,7 @@ from sfs_desktop.core.printing.templates import (
 )
 
 __all__ = [
-    "BatchResult", "Cell", "FontSet", "Grid", "Group", "NewPage", "POLICY_ENV", "PrivacyError", "RenderResult", "Rows",
+    "BatchResult", "Cell", "FontSet", "Grid", "Group", "NewPage", "Opinions", "POLICY_ENV", "PrivacyError", "RenderResult", "Rows",
     "Seal", "Signatures", "Template", "Terms", "Text", "all_templates",
     "blank_serial", "font_set", "format_serial", "get", "money", "money_capital", "money_figures",
     "official_date", "plain_date", "register", "render", "spec_map",

@@ -37,11 +37,23 @@ class Loaded:
     record_id: str | None
     context: Mapping[str, Any]
     year: int
+    serial: str | None = None  # a number the record already holds (given when the act happened: a 外出证明's
+    # on approval, from :func:`allocate_serial`); None: the print service numbers a numbered form at its first print
 
 
 Source = Callable[[Session, str | None], Loaded]
 _SOURCES: dict[str, Source] = {}
 NO_REPRINT = {"certificate.station_setup"}  # carries the recovery key, which exists only at set-up
+
+
+def record(session: Session, model, ref: str | None, what: str):
+    """The live row a source prints, by record id; a missing or deleted one refused in Chinese."""
+    if not ref:
+        raise UserError(f"请指定{what}（记录编号）")
+    row = session.get(model, ref)
+    if row is None or row.deleted:
+        raise UserError(f"找不到{what}“{ref}”")
+    return row
 
 
 def source(template_id: str) -> Callable[[Source], Source]:
@@ -101,6 +113,16 @@ def serial_prefix(session: Session) -> str:
     return "桃" + (township[:1] or "")
 
 
+def allocate_serial(session: Session, template_id: str, year: int) -> str:
+    """The next number of a numbered form, in the caller's transaction: what a first print does, and what an
+    act that issues the document (approving a leave issues its 外出证明) calls so the paper bears the same number."""
+    template = get(template_id)
+    if not template.numbered:
+        raise ValueError(f"template {template_id} carries no number")
+    prefix = serial_prefix(session)
+    return template.serial(year, prefix, next_serial(session, template_id, year, prefix))
+
+
 def print_document(session: Session, who: Principal, template_id: str, record_ref: str | None, out: Path | None,
                    *, blob_root: Path, preview: bool = False) -> PrintResult:
     """Render, number, keep (encrypted) and log one document. With `out`, a clear copy is also
@@ -126,11 +148,9 @@ def print_document(session: Session, who: Principal, template_id: str, record_re
                                    PrintLog.serial_no != None)  # noqa: E711
             .order_by(PrintLog.printed_at)
         ).first()
-    serial = previous.serial_no if previous else None
+    serial = previous.serial_no if previous else loaded.serial
     if serial is None and template.numbered:
-        prefix = serial_prefix(session)
-        n = next_serial(session, template_id, loaded.year, prefix)
-        serial = template.serial(loaded.year, prefix, n)
+        serial = allocate_serial(session, template_id, loaded.year)
     buffer = io.BytesIO()
     result = render_pdf(template, loaded.context, buffer, serial=serial)
     data = buffer.getvalue()
@@ -234,12 +254,12 @@ def _work_card(session: Session, ref: str | None) -> Loaded:
     today = date.today()
     return Loaded("staff", staff.id, {
         "name": staff.name, "unit": st.name, "post": codes.code_name(session, "staff_post", staff.post),
-        "issuer": _bureau(st.name),
+        "issuer": bureau(st.name),
         "issued_on": today, "valid_until": date(today.year + 3, today.month, min(today.day, 28)), "photo": None,
     }, today.year)
 
 
-def _bureau(station_name: str) -> str:
+def bureau(station_name: str) -> str:
     """The issuing bureau of a station's documents: 桃江县司法局××司法所 → 桃江县司法局."""
     head, sep, _rest = station_name.partition("司法局")
     return head + sep if sep else station_name

@@ -62,7 +62,8 @@ def styles_for(fonts: FontSet) -> Styles:
         fonts=fonts,
         body=_style("body", song, SIZE_S4, 22, alignment=TA_JUSTIFY, firstLineIndent=2 * SIZE_S4),
         plain=_style("plain", song, SIZE_S4, 22, alignment=TA_JUSTIFY),
-        heading=_style("heading", hei, SIZE_4, 24, alignment=TA_LEFT, spaceBefore=6, spaceAfter=2),
+        heading=_style("heading", hei, SIZE_4, 24, alignment=TA_LEFT, spaceBefore=6, spaceAfter=2,
+                       keepWithNext=1),  # a heading never ends a page
         cell=_style("cell", song, SIZE_5, 15, alignment=TA_LEFT),
         label=_style("label", song, SIZE_5, 15, alignment=TA_CENTER),
         note=_style("note", song, SIZE_5, 16, alignment=TA_LEFT),

@@ -237,6 +237,43 @@ class Seal:
         return seal_block(fill.plain(self.issuer), official_date(date), fill.styles)
 
 
+LABEL_WIDTH_OPINION = 30 * mm
+
+
+@dataclass(frozen=True)
+class Opinions:
+    """The opinion boxes of an approval form (审批表): each level's label at the left, its opinion in
+    the box, and at the foot of the box the issuer "（盖章）" and the date, with room for the seal.
+
+    `rows` are (opinion ref, issuer pattern such as "{station}", date ref or None for a blank date)."""
+
+    rows: Sequence[tuple[str, str, str | None]]
+    lines: int = 3  # text lines kept free above the seal when the opinion is blank
+
+    def refs(self) -> list[str]:
+        out: list[str] = []
+        for ref, issuer, day in self.rows:
+            out += [ref, *placeholders(issuer), *([day] if day else [])]
+        return out
+
+    def flowables(self, fill: Fill) -> list[Flowable]:
+        styles = fill.styles
+        right = styles.cell.clone("opinion_right", alignment=2)
+        data = []
+        for ref, issuer, day in self.rows:
+            text = fill.text(ref)
+            body: list[Flowable] = [Paragraph(fill.markup(text), styles.cell)] if text else []
+            body += [Spacer(1, styles.cell.leading * (1 if text else self.lines)),
+                     Paragraph(fill.markup(f"{fill.plain(issuer)}（盖章）"), right),
+                     Paragraph(fill.markup(official_date(fill.value(day) if day else None)), right)]
+            data.append([Paragraph(fill.markup(fill.label(ref)), styles.label), body])
+        table = Table(data, colWidths=[LABEL_WIDTH_OPINION, None])
+        table.setStyle(table_style(fill.fonts, [
+            ("GRID", (0, 0), (-1, -1), 0.6, "black"), ("VALIGN", (0, 0), (0, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+        return [table, Spacer(1, 4 * mm)]
+
+
 # --- templates ----------------------------------------------------------------------------
 
 SpecSource = Union[Any, Mapping[str, FieldSpec]]

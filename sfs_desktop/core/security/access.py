@@ -104,6 +104,11 @@ def model_for(table: str) -> Any:
     raise LookupError(f"no model for table {table}")
 
 
+def is_s3(table: str) -> bool:
+    """Whether a table holds criminal-record data (readable only with "s3.read")."""
+    return _rule(model_for(table)).s3
+
+
 def committee_of(session: Any, table: str | None, record_id: str | None) -> str | None:
     """The mediation committee a record belongs to (through its parent), or None if none does."""
     if table is None or record_id is None:

@@ -1,0 +1,428 @@
+"""Correction operations: every one takes the acting principal and refuses in core.
+
+Reading or changing any correction row needs "s3.read" (a 调解员 or an 只读 account is refused,
+whatever screen it comes from); each subject opened is an audited S3 view. Values are checked
+against their field declarations and code tables first, then against the rule of §4.3/§4.5 that
+governs them (`.rules`): a refusal is one Chinese sentence and nothing is written. What the county
+decides (leave beyond the station's entrustment, sanctions) is refused at a station's program.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlmodel import Session, select
+
+from sfs_desktop.core import codes, params
+from sfs_desktop.core.correction import rules
+from sfs_desktop.core.correction.constants import (
+    ABSCONDED, ACTIVE_STATUSES, ADMONISH, APPROVED, AWAITING, COMMEND, HIGHER, LATE_REPORT, LEAVE_PERMIT, LOST, LOST_CONTACT,
+    ON_REGISTER, PENDING, REFUSED, RELEASED, STATION, SUPERVISED, TERMINATED, WARN)
+from sfs_desktop.core.correction.models import (
+    CcLeave, CcLevelChange, CcLocator, CcMajorEvent, CcRegularTravel, CcResidenceChange, CcSanctionDecision,
+    CcSupervision, CcTeamMember, CcTermination, CcViolation, CorrectionSubject, CcInvestigation, CcRelease)
+from sfs_desktop.core.db.synced import SyncedModel, live
+from sfs_desktop.core.printing.service import allocate_serial
+from sfs_desktop.core.errors import PermissionDenied, UserError
+from sfs_desktop.core.people.models import Person
+from sfs_desktop.core.security import audit
+from sfs_desktop.core.security.access import Principal, check_row, require
+from sfs_desktop.core.sync.identity import local_node
+
+STATUS = {"01": "待报到", "02": "在矫", "03": "外出中", "04": "失联", "05": "解除", "06": "终止"}
+COUNTY_DECIDES = "由县级社区矫正机构决定：司法所只能提出建议，请在县司法局的程序中办理"
+
+
+def _require_s3(who: Principal, write: bool) -> None:
+    require(who, "record.write" if write else "record.read")
+    require(who, "s3.read")
+
+
+def subject(s: Session, who: Principal, subject_id: str, *, write: bool = False,
+            statuses: tuple[str, ...] = ()) -> CorrectionSubject:
+    """The subject, if `who` may read (or change) it; opening one to read is an audited S3 view."""
+    _require_s3(who, write)
+    row = s.get(CorrectionSubject, subject_id)
+    if row is None or row.deleted:
+        raise UserError("社区矫正对象不存在或已删除")
+    check_row(who, CorrectionSubject, row, write=write)
+    if statuses and row.status not in statuses:
+        raise UserError(f"该对象当前为“{STATUS[row.status]}”，不能办理此事项"
+                        f"（只有{'、'.join(STATUS[x] for x in statuses)}的对象可以）")
+    if not write:
+        audit.record(s, who.username, "view_s3", CorrectionSubject.__tablename__, row.id)
+    return row
+
+
+def _checked(s: Session, model: type[SyncedModel], values: dict[str, Any]) -> dict[str, Any]:
+    """`values` stripped and checked against the declarations; a child row's subject is set by `_add`."""
+    clean = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
+    parent = {"subject_id": "-"} if "subject_id" in model.model_fields and "subject_id" not in clean else {}
+    codes.refuse_invalid(s, model, {**parent, **clean})
+    return clean
+
+
+def _not_future(day: date | None, label: str, today: date) -> None:
+    if day is not None and day > today:
+        raise UserError(f"{label}不能晚于今天")
+
+
+def _add(s: Session, model: type[SyncedModel], subject_id: str, values: dict[str, Any]) -> Any:
+    row = model(**values, subject_id=subject_id)
+    s.add(row)
+    s.flush()
+    return row
+
+
+def _county(s: Session, what: str) -> None:
+    if local_node(s).role != "county":
+        raise PermissionDenied(f"{what}{COUNTY_DECIDES}")
+
+
+# --- the subject --------------------------------------------------------------------------------
+
+def register_subject(s: Session, who: Principal, values: dict[str, Any], *, today: date,
+                     accept_warnings: bool = False) -> CorrectionSubject:
+    """登记 (or, at the county, enter before assigning): the identity is a person of the registry;
+    one person is on the register once; the term is checked against §4.2."""
+    _require_s3(who, True)
+    person = s.get(Person, values.get("person_id") or "")
+    if person is None or person.deleted:
+        raise UserError("请从人员信息库选择社区矫正对象本人（人员不存在）")
+    values = _checked(s, CorrectionSubject, {**values, "name": person.name})
+    for name in ("effective_date", "reported_on", "received_on"):
+        _not_future(values.get(name), {"effective_date": "判决生效日期", "reported_on": "报到日期",
+                                       "received_on": "接收日期"}[name], today)
+    existing = s.exec(live(select(CorrectionSubject.id), CorrectionSubject).where(
+        CorrectionSubject.person_id == person.id, CorrectionSubject.status.in_(ON_REGISTER))).first()
+    if existing:
+        raise UserError(f"{person.name}已在册接受社区矫正，不能重复登记")
+    problems = rules.term_problems(values["correction_type"], values.get("original_penalty"),
+                                   values.get("original_months"), values.get("term_start"), values.get("term_end"),
+                                   values.get("custody_days") or 0)
+    if problems and (not accept_warnings or problems[0].startswith("矫正期限止不能早于")):
+        raise UserError("；".join(problems))
+    if values.get("offence_date") and person.birth_date:
+        values["juvenile"] = values.get("juvenile") or rules.juvenile_rules(person.birth_date, values["offence_date"])
+    row = CorrectionSubject(**values)
+    if row.reported_on and row.received_on:
+        row.status = SUPERVISED
+    s.add(row)
+    s.flush()
+    return row
+
+
+def report_in(s: Session, who: Principal, subject_id: str, reported_on: date, *, today: date) -> CcViolation | None:
+    """报到 and 接收 (C2, C5): the subject is under supervision from that day. A late report-in
+    leaves a violation draft with the measure §4.5.1 suggests (the station then proposes it)."""
+    row = subject(s, who, subject_id, write=True, statuses=(AWAITING,))
+    _not_future(reported_on, "报到日期", today)
+    if row.effective_date and reported_on < row.effective_date:
+        raise UserError("报到日期不能早于判决（裁定、决定）生效日期")
+    row.reported_on, row.received_on, row.status = reported_on, row.received_on or reported_on, SUPERVISED
+    s.add(row)
+    s.add(CcLevelChange(subject_id=row.id, changed_on=reported_on, level=row.level, risk=row.risk, reason="入矫"))
+    if row.effective_date is None:
+        return None
+    due = rules.report_in_due(row.effective_date)
+    days = rules.late_days(due, reported_on)
+    if not days:
+        return None
+    return draft_violation(s, row, LATE_REPORT, days, reported_on,
+                           f"应于 {due:%Y-%m-%d} 前报到，实际 {reported_on:%Y-%m-%d} 报到，逾期 {days} 日")
+
+
+def draft_violation(s: Session, row: CorrectionSubject, kind: str, days: int, on: date, facts: str) -> CcViolation:
+    due = rules.report_in_due(row.effective_date) if kind == LATE_REPORT and row.effective_date else None
+    suggested = rules.suggest_sanction(row.correction_type, kind, days, sanction_record(s, row), due=due, occurred=on)
+    return _add(s, CcViolation, row.id, {"occurred_on": on, "kind": kind, "days": days, "facts": facts,
+                                         "suggested": suggested})
+
+
+def change_level(s: Session, who: Principal, subject_id: str, level: str, reason: str, on: date,
+                 risk: str | None = None) -> CcLevelChange:
+    row = subject(s, who, subject_id, write=True, statuses=ACTIVE_STATUSES)
+    values = _checked(s, CcLevelChange, {"changed_on": on, "level": level, "risk": risk, "reason": reason})
+    row.level, row.risk = level, risk or row.risk
+    s.add(row)
+    return _add(s, CcLevelChange, row.id, values)
+
+
+def add_team_member(s: Session, who: Principal, subject_id: str, values: dict[str, Any]) -> CcTeamMember:
+    row = subject(s, who, subject_id, write=True, statuses=(AWAITING, *ACTIVE_STATUSES))
+    return _add(s, CcTeamMember, row.id, _checked(s, CcTeamMember, values))
+
+
+def team_problems(s: Session, who: Principal, subject_id: str) -> list[str]:
+    """§4.5.4 (C7) on the subject's current team."""
+    row = subject(s, who, subject_id)
+    person = s.get(Person, row.person_id)
+    genders = s.exec(live(select(CcTeamMember.gender), CcTeamMember).where(
+        CcTeamMember.subject_id == row.id, CcTeamMember.active == True)).all()  # noqa: E712
+    return rules.team_problems(person.gender if person else None, genders)
+
+
+# --- supervision events -------------------------------------------------------------------------
+
+def record_supervision(s: Session, who: Principal, subject_id: str, values: dict[str, Any], *,
+                       today: date) -> CcSupervision:
+    """A report, check-in, visit, talk, education or public-benefit hours …: the timeline's quick entries."""
+    row = subject(s, who, subject_id, write=True, statuses=ACTIVE_STATUSES)
+    values = _checked(s, CcSupervision, values)
+    _not_future(values["day"], "日期", today)
+    if row.received_on and values["day"] < row.received_on:
+        raise UserError(f"日期不能早于接收日期（{row.received_on:%Y-%m-%d}）")
+    if (values.get("hours") or 0) < 0:
+        raise UserError("时长不能为负数")
+    return _add(s, CcSupervision, row.id, values)
+
+
+# --- leave (C9–C13) -----------------------------------------------------------------------------
+
+def approved_leaves(s: Session, subject_id: str, but: str | None = None) -> list[tuple[date, date]]:
+    stmt = live(select(CcLeave.start, CcLeave.end, CcLeave.id), CcLeave).where(
+        CcLeave.subject_id == subject_id, CcLeave.decision == APPROVED)
+    return [(a, b) for a, b, i in s.exec(stmt).all() if i != but]
+
+
+def file_leave(s: Session, who: Principal, subject_id: str, values: dict[str, Any]) -> CcLeave:
+    """外出申请: the approver (C11) is named when it is filed, before the form prints."""
+    row = subject(s, who, subject_id, write=True, statuses=(SUPERVISED,))
+    values = _checked(s, CcLeave, values)
+    start, end = values["start"], values["end"]
+    problems = rules.leave_problems(start, end, values["applied_on"], params.get(s, "correction.leave_lead_days"))
+    if problems and not problems[0].startswith("一次外出"):
+        raise UserError(problems[0])
+    if row.term_end and end > row.term_end:
+        raise UserError(f"外出止日期不能晚于矫正期满日（{row.term_end:%Y-%m-%d}）")
+    may = bool(params.get(s, "correction.station_may_approve_leave"))
+    values.update(days=rules.days_inclusive(start, end), decision=PENDING,
+                  approver=rules.leave_approver(start, end, approved_leaves(s, row.id), may))
+    return _add(s, CcLeave, row.id, values)
+
+
+def required_approver(s: Session, who: Principal, leave_id: str) -> str:
+    """The approver's name (县级社区矫正机构 …), recomputed against the approvals made since it was filed."""
+    leave = _leave(s, who, leave_id)
+    return codes.code_name(s, "cc_approver", leave.approver)
+
+
+def _leave(s: Session, who: Principal, leave_id: str, *, write: bool = False) -> CcLeave:
+    leave = s.get(CcLeave, leave_id)
+    if leave is None or leave.deleted:
+        raise UserError("外出申请不存在或已删除")
+    subject(s, who, leave.subject_id, write=write)
+    return leave
+
+
+def decide_leave(s: Session, who: Principal, leave_id: str, approve: bool, on: date) -> CcLeave:
+    """批准 or 不批准: the station only within its entrustment (≤ 7 days); the rest at the county.
+    An approval re-checks the two-month sum (another leave may have been approved meanwhile) and
+    numbers the 外出证明."""
+    leave = _leave(s, who, leave_id, write=True)
+    if leave.decision != PENDING:
+        raise UserError("该外出申请已审批")
+    if on < leave.applied_on:
+        raise UserError("审批日期不能早于申请日期")
+    may = bool(params.get(s, "correction.station_may_approve_leave"))
+    leave.approver = rules.leave_approver(leave.start, leave.end, approved_leaves(s, leave.subject_id, leave.id), may)
+    if leave.approver != STATION:
+        _county(s, f"本次外出 {leave.days} 日，")
+    if leave.approver == HIGHER and approve:
+        raise UserError("外出超过三十日或两个月内累计超过三十日，须报上一级社区矫正机构审批，请记录其批准文书后再登记")
+    leave.decision, leave.decided_on = (APPROVED if approve else REFUSED), on
+    if approve:
+        leave.certificate_no = allocate_serial(s, LEAVE_PERMIT, on.year)  # the number its 外出证明 prints
+    s.add(leave)
+    return leave
+
+
+def record_return(s: Session, who: Principal, leave_id: str, returned_on: date, *, today: date) -> CcLeave:
+    """C12: the return report; after the approved end it is an overstay (and a violation draft)."""
+    leave = _leave(s, who, leave_id, write=True)
+    if leave.decision != APPROVED:
+        raise UserError("只有已批准的外出才能登记返回")
+    _not_future(returned_on, "返回报告日期", today)
+    if returned_on < leave.start:
+        raise UserError("返回日期不能早于外出起日期")
+    leave.returned_on = returned_on
+    days = rules.overstay_days(leave.end, returned_on, today)
+    leave.overstay = days > 0
+    s.add(leave)
+    if days:
+        row = s.get(CorrectionSubject, leave.subject_id)
+        draft_violation(s, row, "03" if days <= rules.ADMONISH_MAX_LATE else "04", days, returned_on,
+                        f"外出批准至 {leave.end:%Y-%m-%d}，{returned_on:%Y-%m-%d} 返回报告，逾期 {days} 日")
+    return leave
+
+
+def add_regular_travel(s: Session, who: Principal, subject_id: str, values: dict[str, Any]) -> CcRegularTravel:
+    row = subject(s, who, subject_id, write=True, statuses=ACTIVE_STATUSES)
+    values = _checked(s, CcRegularTravel, values)
+    last = rules.regular_travel_end(values["valid_from"])
+    if values["valid_to"] < values["valid_from"]:
+        raise UserError("有效期止不能早于有效期起")
+    if values["valid_to"] > last:
+        raise UserError(f"经常性跨市县活动一次批准的有效期不超过六个月（最迟至 {last:%Y-%m-%d}），期满后重新申请")
+    return _add(s, CcRegularTravel, row.id, values)
+
+
+def apply_residence_change(s: Session, who: Principal, subject_id: str, values: dict[str, Any]) -> CcResidenceChange:
+    row = subject(s, who, subject_id, write=True, statuses=ACTIVE_STATUSES)
+    values = _checked(s, CcResidenceChange, values)
+    if rules.move_notice_short(values["applied_on"], values["move_on"]):
+        raise UserError("变更执行地应当提前一个月提出书面申请")
+    return _add(s, CcResidenceChange, row.id, values)
+
+
+# --- violations and sanctions (C16–C23) ---------------------------------------------------------
+
+def sanction_record(s: Session, row: CorrectionSubject) -> rules.Record:
+    """训诫/警告 the county decided in this term (from the term start, or every one if none is known)."""
+    stmt = live(select(CcSanctionDecision.measure), CcSanctionDecision).where(
+        CcSanctionDecision.subject_id == row.id)
+    if row.term_start:
+        stmt = stmt.where(CcSanctionDecision.decided_on >= row.term_start)
+    measures = list(s.exec(stmt).all())
+    return rules.Record(measures.count(ADMONISH), measures.count(WARN), "04" in measures)
+
+
+def record_violation(s: Session, who: Principal, subject_id: str, values: dict[str, Any], *,
+                     today: date) -> CcViolation:
+    """违规 found by the station; the engine's suggestion is stored beside it."""
+    row = subject(s, who, subject_id, write=True, statuses=ACTIVE_STATUSES)
+    values = _checked(s, CcViolation, values)
+    _not_future(values["occurred_on"], "发生日期", today)
+    if values["kind"] in (LATE_REPORT, ABSCONDED) and (values.get("days") or 0) <= 0:
+        raise UserError("逾期报到或脱离监管须填写天数（大于 0）")
+    return draft_violation(s, row, values["kind"], values.get("days") or 0, values["occurred_on"], values["facts"])
+
+
+def propose(s: Session, who: Principal, violation_id: str, measure: str, on: date) -> CcViolation:
+    """提请: the station proposes a measure (usually the suggested one); the county decides."""
+    v = s.get(CcViolation, violation_id)
+    if v is None or v.deleted:
+        raise UserError("违规情况不存在或已删除")
+    subject(s, who, v.subject_id, write=True)
+    if not codes.code_exists(s, "cc_sanction", measure or "") or measure == COMMEND:
+        raise UserError("请选择提请的措施（训诫、警告、提请治安管理处罚、提请撤销缓刑或假释、提请收监）")
+    if on < v.occurred_on:
+        raise UserError("提请日期不能早于违规发生日期")
+    v.proposed, v.proposed_on = measure, on
+    s.add(v)
+    return v
+
+
+def decide_sanction(s: Session, who: Principal, violation_id: str, measure: str, on: date,
+                    decision_no: str | None = None) -> CcSanctionDecision:
+    """县级社区矫正机构 decides what the station proposed; the decision is the station's row (it
+    travels back in the county's next bundle)."""
+    _county(s, "奖惩措施")
+    v = s.get(CcViolation, violation_id)
+    if v is None or v.deleted:
+        raise UserError("违规情况不存在或已删除")
+    subject(s, who, v.subject_id, write=True)
+    if v.proposed is None:
+        raise UserError("司法所尚未提请措施，不能决定")
+    values = _checked(s, CcSanctionDecision, {"measure": measure, "decided_on": on, "decision_no": decision_no,
+                                              "violation_id": v.id, "subject_id": v.subject_id})
+    if on < (v.proposed_on or v.occurred_on):
+        raise UserError("决定日期不能早于提请日期")
+    row = CcSanctionDecision(**values, owner=v.owner)
+    s.add(row)
+    s.flush()
+    return row
+
+
+# --- other proceedings --------------------------------------------------------------------------
+
+def add_locator(s: Session, who: Principal, subject_id: str, values: dict[str, Any]) -> CcLocator:
+    row = subject(s, who, subject_id, write=True, statuses=ACTIVE_STATUSES)
+    values = _checked(s, CcLocator, values)
+    last = rules.locator_end_max(values["start"])
+    if values["end"] < values["start"]:
+        raise UserError("使用止日期不能早于使用起日期")
+    if values["end"] > last:
+        raise UserError(f"电子定位每次使用不超过三个月（最迟至 {last:%Y-%m-%d}，社区矫正法第二十九条），需要的可以延长")
+    return _add(s, CcLocator, row.id, values)
+
+
+def report_major_event(s: Session, who: Principal, subject_id: str, values: dict[str, Any]) -> CcMajorEvent:
+    """重大事项报告; 脱管 puts the subject in 失联 until found (C26)."""
+    row = subject(s, who, subject_id, write=True, statuses=(AWAITING, *ACTIVE_STATUSES))
+    values = _checked(s, CcMajorEvent, values)
+    if values.get("reported_at") and values["reported_at"] < values["occurred_at"]:
+        raise UserError("报告时间不能早于发生时间")
+    if values["kind"] == LOST_CONTACT and row.status != AWAITING:
+        row.status = LOST
+        s.add(row)
+    return _add(s, CcMajorEvent, row.id, values)
+
+
+def found(s: Session, who: Principal, subject_id: str, on: date) -> CorrectionSubject:
+    """The lost subject is back under supervision: the open 脱管 events are closed on `on`."""
+    row = subject(s, who, subject_id, write=True, statuses=(LOST,))
+    for e in s.exec(live(select(CcMajorEvent), CcMajorEvent).where(
+            CcMajorEvent.subject_id == row.id, CcMajorEvent.kind == LOST_CONTACT,
+            CcMajorEvent.resolved_on == None)).all():  # noqa: E711
+        e.resolved_on = on
+        s.add(e)
+    row.status = SUPERVISED
+    s.add(row)
+    return row
+
+
+def save_release(s: Session, who: Principal, subject_id: str, values: dict[str, Any]) -> CcRelease:
+    """解矫准备 (C31): summary, appraisal, 安置帮教 handover, announcement; complete → 解除."""
+    row = subject(s, who, subject_id, write=True, statuses=ACTIVE_STATUSES)
+    values = _checked(s, CcRelease, values)
+    rel = s.exec(live(select(CcRelease), CcRelease).where(CcRelease.subject_id == row.id)).first() \
+        or CcRelease(subject_id=row.id)
+    for k, v in values.items():
+        setattr(rel, k, v)
+    if rel.announced_on:
+        if row.term_end and rel.announced_on < row.term_end:
+            raise UserError(f"矫正期满（{row.term_end:%Y-%m-%d}）前不能宣告解除社区矫正")
+        missing = [n for n, v in (("个人总结", rel.summary_on), ("鉴定意见", rel.appraisal_on),
+                                  ("移交安置帮教", rel.handover_on)) if v is None]
+        if missing:
+            raise UserError("解除宣告前还须完成：" + "、".join(missing))
+        row.status = RELEASED
+        s.add(row)
+    s.add(rel)
+    s.flush()
+    return rel
+
+
+def terminate(s: Session, who: Principal, subject_id: str, values: dict[str, Any]) -> CcTermination:
+    row = subject(s, who, subject_id, write=True, statuses=(AWAITING, *ACTIVE_STATUSES))
+    out = _add(s, CcTermination, row.id, _checked(s, CcTermination, values))
+    row.status = TERMINATED
+    s.add(row)
+    return out
+
+
+def register_investigation(s: Session, who: Principal, values: dict[str, Any], *, today: date) -> CcInvestigation:
+    _require_s3(who, True)
+    values = _checked(s, CcInvestigation, values)
+    _not_future(values["received_on"], "收到委托日期", today)
+    row = CcInvestigation(**values)
+    s.add(row)
+    s.flush()
+    return row
+
+
+def submit_investigation(s: Session, who: Principal, investigation_id: str, opinion: str, on: date) -> CcInvestigation:
+    _require_s3(who, True)
+    row = s.get(CcInvestigation, investigation_id)
+    if row is None or row.deleted:
+        raise UserError("调查评估不存在或已删除")
+    check_row(who, CcInvestigation, row, write=True)
+    if not codes.code_exists(s, "cc_opinion", opinion or ""):
+        raise UserError("请选择评估意见（适宜或不适宜社区矫正）")
+    if on < row.received_on:
+        raise UserError("提交日期不能早于收到委托日期")
+    row.opinion, row.submitted_on = opinion, on
+    s.add(row)
+    return row
