@@ -152,6 +152,12 @@ class RecordForm(QWidget):
                 editor.set_value(default)
         self._dirty = False
 
+    def start_from(self, values: dict[str, Any]) -> None:
+        """A new record's starting values (today, the usual mode): not yet a change to discard."""
+        for name, value in values.items():
+            self.editors[name].set_value(value)
+        self._dirty = False
+
     def _watch(self, editor: FieldEditor) -> None:
         w = editor.widget
         signal = {QComboBox: "currentIndexChanged", QDateEdit: "dateChanged", QCheckBox: "toggled",

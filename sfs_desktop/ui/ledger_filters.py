@@ -30,9 +30,11 @@ def date_fields(model: Any) -> list[FieldSpec]:
     return [s for s in specs(model) if s.widget == Widget.DATE and s.list_column and s.sensitivity < Sensitivity.S2]
 
 
-def code_fields(model: Any) -> list[FieldSpec]:
-    """List columns chosen from a code table or a short reference list, never sensitive ones."""
-    return [s for s in specs(model) if s.list_column and s.sensitivity < Sensitivity.S2
+def code_fields(model: Any, readable: Sequence[str] = ()) -> list[FieldSpec]:
+    """List columns chosen from a code table or a short reference list, never sensitive ones
+    unless named in `readable`: the code columns of an S3 ledger the page shows only to accounts
+    that may read them (社区矫正's 状态 and 管理等级), whose names the ledger shows anyway."""
+    return [s for s in specs(model) if s.list_column and (s.sensitivity < Sensitivity.S2 or s.name in readable)
             and ((s.widget == Widget.CODE and s.code_table) or (s.widget == Widget.REF and s.ref))]
 
 
@@ -42,7 +44,7 @@ class LedgerFilterBar(QWidget):
     changed = Signal()
 
     def __init__(self, model: Any, choices: Choices, parent: QWidget | None = None, *,
-                 fields: Sequence[str] | None = None):
+                 fields: Sequence[str] | None = None, readable: Sequence[str] = ()):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -65,7 +67,7 @@ class LedgerFilterBar(QWidget):
             layout.addWidget(QLabel(self.tr("至"), self))
             layout.addWidget(self.date_to)
         self.combos: dict[str, QComboBox] = {}
-        for s in code_fields(model):
+        for s in code_fields(model, readable):
             if fields is not None and s.name not in fields:
                 continue
             options = choices(f"ref:{s.ref}" if s.widget == Widget.REF else s.code_table)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QDate, QObject, QTimer
+from PySide6.QtWidgets import QDateEdit, QLabel, QWidget
 
 
 def error_label(parent: QWidget, name: str = "message") -> QLabel:
@@ -15,6 +16,23 @@ def error_label(parent: QWidget, name: str = "message") -> QLabel:
     label.setStyleSheet("color: #b00020")
     label.setWordWrap(True)
     return label
+
+
+def date_edit(value: date | None = None, *, optional: bool = False) -> QDateEdit:
+    """A date picker for a step's dialog (today unless given); `optional`: may be left （无）."""
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    if optional:
+        edit.setMinimumDate(QDate(2000, 1, 1))
+        edit.setSpecialValueText("（无）")
+    edit.setDate(QDate(value) if value else (edit.minimumDate() if optional else QDate.currentDate()))
+    return edit
+
+
+def date_of(edit: QDateEdit) -> date | None:
+    """The picked date, or None for an optional picker left at （无）."""
+    return None if edit.specialValueText() and edit.date() == edit.minimumDate() else edit.date().toPython()
 
 
 def after_first_paint(widget: QWidget, fn: Callable[[], None]) -> None:

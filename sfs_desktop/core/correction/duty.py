@@ -1,7 +1,8 @@
 """社区矫正's manifest: what the rest of the program needs to know about this duty.
 
-Not yet declared (issue 16, later steps): the GUI page and its charts, and — once the shared parts
-land — the timeline and the county's assignables.
+Not yet declared: its dashboard charts, the record timeline (issue 15's shared workspace), and the
+county's assignables — a subject handed over names a person of the county's registry, which does
+not travel to the station with it (core.sync.assign creates only the one row).
 """
 
 from sfs_desktop.core.duties import Duty, Tile
@@ -19,6 +20,7 @@ DUTY = Duty(
     county_figures="correction",
     ledgers={"correction_subject": "社区矫正对象台账", "cc_leave": "社区矫正对象外出审批台账",
              "cc_violation": "社区矫正对象违规情况台账", "cc_investigation": "调查评估台账"},
+    page="sfs_desktop.ui.correction.page:CorrectionPage",
     page_tables=("correction_", "cc_"),
     permissions=("record.read", "record.write", "s3.read"),
     params=(ParamSpec("correction.station_may_approve_leave", "县级机构委托司法所审批七日以内外出（1 是 0 否）", int, 1),

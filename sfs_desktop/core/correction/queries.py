@@ -73,3 +73,153 @@ def due_gaps(s: Session, today: date, owner: str | None = None) -> list[tuple[Ga
         out += [(g, True) for g in gaps(s, per, prev_first, prev_last, owner)]
         out += [(g, False) for g in gaps(s, per, first, last, owner)]
     return out
+
+
+# --- what the GUI shows: plain snapshots read in core (the page runs no query of its own) -------
+
+@dataclass(frozen=True)
+class Line:
+    """One row of a small table in the subject's workspace: the record's id, its cells, its kind."""
+
+    id: str
+    cells: tuple[str, ...]
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class SubjectView:
+    """One subject as its workspace shows it: the header, each step's refusal (None: it applies),
+    the rows of each tab and what is due, newest first."""
+
+    id: str
+    name: str
+    status: str
+    header: tuple[tuple[str, str], ...]
+    steps: dict[str, str | None]
+    supervision: tuple[Line, ...]
+    leaves: tuple[Line, ...]
+    violations: tuple[Line, ...]
+    due: tuple[tuple[date, str, bool], ...]  # (due day, what, overdue)
+    release: dict
+
+
+def _name(s: Session, table: str, code: str | None) -> str:
+    from sfs_desktop.core import codes
+
+    return codes.code_name(s, table, code) if code else ""
+
+
+def _day(value: date | None) -> str:
+    return f"{value:%Y-%m-%d}" if value else ""
+
+
+def subject_view(s: Session, who, subject_id: str, today: date, *, opened: bool = True) -> SubjectView:
+    """The workspace's snapshot; reading it when the workspace opens is the audited S3 view."""
+    from sfs_desktop.core.correction import work
+    from sfs_desktop.core.correction.deadlines import correction_due
+    from sfs_desktop.core.correction.models import CcLeave, CcRelease, CcSanctionDecision, CcViolation
+    from sfs_desktop.core.db.synced import live
+
+    c = work.subject(s, who, subject_id, audited=opened)
+    term = f"{_day(c.term_start)} 至 {_day(c.term_end)}" if c.term_start or c.term_end else "（未填）"
+    header = (("姓名", c.name), ("矫正类别", _name(s, "cc_type", c.correction_type)),
+              ("状态", _name(s, "cc_status", c.status)), ("管理等级", _name(s, "cc_level", c.level)),
+              ("风险等级", _name(s, "cc_risk", c.risk) or "（未评）"), ("矫正期限", term),
+              ("责任矫正工作人员", c.officer or "（未定）"))
+    if c.juvenile:
+        header += (("未成年人", "犯罪时未成年：身份信息保密（社区矫正法第五十二条至第五十八条）"),)
+    events = s.exec(live(select(CcSupervision), CcSupervision).where(CcSupervision.subject_id == c.id)
+                    .order_by(CcSupervision.day.desc()).limit(500)).all()
+    supervision = tuple(Line(e.id, (_day(e.day), _name(s, "cc_activity", e.kind), e.mode or "",
+                                    str(e.hours or ""), _name(s, "cc_result", e.result), e.staff or ""), e.kind)
+                        for e in events)
+    rows = s.exec(live(select(CcLeave), CcLeave).where(CcLeave.subject_id == c.id)
+                  .order_by(CcLeave.applied_on.desc())).all()
+    leaves = tuple(Line(x.id, (_day(x.applied_on), f"{_day(x.start)} 至 {_day(x.end)}", str(x.days), x.destination,
+                               _name(s, "cc_approver", x.approver), _name(s, "cc_decision", x.decision),
+                               x.certificate_no or "", _day(x.returned_on)), x.decision) for x in rows)
+    decided = {d.violation_id: d for d in s.exec(live(select(CcSanctionDecision), CcSanctionDecision).where(
+        CcSanctionDecision.subject_id == c.id)).all()}
+    found = s.exec(live(select(CcViolation), CcViolation).where(CcViolation.subject_id == c.id)
+                   .order_by(CcViolation.occurred_on.desc())).all()
+    violations = tuple(Line(v.id, (_day(v.occurred_on), _name(s, "cc_violation_kind", v.kind),
+                                   _name(s, "cc_sanction", v.suggested), _name(s, "cc_sanction", v.proposed),
+                                   (f"{_name(s, 'cc_sanction', decided[v.id].measure)}（{_day(decided[v.id].decided_on)}）"
+                                    if v.id in decided else ("待县级机构决定" if v.proposed else ""))),
+                            "decided" if v.id in decided else "proposed" if v.proposed else "found")
+                       for v in found)
+    due = tuple(sorted((i.due, i.title, i.due < today) for i in correction_due(s, today) if i.record_id == c.id))
+    rel = s.exec(live(select(CcRelease), CcRelease).where(CcRelease.subject_id == c.id)).first()
+    release = {k: getattr(rel, k) for k in ("summary_on", "appraisal", "appraisal_on", "handover_on",
+                                            "announced_on")} if rel else {}
+    return SubjectView(c.id, c.name, c.status, header, {k: work.status_refusal(c.status, v) for k, v in work.STEPS.items()},
+                       supervision, leaves, violations, due, release)
+
+
+def overdue_subjects(s: Session, who, today: date) -> tuple[str, ...]:
+    """The subjects with an overdue item (the ledger's 只看有超期事项 filter): the dashboard's own items."""
+    from sfs_desktop.core.correction.deadlines import SUBJECT, correction_due
+    from sfs_desktop.core.correction.work import _require_s3
+
+    _require_s3(who, False)
+    return tuple(sorted({i.record_id for i in correction_due(s, today) if i.record_table == SUBJECT and i.due < today}))
+
+
+def leave_route(s: Session, who, subject_id: str, start: date | None, end: date | None) -> tuple[str, str] | None:
+    """Who must approve a leave from `start` to `end` (C11), and why, before it is filed: the
+    leave dialog shows it as the dates are chosen. None while the dates are not both set."""
+    from sfs_desktop.core import params
+    from sfs_desktop.core.correction import rules
+    from sfs_desktop.core.correction.documents import APPROVERS
+    from sfs_desktop.core.correction.work import approved_leaves, subject
+
+    c = subject(s, who, subject_id, audited=False)
+    if start is None or end is None or end < start:
+        return None
+    may = bool(params.get(s, "correction.station_may_approve_leave"))
+    code = rules.leave_approver(start, end, approved_leaves(s, c.id), may)
+    return _name(s, "cc_approver", code), f"外出 {rules.days_inclusive(start, end)} 日：{APPROVERS[code]}"
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A station's proposal waiting for the county: a leave beyond the station's entrustment, or a sanction."""
+
+    table: str  # cc_leave or cc_violation
+    id: str
+    subject_id: str
+    subject: str
+    station: str  # the owner: the station whose subject it is
+    what: str
+    detail: str
+    since: date
+
+
+def pending_decisions(s: Session, who) -> list[Pending]:
+    """What waits for the county agency's decision, oldest first: leaves not for the station to
+    approve, and violations the station proposed a measure for."""
+    from sfs_desktop.core.correction.constants import PENDING, STATION
+    from sfs_desktop.core.correction.models import CcLeave, CcSanctionDecision, CcViolation
+    from sfs_desktop.core.correction.work import _require_s3
+    from sfs_desktop.core.db.synced import live
+    from sfs_desktop.core.security.access import scoped
+
+    _require_s3(who, False)
+    subj = CorrectionSubject
+    out = []
+    leaves = s.execute(scoped(who, live(select(CcLeave, subj.name), CcLeave), CcLeave)
+                       .join(subj, subj.id == CcLeave.subject_id)
+                       .where(CcLeave.decision == PENDING, CcLeave.approver != STATION)).all()
+    for x, name in leaves:
+        out.append(Pending("cc_leave", x.id, x.subject_id, name, x.owner, f"外出 {x.days} 日（{x.destination}）",
+                           f"{_day(x.start)} 至 {_day(x.end)}；{_name(s, 'cc_approver', x.approver)}审批", x.applied_on))
+    decided = select(CcSanctionDecision.violation_id).where(CcSanctionDecision.deleted == False,  # noqa: E712
+                                                           CcSanctionDecision.violation_id != None)  # noqa: E711
+    props = s.execute(scoped(who, live(select(CcViolation, subj.name), CcViolation), CcViolation)
+                      .join(subj, subj.id == CcViolation.subject_id)
+                      .where(CcViolation.proposed != None, CcViolation.id.not_in(decided))).all()  # noqa: E711
+    for v, name in props:
+        out.append(Pending("cc_violation", v.id, v.subject_id, name, v.owner,
+                           f"提请{_name(s, 'cc_sanction', v.proposed)}", _name(s, "cc_violation_kind", v.kind),
+                           v.proposed_on or v.occurred_on))
+    return sorted(out, key=lambda p: p.since)

@@ -31,6 +31,10 @@ from sfs_desktop.core.security.access import Principal, check_row, require
 from sfs_desktop.core.sync.identity import local_node
 
 STATUS = {"01": "待报到", "02": "在矫", "03": "外出中", "04": "失联", "05": "解除", "06": "终止"}
+STEPS: dict[str, tuple[str, ...]] = {  # step → the statuses it applies in (the workspace greys the others)
+    "report_in": (AWAITING,), "supervise": ACTIVE_STATUSES, "leave": (SUPERVISED,),
+    "violation": ACTIVE_STATUSES, "release": ACTIVE_STATUSES, "found": (LOST,),
+}
 COUNTY_DECIDES = "由县级社区矫正机构决定：司法所只能提出建议，请在县司法局的程序中办理"
 
 
@@ -40,19 +44,29 @@ def _require_s3(who: Principal, write: bool) -> None:
 
 
 def subject(s: Session, who: Principal, subject_id: str, *, write: bool = False,
-            statuses: tuple[str, ...] = ()) -> CorrectionSubject:
-    """The subject, if `who` may read (or change) it; opening one to read is an audited S3 view."""
+            statuses: tuple[str, ...] = (), audited: bool = True) -> CorrectionSubject:
+    """The subject, if `who` may read (or change) it; opening one to read is an audited S3 view
+    (`audited=False`: the same view read again after a step, already audited when opened)."""
     _require_s3(who, write)
     row = s.get(CorrectionSubject, subject_id)
     if row is None or row.deleted:
         raise UserError("社区矫正对象不存在或已删除")
     check_row(who, CorrectionSubject, row, write=write)
-    if statuses and row.status not in statuses:
-        raise UserError(f"该对象当前为“{STATUS[row.status]}”，不能办理此事项"
-                        f"（只有{'、'.join(STATUS[x] for x in statuses)}的对象可以）")
-    if not write:
+    refusal = status_refusal(row.status, statuses)
+    if refusal:
+        raise UserError(refusal)
+    if not write and audited:
         audit.record(s, who.username, "view_s3", CorrectionSubject.__tablename__, row.id)
     return row
+
+
+def status_refusal(status: str, statuses: tuple[str, ...]) -> str | None:
+    """Why a step does not apply to a subject in `status` (None when it does): one wording for the
+    refusal and for the greyed button's tooltip."""
+    if not statuses or status in statuses:
+        return None
+    return (f"该对象当前为“{STATUS[status]}”，不能办理此事项"
+            f"（只有{'、'.join(STATUS[x] for x in statuses)}的对象可以）")
 
 
 def _checked(s: Session, model: type[SyncedModel], values: dict[str, Any]) -> dict[str, Any]:
@@ -116,7 +130,7 @@ def register_subject(s: Session, who: Principal, values: dict[str, Any], *, toda
 def report_in(s: Session, who: Principal, subject_id: str, reported_on: date, *, today: date) -> CcViolation | None:
     """报到 and 接收 (C2, C5): the subject is under supervision from that day. A late report-in
     leaves a violation draft with the measure §4.5.1 suggests (the station then proposes it)."""
-    row = subject(s, who, subject_id, write=True, statuses=(AWAITING,))
+    row = subject(s, who, subject_id, write=True, statuses=STEPS["report_in"])
     _not_future(reported_on, "报到日期", today)
     if row.effective_date and reported_on < row.effective_date:
         raise UserError("报到日期不能早于判决（裁定、决定）生效日期")
@@ -168,7 +182,7 @@ def team_problems(s: Session, who: Principal, subject_id: str) -> list[str]:
 def record_supervision(s: Session, who: Principal, subject_id: str, values: dict[str, Any], *,
                        today: date) -> CcSupervision:
     """A report, check-in, visit, talk, education or public-benefit hours …: the timeline's quick entries."""
-    row = subject(s, who, subject_id, write=True, statuses=ACTIVE_STATUSES)
+    row = subject(s, who, subject_id, write=True, statuses=STEPS["supervise"])
     values = _checked(s, CcSupervision, values)
     _not_future(values["day"], "日期", today)
     if row.received_on and values["day"] < row.received_on:
@@ -188,7 +202,7 @@ def approved_leaves(s: Session, subject_id: str, but: str | None = None) -> list
 
 def file_leave(s: Session, who: Principal, subject_id: str, values: dict[str, Any]) -> CcLeave:
     """外出申请: the approver (C11) is named when it is filed, before the form prints."""
-    row = subject(s, who, subject_id, write=True, statuses=(SUPERVISED,))
+    row = subject(s, who, subject_id, write=True, statuses=STEPS["leave"])
     values = _checked(s, CcLeave, values)
     start, end = values["start"], values["end"]
     problems = rules.leave_problems(start, end, values["applied_on"], params.get(s, "correction.leave_lead_days"))
@@ -291,7 +305,7 @@ def sanction_record(s: Session, row: CorrectionSubject) -> rules.Record:
 def record_violation(s: Session, who: Principal, subject_id: str, values: dict[str, Any], *,
                      today: date) -> CcViolation:
     """违规 found by the station; the engine's suggestion is stored beside it."""
-    row = subject(s, who, subject_id, write=True, statuses=ACTIVE_STATUSES)
+    row = subject(s, who, subject_id, write=True, statuses=STEPS["violation"])
     values = _checked(s, CcViolation, values)
     _not_future(values["occurred_on"], "发生日期", today)
     if values["kind"] in (LATE_REPORT, ABSCONDED) and (values.get("days") or 0) <= 0:
@@ -362,7 +376,7 @@ def report_major_event(s: Session, who: Principal, subject_id: str, values: dict
 
 def found(s: Session, who: Principal, subject_id: str, on: date) -> CorrectionSubject:
     """The lost subject is back under supervision: the open 脱管 events are closed on `on`."""
-    row = subject(s, who, subject_id, write=True, statuses=(LOST,))
+    row = subject(s, who, subject_id, write=True, statuses=STEPS["found"])
     for e in s.exec(live(select(CcMajorEvent), CcMajorEvent).where(
             CcMajorEvent.subject_id == row.id, CcMajorEvent.kind == LOST_CONTACT,
             CcMajorEvent.resolved_on == None)).all():  # noqa: E711
@@ -375,7 +389,7 @@ def found(s: Session, who: Principal, subject_id: str, on: date) -> CorrectionSu
 
 def save_release(s: Session, who: Principal, subject_id: str, values: dict[str, Any]) -> CcRelease:
     """解矫准备 (C31): summary, appraisal, 安置帮教 handover, announcement; complete → 解除."""
-    row = subject(s, who, subject_id, write=True, statuses=ACTIVE_STATUSES)
+    row = subject(s, who, subject_id, write=True, statuses=STEPS["release"])
     values = _checked(s, CcRelease, values)
     rel = s.exec(live(select(CcRelease), CcRelease).where(CcRelease.subject_id == row.id)).first() \
         or CcRelease(subject_id=row.id)

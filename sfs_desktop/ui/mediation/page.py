@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
-
-from sfs_desktop.core.security.session import AppSession
+from sfs_desktop.ui.tabbed_page import TabbedPage
 
 TABS = [  # attribute, title, module, class
     ("cases", "案件", "cases", "CasesTab"), ("committees", "调解组织", "registries", "CommitteesTab"),
@@ -14,43 +12,9 @@ TABS = [  # attribute, title, module, class
 ]
 
 
-class MediationPage(QWidget):
-    def __init__(self, app: AppSession, parent=None):
-        super().__init__(parent)
-        self.app = app
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<h3>{self.tr('人民调解')}</h3>", self))
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("mediation_tabs")
-        layout.addWidget(self.tabs, 1)
-        self._built: dict[int, QWidget] = {}
-        for _attr, title, _module, _cls in TABS:
-            self.tabs.addTab(QWidget(), self.tr(title))
-        self.tabs.currentChanged.connect(self._build)
-        self._build(0)
-
-    def _build(self, index: int) -> QWidget:
-        if index in self._built:
-            return self._built[index]
-        import importlib
-
-        attr, title, module, cls = TABS[index]
-        widget = getattr(importlib.import_module(f"sfs_desktop.ui.mediation.{module}"), cls)(self.app, self)
-        self._built[index] = widget
-        setattr(self, attr, widget)
-        current = self.tabs.currentIndex()
-        self.tabs.blockSignals(True)
-        self.tabs.removeTab(index)
-        self.tabs.insertTab(index, widget, self.tr(title))
-        self.tabs.setCurrentIndex(current)
-        self.tabs.blockSignals(False)
-        return widget
-
-    def show_tab(self, attr: str) -> QWidget:
-        index = [t[0] for t in TABS].index(attr)
-        widget = self._build(index)
-        self.tabs.setCurrentIndex(index)
-        return widget
+class MediationPage(TabbedPage):
+    TITLE, PACKAGE, TABS_NAME = "人民调解", "sfs_desktop.ui.mediation", "mediation_tabs"
+    TABS = TABS
 
     def data_changed(self, tables: frozenset[str]) -> None:
         """After a write (the ledgers are the main window's): the notices and figures beside them."""
@@ -61,10 +25,7 @@ class MediationPage(QWidget):
         if hasattr(self, "assigned"):
             self.assigned.data_changed(tables)
 
-    # --- what the main window's shortcuts and search ask of a page ----------------------------
-    def new_record(self) -> None:
-        self.tabs.currentWidget().new_record()
-
+    # --- what the main window's search asks of a page -------------------------------------------
     def open_record(self, table: str, row_id: str) -> None:
         if table == "mediation_case":
             self.show_tab("cases").open_case(row_id)

@@ -10,9 +10,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout, QHBoxLayout,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout,
                                QHeaderView,
                                QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit,
                                QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
@@ -27,6 +27,7 @@ from sfs_desktop.ui.ops import WriteOp
 from sfs_desktop.ui.page_parts import (RecordDialog, ask, buttons, fill_table, open_dialog, print_form, selected_id,
                                        write)
 from sfs_desktop.ui.party_field import PartyField
+from sfs_desktop.ui.widgets import date_edit, date_of
 
 STEPS = [  # key, button text, statuses in which it applies
     ("accept", "受理", ("draft",)), ("reject", "不予受理", ("draft",)), ("start", "指定调解员", ("accepted",)),
@@ -43,23 +44,8 @@ TERM_COLUMNS = ["义务人", "协议内容", "金额（元）", "履行期限（
 TERM_KEYS = ["obligor", "content", "amount", "deadline"]
 
 
-def _date_edit(value: date | None = None, *, optional: bool = False) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    if optional:
-        edit.setMinimumDate(QDate(2000, 1, 1))
-        edit.setSpecialValueText("（无）")
-    edit.setDate(QDate(value) if value else (edit.minimumDate() if optional else QDate.currentDate()))
-    return edit
-
-
 def _record_visit(s, who, case_id: str, values: dict):
     return rules.record_visit(s, who, case_id, FollowUpVisit(**values, case_id=case_id))
-
-
-def _date_of(edit: QDateEdit) -> date | None:
-    return None if edit.specialValueText() and edit.date() == edit.minimumDate() else edit.date().toPython()
 
 
 class CaseWorkspace(QDialog):
@@ -143,10 +129,10 @@ class CaseWorkspace(QDialog):
 
     # --- steps -------------------------------------------------------------------------------
     def do_accept(self) -> None:
-        on = _date_edit(date.today())
+        on = date_edit(date.today())
         on.setObjectName("received")
         if ask(self, self.tr("受理"), [(self.tr("受理日期"), on)]):
-            self._step(rules.accept, self.app.principal, self.case_id, _date_of(on))
+            self._step(rules.accept, self.app.principal, self.case_id, date_of(on))
 
     def do_reject(self) -> None:
         reason = QLineEdit()
@@ -169,15 +155,15 @@ class CaseWorkspace(QDialog):
             self._step(rules.start, self.app.principal, self.case_id, chosen)
 
     def do_consent(self) -> None:
-        on = _date_edit(date.today())
+        on = date_edit(date.today())
         if ask(self, self.tr("双方同意继续调解"), [(self.tr("同意日期"), on)]):
-            self._step(rules.record_consent, self.app.principal, self.case_id, _date_of(on))
+            self._step(rules.record_consent, self.app.principal, self.case_id, date_of(on))
 
     def do_agree(self) -> None:
-        deadline = _date_edit(optional=True)
+        deadline = date_edit(optional=True)
         deadline.setObjectName("performance_deadline")
         if ask(self, self.tr("达成协议"), [(self.tr("履行期限（当场履行可不填）"), deadline)]):
-            self._step(rules.reach_agreement, self.app.principal, self.case_id, date.today(), _date_of(deadline))
+            self._step(rules.reach_agreement, self.app.principal, self.case_id, date.today(), date_of(deadline))
 
     def do_terminate(self) -> None:
         informed = QCheckBox(self.tr("已告知当事人可以通过仲裁、行政、司法等途径解决"))
@@ -198,10 +184,10 @@ class CaseWorkspace(QDialog):
             self._step(casework.record_risk, self.app.principal, self.case_id, unit.text())
 
     def do_confirm(self) -> None:
-        on, court = _date_edit(date.today()), QLineEdit(self.tr("桃江县人民法院"))
+        on, court = date_edit(date.today()), QLineEdit(self.tr("桃江县人民法院"))
         court.setObjectName("court")
         if ask(self, self.tr("申请司法确认"), [(self.tr("申请日期"), on), (self.tr("人民法院"), court)]):
-            self._step(casework.record_confirmation, self.app.principal, self.case_id, _date_of(on), court.text())
+            self._step(casework.record_confirmation, self.app.principal, self.case_id, date_of(on), court.text())
 
     def do_archive(self) -> None:
         self._step(rules.archive, self.app.principal, self.case_id, date.today())
