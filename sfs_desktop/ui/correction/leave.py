@@ -4,6 +4,7 @@ shown as the dates are chosen — before the request is filed and before its 审
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
@@ -39,14 +40,18 @@ class LeaveDialog(RecordDialog):
         for name in ("start", "end"):
             self.form.editors[name].widget.dateChanged.connect(self.update_route)
         self.route_op: TaskOp | None = None
+        self.asked = 0
 
     def update_route(self, *_args) -> TaskOp:
         start, end = self.form.editors["start"].value(), self.form.editors["end"].value()
+        self.asked += 1  # answers may come back out of order: only the last question's is shown
         self.route_op = (TaskOp(self, self.app, _route, self.app.db, self.app.principal, self.subject_id, start, end)
-                         .success(self._show_route).run())
+                         .success(partial(self._show_route, self.asked)).run())
         return self.route_op
 
-    def _show_route(self, route: tuple[str, str] | None) -> None:
+    def _show_route(self, asked: int, route: tuple[str, str] | None) -> None:
+        if asked != self.asked:
+            return
         if route is None:
             self.route.setText(self.tr("请选择外出起止日期（止不早于起）"))
             return
