@@ -79,7 +79,7 @@ class TimelineView(QWidget):
 
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("events")
-        self.tree.setHeaderLabels([self.tr("日期"), self.tr("类别"), self.tr("事项"), self.tr("说明"), self.tr("经办人")])
+        self.tree.setHeaderLabels([self.tr("日期"), self.tr("类别"), self.tr("事项"), self.tr("经办人"), self.tr("说明")])
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
         layout.addWidget(self.tree, 1)
@@ -135,16 +135,15 @@ class TimelineView(QWidget):
             head.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(head)
             for e in group:
-                item = QTreeWidgetItem([f"{e.day:%Y-%m-%d}", e.label, e.title, e.detail, e.who])
+                item = QTreeWidgetItem([f"{e.day:%Y-%m-%d}", e.label, e.title, e.who, e.detail])
                 item.setData(0, Qt.ItemDataRole.UserRole, (e.table, e.row_id))
                 if e.detail:
                     item.setToolTip(2, e.detail)
-                    item.setToolTip(3, e.detail)
+                    item.setToolTip(4, e.detail)
                 head.addChild(item)
             head.setExpanded(True)
-        for c in (0, 1, 4):
+        for c in (0, 1, 2, 3):
             self.tree.resizeColumnToContents(c)
-        self.tree.setColumnWidth(2, max(self.tree.columnWidth(2), 320))
         self.empty.setVisible(not events)
         if events:
             first = self.tree.topLevelItem(0).child(0)
