@@ -66,7 +66,6 @@ class Workspace:
     steps: tuple[Step, ...] = ()
     prints: tuple[PrintAction, ...] = ()
     timeline: Timeline | None = None
-    gui: str | None = None  # "module:Class" of its window (a ui.record_workspace.RecordWorkspace)
 
 
 @dataclass

@@ -48,7 +48,6 @@ WORKSPACE = Workspace(
                           "sfs_desktop.core.mediation.work:add_record", "case_id", fixed={"kind": "2"},
                           only=("held_on", "place", "conducted_by", "recorder", "present", "body", "outcome"),
                           date_field="held_on"))),
-    gui="sfs_desktop.ui.mediation.workspace:CaseWorkspace",
 )
 
 

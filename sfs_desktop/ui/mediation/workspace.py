@@ -293,10 +293,7 @@ class CaseWorkspace(RecordWorkspace):
 
     def add_visit(self) -> bool:
         """The timeline's quick entry of a 回访: one form, one core path (core.mediation.work.add_visit)."""
-        self._open_dialog = None
-        done = self.timeline.quick_entry("visit")
-        self._open_dialog = self.timeline._open_dialog
-        return done
+        return self.timeline.quick_entry("visit")
 
     def print_visit(self) -> None:
         vid = selected_id(self.visit_table)
