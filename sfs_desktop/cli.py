@@ -14,7 +14,7 @@ import sys
 
 from sfs_desktop.core.errors import UserError, explain
 
-COMMAND_MODULES = ["setup", "data", "security", "sync", "printing", "due", "report"]
+COMMAND_MODULES = ["setup", "data", "security", "sync", "network", "printing", "due", "report"]
 
 log = logging.getLogger("sfs_desktop")
 

@@ -1,0 +1,86 @@
+"""`relay` (county: the HTTP service stations sync with) and `sync` (station: one exchange)."""
+
+from __future__ import annotations
+
+import sys
+
+from sfs_desktop.commands.common import credentials, data_paths, open_session
+from sfs_desktop.core.errors import UserError
+
+
+def register(sub) -> None:
+    p = sub.add_parser("relay", help="县司法局：运行网络同步中继服务（司法所用 sync 连接）")
+    p.add_argument("--host", default="0.0.0.0", help="监听地址（默认 0.0.0.0，所有网卡）")
+    p.add_argument("--port", type=int, default=8443, help="监听端口（默认 8443）")
+    p.add_argument("--max-mb", type=int, default=256, help="单个同步包的大小上限（MiB，默认 256）")
+    p.set_defaults(func=run_relay)
+
+    p = sub.add_parser("sync", help="司法所：通过网络与县司法局交换同步包（断线后自动续传）")
+    p.add_argument("--url", "--server", dest="url", required=True, help="县局中继地址，如 http://192.168.1.10:8443")
+    p.add_argument("--chunk-kb", type=int, default=1024, help="上传数据块大小（KiB，默认 1024）")
+    p.set_defaults(func=run_sync)
+
+
+def run_relay(args) -> int:
+    import logging
+
+    from sfs_desktop.core import logs
+    from sfs_desktop.core.security import attempts
+    from sfs_desktop.core.sync import relay, relay_auth, relay_import
+    from sfs_desktop.core.sync.relay_dir import RelayDir
+
+    if not 1 <= args.port <= 65535:
+        raise UserError("--port 应在 1 到 65535 之间")
+    if not 1 <= args.max_mb <= 4096:
+        raise UserError("--max-mb 应在 1 到 4096 之间")
+    paths = data_paths(args)
+    if paths.is_initialised():
+        logs.setup(paths.logs)
+    user, password = credentials()
+    unlocked = attempts.unlock(paths, user, password)  # the key only: the database stays free for the GUI
+    holder = relay_import.Holder(paths, unlocked.dek, user)
+    staging = RelayDir(paths.relay)
+    staging.sweep()
+
+    def process(asking: list[str]) -> None:
+        holder.run(lambda db, principal: relay_import.pickup(db, principal, staging, asking))
+
+    if holder.run(lambda db, principal: relay_import.pickup(db, principal, staging)) is None \
+            and staging.station_keys() is None:
+        raise UserError("县司法局的数据库正被另一个程序使用，中继还没有司法所名册：请关闭该程序后再启动中继"
+                        "（之后两者可以同时运行）")
+    logging.getLogger("sfs_desktop.relay").info("relay listening on %s:%d", args.host, args.port)
+    print(f"县局中继已启动：http://{args.host}:{args.port}（按 Ctrl+C 停止）", flush=True)
+    state = relay.Relay(staging, relay_auth.Verifier(staging.station_keys), process,
+                        max_bundle=args.max_mb * 1024 * 1024)
+    relay.serve(state, args.host, args.port)
+    return 0
+
+
+def run_sync(args) -> int:
+    from sfs_desktop.core.sync import transport
+
+    if not 16 <= args.chunk_kb <= 8192:
+        raise UserError("--chunk-kb 应在 16 到 8192 之间")
+    if not args.url.startswith(("http://", "https://")):
+        raise UserError("--url 应以 http:// 或 https:// 开头")
+    app = open_session(args)
+    try:
+        with app.db as db:
+            s = transport.sync(db, args.url, principal=app.principal, progress=_progress,
+                               chunk=args.chunk_kb * 1024)
+    except transport.httpx.TransportError as exc:
+        raise UserError(f"无法连接县局中继 {args.url}（{type(exc).__name__}）：请检查网络后重试，"
+                        "已传的部分下次会接着传") from None
+    except transport.Transient:
+        raise UserError(f"县局中继 {args.url} 暂时无法处理请求：请稍后重试，已传的部分下次会接着传") from None
+    print(f"已发送 {len(s.sent)} 个同步包" + (f"，{len(s.staged)} 个已送达、待县司法局导入" if s.staged else ""))
+    print(f"已接收 {len(s.received)} 个同步包" + (f"，其中冲突待处理 {s.conflicts} 条" if s.conflicts else ""))
+    for r in s.received:
+        print(f"    {r.message}")
+    return 0
+
+
+def _progress(label: str, done: int, total: int) -> None:
+    if sys.stderr.isatty():
+        print(f"\r{label} {done}/{total}", end="" if done < total else "\n", file=sys.stderr)
