@@ -18,6 +18,7 @@ def register(sub) -> None:
     p = sub.add_parser("sync", help="司法所：通过网络与县司法局交换同步包（断线后自动续传）")
     p.add_argument("--url", "--server", dest="url", required=True, help="县局中继地址，如 http://192.168.1.10:8443")
     p.add_argument("--chunk-kb", type=int, default=1024, help="上传数据块大小（KiB，默认 1024）")
+    p.add_argument("--attempts", type=int, default=8, help="每一步在断线、超时或服务器忙时最多尝试几次（默认 8）")
     p.set_defaults(func=run_sync)
 
 
@@ -60,15 +61,17 @@ def run_relay(args) -> int:
 def run_sync(args) -> int:
     from sfs_desktop.core.sync import transport
 
-    if not 16 <= args.chunk_kb <= 8192:
-        raise UserError("--chunk-kb 应在 16 到 8192 之间")
+    if not 4 <= args.chunk_kb <= 8192:
+        raise UserError("--chunk-kb 应在 4 到 8192 之间")
+    if not 1 <= args.attempts <= 100:
+        raise UserError("--attempts 应在 1 到 100 之间")
     if not args.url.startswith(("http://", "https://")):
         raise UserError("--url 应以 http:// 或 https:// 开头")
     app = open_session(args)
     try:
         with app.db as db:
             s = transport.sync(db, args.url, principal=app.principal, progress=_progress,
-                               chunk=args.chunk_kb * 1024)
+                               chunk=args.chunk_kb * 1024, attempts=args.attempts)
     except transport.httpx.TransportError as exc:
         raise UserError(f"无法连接县局中继 {args.url}（{type(exc).__name__}）：请检查网络后重试，"
                         "已传的部分下次会接着传") from None

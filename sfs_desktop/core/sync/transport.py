@@ -34,7 +34,7 @@ from sfs_desktop.core.sync.relay_dir import receipt_valid
 log = logging.getLogger("sfs_desktop.sync")
 
 CHUNK = 1024 * 1024
-ATTEMPTS = 12
+ATTEMPTS = 8
 Progress = Callable[[str, int, int], None]
 
 
@@ -67,7 +67,7 @@ class Client:
     """Signed requests to one relay, each retried on transient failures only."""
 
     def __init__(self, base_url: str, node: str, keys, *, http: httpx.Client | None = None,
-                 attempts: int = ATTEMPTS, max_wait: float = 20.0):
+                 attempts: int = ATTEMPTS, max_wait: float = 10.0):
         """`http` replaces the network (tests pass Starlette's TestClient, an httpx.Client)."""
         self.node, self.keys = node, keys
         self.http = http or httpx.Client(base_url=base_url.rstrip("/"), timeout=httpx.Timeout(30.0, connect=10.0))
@@ -209,7 +209,7 @@ def incoming_dir(db: Database) -> Path:
 
 
 def sync(db: Database, url: str, *, principal: Principal, client: Client | None = None,
-         progress: Progress | None = None, chunk: int = CHUNK) -> SyncSummary:
+         progress: Progress | None = None, chunk: int = CHUNK, attempts: int = ATTEMPTS) -> SyncSummary:
     """The station's whole exchange with the county relay at `url` (see the module docstring)."""
     require(principal, "export")
     require(principal, "import")
@@ -222,7 +222,7 @@ def sync(db: Database, url: str, *, principal: Principal, client: Client | None 
             raise UserError("本所尚未登记到县司法局：请先导入县司法局发来的登记包")
         keys = identity.node_keys(identity.ensure_identity(s))
     own = client is None
-    client = client or Client(url, me.node_id, keys)
+    client = client or Client(url, me.node_id, keys, attempts=attempts)
     summary = SyncSummary()
     out_dir, in_dir = outgoing_dir(db), incoming_dir(db)
     out_dir.mkdir(parents=True, exist_ok=True)
