@@ -1566,149 +1566,164 @@
 <context>
     <name>StationsTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="28"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="29"/>
         <source>各司法所的同步情况。登记新所：先导入其密钥卡，再把登记包写到U盘交给该所导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="48"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="57"/>
+        <source>网络同步：本机尚未运行过县局中继（relay）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="59"/>
+        <source>网络同步：{0:%H:%M} 收取了 {1} 个上传的同步包，拒收 {2} 个</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="64"/>
+        <source>网络同步：收取失败：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="76"/>
         <source>代码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="48"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="76"/>
         <source>名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="48"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="76"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="48"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="76"/>
         <source>上次收到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="48"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="76"/>
         <source>上次回执</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="77"/>
         <source>待确认变更</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="77"/>
         <source>记录数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="77"/>
         <source>未处理冲突</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="77"/>
         <source>数据核对</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="50"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="78"/>
         <source>审计链</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="51"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="79"/>
         <source>已吊销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="51"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="79"/>
         <source>已登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="52"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="80"/>
         <source>待导入登记包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="65"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="93"/>
         <source>：本年各所数据（依据各所报送的记录）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="73"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="101"/>
         <source>选择司法所的密钥卡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="74"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="102"/>
         <source>密钥卡 (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="80"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="108"/>
         <source>登记司法所</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="80"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="108"/>
         <source>司法所名称（桃江县司法局××司法所）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="88"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="116"/>
         <source>不能登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="88"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="116"/>
         <source>所选文件不是有效的密钥卡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="99"/>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="116"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="127"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="144"/>
         <source>请选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="99"/>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="116"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="127"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="144"/>
         <source>请先在列表中点选一个司法所</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="101"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="129"/>
         <source>选择U盘</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="105"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="133"/>
         <source>不能写出登记包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="110"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="138"/>
         <source>登记包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="110"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="138"/>
         <source>已写出登记包，请交该所在“数据同步”中导入：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="118"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="146"/>
         <source>吊销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="118"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="146"/>
         <source>吊销后将拒收该所的同步包（例如密钥丢失时）。确认吊销 </source>
         <translation type="unfinished"></translation>
     </message>

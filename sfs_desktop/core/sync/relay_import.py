@@ -75,6 +75,13 @@ def pickup(db: Database, principal: Principal, relay: RelayDir, asking: Iterable
     return out
 
 
+def pickup_here(db: Database, principal: Principal) -> Pickup | None:
+    """The county GUI's pickup while it holds the database (None where no relay has ever run)."""
+    if not db.paths.relay.is_dir():
+        return None
+    return pickup(db, principal, RelayDir(db.paths.relay))
+
+
 def _reply(db: Database, principal: Principal, relay: RelayDir, node: str) -> list[str]:
     """The county's cumulative bundles for `node` (its ack of what came in, and any data)."""
     try:
