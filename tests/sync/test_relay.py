@@ -204,7 +204,7 @@ def test_download_with_range_and_if_range(net, county, station):
     assert path.stem not in [b["id"] for b in net.raw("GET", "/v1/outbox").json()["bundles"]]
 
 
-def test_while_another_process_holds_the_database_uploads_wait_in_the_inbox(county, station, tmp_path):
+def test_while_another_process_holds_the_database_uploads_wait_in_the_inbox(county, station, station2, tmp_path):
     net = Net(county, station, tmp_path, importing=False)
     add_people(station, 7)
     [path] = station.export()
@@ -212,6 +212,9 @@ def test_while_another_process_holds_the_database_uploads_wait_in_the_inbox(coun
     r = net.patch(path, 0, path.read_bytes())
     assert r.status_code == 202 and r.json()["status"] == "staged"
     assert net.raw("GET", f"/v1/acks/{path.stem}").status_code == 202
+    keys2, _ = node_keys(station2)
+    net.dir.publish_roster(*_county_roster(county))
+    assert net.raw("GET", f"/v1/acks/{path.stem}", node=station2.node_id, keys=keys2).status_code == 403
     assert county.sql("SELECT count(*) FROM person")[0][0] == 0
     done = relay_import.pickup(county.db, SYSTEM, net.dir)  # what the county's GUI runs
     assert done.imported == 1 and done.replies[station.node_id]

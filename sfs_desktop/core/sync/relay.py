@@ -88,6 +88,8 @@ class Relay:
         if r is not None:
             return JSONResponse({"status": "done", "receipt": r})
         if self.dir.in_inbox(bundle_id):
+            if self.dir.inbox_node(bundle_id) != node:
+                raise UploadError(403, "该同步包不是本单位上传的")
             return JSONResponse({"status": "staged"}, status_code=202)
         return None
 

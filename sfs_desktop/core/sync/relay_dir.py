@@ -185,6 +185,9 @@ class RelayDir:
     def in_inbox(self, bundle_id: str) -> bool:
         return (self.inbox / f"{valid_id(bundle_id)}{bundle.SUFFIX}").exists()
 
+    def inbox_node(self, bundle_id: str) -> str:
+        return str((_read_json(self.inbox / f"{valid_id(bundle_id)}.json") or {}).get("node", ""))
+
     # --- replies waiting for a station --------------------------------------------------------
     def station_outbox(self, node: str) -> Path:
         d = self.outbox / valid_node(node)
