@@ -26,7 +26,7 @@ class FaultyLink:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"https://127.0.0.1:{self.port}"  # TLS passes through: the proxy only moves bytes
 
     def close(self) -> None:
         self._stop = True

@@ -16,7 +16,7 @@ def register(sub) -> None:
     p.set_defaults(func=run_relay)
 
     p = sub.add_parser("sync", help="司法所：通过网络与县司法局交换同步包（断线后自动续传）")
-    p.add_argument("--url", "--server", dest="url", required=True, help="县局中继地址，如 http://192.168.1.10:8443")
+    p.add_argument("--url", "--server", dest="url", required=True, help="县局中继地址，如 https://192.168.1.10:8443")
     p.add_argument("--chunk-kb", type=int, default=1024, help="上传数据块大小（KiB，默认 1024）")
     p.add_argument("--attempts", type=int, default=8, help="每一步在断线、超时或服务器忙时最多尝试几次（默认 8）")
     p.set_defaults(func=run_sync)
@@ -27,7 +27,7 @@ def run_relay(args) -> int:
 
     from sfs_desktop.core import logs
     from sfs_desktop.core.security import attempts
-    from sfs_desktop.core.sync import relay, relay_auth, relay_import
+    from sfs_desktop.core.sync import relay, relay_auth, relay_import, relay_tls
     from sfs_desktop.core.sync.relay_dir import RelayDir
 
     if not 1 <= args.port <= 65535:
@@ -46,15 +46,20 @@ def run_relay(args) -> int:
     def process(asking: list[str]) -> None:
         holder.run(lambda db, principal: relay_import.pickup(db, principal, staging, asking))
 
-    if holder.run(lambda db, principal: relay_import.pickup(db, principal, staging)) is None \
-            and staging.station_keys() is None:
-        raise UserError("县司法局的数据库正被另一个程序使用，中继还没有司法所名册：请关闭该程序后再启动中继"
+    # both need the database for a moment; while the GUI holds it, what an earlier run left is used
+    tls = holder.run(lambda db, _principal: relay_import.publish_tls(db, staging, unlocked.dek)) \
+        or relay_tls.published(staging.tls, unlocked.dek)
+    holder.run(lambda db, principal: relay_import.pickup(db, principal, staging))
+    if tls is None or staging.station_keys() is None:
+        raise UserError("县司法局的数据库正被另一个程序使用，中继还没有司法所名册和证书：请关闭该程序后再启动中继"
                         "（之后两者可以同时运行）")
+    fingerprint = relay_tls.fingerprint(tls[0].read_bytes())
     logging.getLogger("sfs_desktop.relay").info("relay listening on %s:%d", args.host, args.port)
-    print(f"县局中继已启动：http://{args.host}:{args.port}（按 Ctrl+C 停止）", flush=True)
-    state = relay.Relay(staging, relay_auth.Verifier(staging.station_keys), process,
+    print(f"县局中继已启动：https://{args.host}:{args.port}（按 Ctrl+C 停止）\n"
+          f"证书指纹（司法所登记时已记下）：{relay_tls.shown(fingerprint)}", flush=True)
+    state = relay.Relay(staging, relay_auth.Verifier(staging.station_keys, seen=staging.nonces_file), process,
                         max_bundle=args.max_mb * 1024 * 1024)
-    relay.serve(state, args.host, args.port)
+    relay.serve(state, args.host, args.port, tls=tls)
     return 0
 
 
@@ -65,8 +70,8 @@ def run_sync(args) -> int:
         raise UserError("--chunk-kb 应在 4 到 8192 之间")
     if not 1 <= args.attempts <= 100:
         raise UserError("--attempts 应在 1 到 100 之间")
-    if not args.url.startswith(("http://", "https://")):
-        raise UserError("--url 应以 http:// 或 https:// 开头")
+    if not args.url.startswith("https://"):
+        raise UserError("--url 应以 https:// 开头（县局中继只接受加密连接）")
     app = open_session(args)
     try:
         with app.db as db:

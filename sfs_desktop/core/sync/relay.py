@@ -21,6 +21,7 @@ import json
 import logging
 import time
 from collections import defaultdict, deque
+from pathlib import Path
 from typing import Any, Callable
 
 import anyio
@@ -61,9 +62,10 @@ class Relay:
         self._hits: dict[str, deque] = defaultdict(deque)
 
     # --- plumbing ------------------------------------------------------------------------------
-    def _auth(self, request: Request) -> tuple[str, str]:
+    async def _auth(self, request: Request) -> tuple[str, str]:
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        node, body = self.verifier.check(request.method, target, request.headers)
+        # on a worker thread: remembering the nonce fsyncs, and the event loop serves everyone
+        node, body = await anyio.to_thread.run_sync(self.verifier.check, request.method, target, request.headers)
         hits, now = self._hits[node], time.monotonic()
         while hits and now - hits[0] > 60:
             hits.popleft()
@@ -95,7 +97,7 @@ class Relay:
 
     # --- uploads -------------------------------------------------------------------------------
     async def create(self, request: Request) -> Response:
-        node, declared = self._auth(request)
+        node, declared = await self._auth(request)
         raw = await _small_body(request)
         if hashlib.sha256(raw).hexdigest() != declared:
             raise UploadError(401, "请求内容与签名不符")
@@ -127,7 +129,7 @@ class Relay:
         return up
 
     async def offset(self, request: Request) -> Response:
-        node, _ = self._auth(request)
+        node, _ = await self._auth(request)
         bundle_id = request.path_params["bundle_id"]
         async with self._locks[valid_id(bundle_id)]:  # after a cut PATCH has been cut back
             up = self._own_upload(node, bundle_id)
@@ -137,7 +139,7 @@ class Relay:
                                                       "Cache-Control": "no-store", "Tus-Resumable": "1.0.0"})
 
     async def append(self, request: Request) -> Response:
-        node, declared = self._auth(request)
+        node, declared = await self._auth(request)
         bundle_id = request.path_params["bundle_id"]
         if request.headers.get("content-type") != "application/offset+octet-stream":
             raise UploadError(415, "数据块的内容类型应为 application/offset+octet-stream")
@@ -175,7 +177,7 @@ class Relay:
         return self._finished(node, bundle_id) or _error(500, "同步包已收到但未能登记，请稍后查询回执")
 
     async def ack(self, request: Request) -> Response:
-        node, _ = self._auth(request)
+        node, _ = await self._auth(request)
         bundle_id = valid_id(request.path_params["bundle_id"])
         done = self._finished(node, bundle_id)
         if done is None:
@@ -184,12 +186,12 @@ class Relay:
 
     # --- downloads -----------------------------------------------------------------------------
     async def outbox(self, request: Request) -> Response:
-        node, _ = self._auth(request)
+        node, _ = await self._auth(request)
         await self._pickup([node])
         return JSONResponse({"bundles": self.dir.replies(node)})
 
     async def download(self, request: Request) -> Response:
-        node, _ = self._auth(request)
+        node, _ = await self._auth(request)
         path = self.dir.reply_path(node, request.path_params["bundle_id"])
         if not path.exists():
             raise UploadError(404, "没有这个同步包（可能已被取走）")
@@ -205,7 +207,7 @@ class Relay:
                                  media_type="application/octet-stream")
 
     async def taken(self, request: Request) -> Response:
-        node, _ = self._auth(request)
+        node, _ = await self._auth(request)
         self.dir.reply_path(node, request.path_params["bundle_id"]).unlink(missing_ok=True)
         return Response(status_code=204)
 
@@ -267,11 +269,16 @@ def create_app(state: Relay) -> Starlette:
     ])
 
 
-def serve(state: Relay, host: str, port: int, *, ssl_certfile: str | None = None,
-          ssl_keyfile: str | None = None) -> None:
+def server(state: Relay, host: str, port: int, tls: tuple[Path, Path, str]):
+    """The uvicorn server for `state`, HTTPS with (certificate file, encrypted key file, its password)."""
     import uvicorn
 
+    cert, key, password = tls
     config = uvicorn.Config(create_app(state), host=host, port=port, log_config=None, access_log=False,
-                            limit_concurrency=256, timeout_keep_alive=30, ssl_certfile=ssl_certfile,
-                            ssl_keyfile=ssl_keyfile)
-    uvicorn.Server(config).run()
+                            limit_concurrency=256, timeout_keep_alive=30, ssl_certfile=str(cert),
+                            ssl_keyfile=str(key), ssl_keyfile_password=password)
+    return uvicorn.Server(config)
+
+
+def serve(state: Relay, host: str, port: int, *, tls: tuple[Path, Path, str]) -> None:
+    server(state, host, port, tls).run()

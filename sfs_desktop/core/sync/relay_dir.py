@@ -16,8 +16,10 @@ Layout under ``<data dir>/relay/``: ``uploads/<id>.part`` + ``<id>.json`` (an up
 progress: which station, declared length and SHA-256), ``inbox/<id>.sjxb`` + ``<id>.json``
 (complete, verified against the declared hash, waiting for import), ``receipts/<id>.json`` (the
 county-signed outcome of an import, fetchable again by bundle id), ``outbox/<station>/<id>.sjxb``
-(bundles waiting for a station to download) and ``roster.json`` (the county-signed roster the
-relay authenticates stations with, published by the process that last held the database).
+(bundles waiting for a station to download), ``roster.json`` (the county-signed roster the
+relay authenticates stations with, published by the process that last held the database),
+``tls/`` (the HTTPS certificate and its encrypted key, `relay_tls`) and ``nonces.log`` (request
+nonces seen within the time window, so a replay is refused after a restart too, `relay_auth`).
 """
 
 from __future__ import annotations
@@ -98,6 +100,8 @@ class RelayDir:
     receipts = property(lambda self: self.root / "receipts")
     outbox = property(lambda self: self.root / "outbox")
     roster_file = property(lambda self: self.root / "roster.json")
+    tls = property(lambda self: self.root / "tls")
+    nonces_file = property(lambda self: self.root / "nonces.log")
 
     # --- uploads ---------------------------------------------------------------------------
     def upload(self, bundle_id: str) -> Upload | None:

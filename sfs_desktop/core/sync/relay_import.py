@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Callable, Iterable, TypeVar
 
 from sfs_desktop.core.db.database import Database
@@ -20,7 +21,7 @@ from sfs_desktop.core.db.synced import acting_as, utcnow
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.security import accounts
 from sfs_desktop.core.security.access import Principal, require
-from sfs_desktop.core.sync import exporter, identity, importer
+from sfs_desktop.core.sync import exporter, identity, importer, relay_tls
 from sfs_desktop.core.sync.relay_dir import RelayDir, sign_receipt
 from sfs_desktop.paths import DataPaths
 
@@ -44,6 +45,14 @@ def publish_roster(db: Database, relay: RelayDir) -> None:
         keys = identity.node_keys(ident)
         roster = dict(ident.roster or {})
     relay.publish_roster(keys.sign_pk, roster)
+
+
+def publish_tls(db: Database, relay: RelayDir, dek: bytes) -> tuple[Path, Path, str]:
+    """The relay's certificate and encrypted key as files for the HTTPS server (made on first
+    use), and the key's password."""
+    db.write(relay_tls.ensure)
+    with db.read() as s:
+        return relay_tls.write_files(s, relay.tls, dek)
 
 
 def pickup(db: Database, principal: Principal, relay: RelayDir, asking: Iterable[str] = ()) -> Pickup:

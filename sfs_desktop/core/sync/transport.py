@@ -28,7 +28,7 @@ from sfs_desktop.core.db.synced import COUNTY_NODE, acting_as
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.fsio import fsync_dir
 from sfs_desktop.core.security.access import Principal, require
-from sfs_desktop.core.sync import bundle, exporter, identity, importer, relay_auth
+from sfs_desktop.core.sync import bundle, exporter, identity, importer, relay_auth, relay_tls
 from sfs_desktop.core.sync.relay_dir import receipt_valid
 
 log = logging.getLogger("sfs_desktop.sync")
@@ -66,11 +66,14 @@ def _transient(exc: BaseException) -> bool:
 class Client:
     """Signed requests to one relay, each retried on transient failures only."""
 
-    def __init__(self, base_url: str, node: str, keys, *, http: httpx.Client | None = None,
+    def __init__(self, base_url: str, node: str, keys, *, pin: str | None = None, http: httpx.Client | None = None,
                  attempts: int = ATTEMPTS, max_wait: float = 10.0):
-        """`http` replaces the network (tests pass Starlette's TestClient, an httpx.Client)."""
+        """HTTPS to a server whose certificate has the SHA-256 `pin`; `http` replaces the
+        network instead (in-process tests pass Starlette's TestClient, an httpx.Client)."""
         self.node, self.keys = node, keys
-        self.http = http or httpx.Client(base_url=base_url.rstrip("/"), timeout=httpx.Timeout(30.0, connect=10.0))
+        self.tls = relay_tls.PinnedContext(pin) if pin else None
+        self.http = http or httpx.Client(base_url=base_url.rstrip("/"), verify=self.tls or True,
+                                         timeout=httpx.Timeout(30.0, connect=10.0))
         self.attempts, self.max_wait = attempts, max_wait
 
     def close(self) -> None:
@@ -85,7 +88,12 @@ class Client:
         digest = body_sha256 or hashlib.sha256(content).hexdigest()
         signed = relay_auth.sign(self.keys, self.node, method, path, digest)
         request = self.http.build_request(method, path, content=content, headers={**(headers or {}), **signed})
-        response = self.http.send(request, stream=stream)
+        try:
+            response = self.http.send(request, stream=stream)
+        except httpx.ConnectError:
+            if self.tls is not None and self.tls.mismatch:  # not the pinned certificate: never retried
+                raise Refused(relay_tls.mismatch_message(self.tls.pin, self.tls.mismatch)) from None
+            raise
         if response.status_code == 429 or response.status_code >= 500:
             response.close()
             raise Transient(f"HTTP {response.status_code}")
@@ -221,8 +229,11 @@ def sync(db: Database, url: str, *, principal: Principal, client: Client | None 
         if county is None:
             raise UserError("本所尚未登记到县司法局：请先导入县司法局发来的登记包")
         keys = identity.node_keys(identity.ensure_identity(s))
+    if client is None and not county.tls_sha256:
+        raise UserError("本所登记时县司法局还没有网络同步证书，无法确认县局中继的身份：请先用U盘与县司法局同步一次"
+                        "（县局名册会带来证书指纹），或请县司法局重新写出登记包并导入")
     own = client is None
-    client = client or Client(url, me.node_id, keys, attempts=attempts)
+    client = client or Client(url, me.node_id, keys, pin=county.tls_sha256, attempts=attempts)
     summary = SyncSummary()
     out_dir, in_dir = outgoing_dir(db), incoming_dir(db)
     out_dir.mkdir(parents=True, exist_ok=True)
