@@ -16,7 +16,8 @@ def register(sub) -> None:
     p.set_defaults(func=run_relay)
 
     p = sub.add_parser("sync", help="司法所：通过网络与县司法局交换同步包（断线后自动续传）")
-    p.add_argument("--url", "--server", dest="url", required=True, help="县局中继地址，如 https://192.168.1.10:8443")
+    p.add_argument("--url", "--server", dest="url",
+                   help="县局中继地址，如 https://192.168.1.10:8443（记住，下次可省略）")
     p.add_argument("--chunk-kb", type=int, default=1024, help="上传数据块大小（KiB，默认 1024）")
     p.add_argument("--attempts", type=int, default=8, help="每一步在断线、超时或服务器忙时最多尝试几次（默认 8）")
     p.set_defaults(func=run_sync)
@@ -70,22 +71,13 @@ def run_sync(args) -> int:
         raise UserError("--chunk-kb 应在 4 到 8192 之间")
     if not 1 <= args.attempts <= 100:
         raise UserError("--attempts 应在 1 到 100 之间")
-    if not args.url.startswith("https://"):
-        raise UserError("--url 应以 https:// 开头（县局中继只接受加密连接）")
+    if args.url is not None:
+        transport.check_url(args.url)
     app = open_session(args)
-    try:
-        with app.db as db:
-            s = transport.sync(db, args.url, principal=app.principal, progress=_progress,
-                               chunk=args.chunk_kb * 1024, attempts=args.attempts)
-    except transport.httpx.TransportError as exc:
-        raise UserError(f"无法连接县局中继 {args.url}（{type(exc).__name__}）：请检查网络后重试，"
-                        "已传的部分下次会接着传") from None
-    except transport.Transient:
-        raise UserError(f"县局中继 {args.url} 暂时无法处理请求：请稍后重试，已传的部分下次会接着传") from None
-    print(f"已发送 {len(s.sent)} 个同步包" + (f"，{len(s.staged)} 个已送达、待县司法局导入" if s.staged else ""))
-    print(f"已接收 {len(s.received)} 个同步包" + (f"，其中冲突待处理 {s.conflicts} 条" if s.conflicts else ""))
-    for r in s.received:
-        print(f"    {r.message}")
+    with app.db as db:
+        s = transport.sync(db, args.url, principal=app.principal, progress=_progress,
+                           chunk=args.chunk_kb * 1024, attempts=args.attempts)
+    print("\n".join(transport.describe(s)))
     return 0
 
 

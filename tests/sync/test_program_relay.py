@@ -80,6 +80,8 @@ def test_sync_over_https_and_clear_refusals(pair):
     county, station, relay = pair
     _sync_until_quiet(station, relay.url)
     _in_step(county, station)
+    assert ok(station, "sync").startswith("已发送 0 个同步包")  # the address was remembered
+    assert "不支持网络同步" not in ok(county, "station", "list")  # its key card said relay/1
     p = run(station, "sync", "--url", f"https://127.0.0.1:{_free_port()}", "--attempts", 2)
     assert p.returncode == 2 and "无法连接县局中继" in p.stderr
     p = run(county, "sync", "--url", relay.url)

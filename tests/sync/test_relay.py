@@ -18,7 +18,7 @@ from sfs_desktop.core.sync.relay import Relay, create_app
 from sfs_desktop.core.sync.relay_dir import STALE_UPLOAD_SECONDS, RelayDir, receipt_valid
 from tests.sync.conftest import add_people
 
-URL = "http://relay"
+URL = "https://relay"
 pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx` with `starlette.testclient`")
 
 
@@ -235,3 +235,26 @@ def test_abandoned_uploads_are_swept(net, station):
         os.utime(p, (old, old))
     assert net.dir.sweep() == 1
     assert net.staged_files() == []
+
+
+def test_a_cancelled_run_stops_between_requests_and_keeps_what_was_sent(net, county, station):
+    add_people(station, 20)
+    with pytest.raises(transport.Cancelled) as exc:
+        transport.sync(station.db, URL, principal=SYSTEM, client=net.client(), cancelled=lambda: True)
+    assert "已取消" in str(exc.value)
+    assert county.sql("SELECT count(*) FROM person")[0][0] == 0
+    assert len(sync(net).sent) == 1  # the next run goes on
+    assert county.sql("SELECT count(*) FROM person")[0][0] == 20
+
+
+@pytest.mark.parametrize("url, says", [
+    ("", "https://"), ("http://10.0.0.1:8443", "加密连接"), ("https://", "不是有效"),
+    ("https://10.0.0.1:8443/v1/x", "不是有效"), ("https://10.0.0.1:99999", "不是有效"), ("https://h:8443?q=1", "不是有效"),
+])
+def test_bad_relay_addresses_are_refused_and_not_remembered(station, url, says):
+    with pytest.raises(transport.UserError) as exc:
+        transport.sync(station.db, url, principal=SYSTEM)
+    assert says in str(exc.value) and "https://192.168.1.10:8443" in str(exc.value)
+    with station.db.read() as s:
+        assert transport.relay_url(s) is None
+    assert transport.check_url(" https://10.0.0.1:8443/ ") == "https://10.0.0.1:8443"

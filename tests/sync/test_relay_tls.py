@@ -4,7 +4,6 @@ a real uvicorn server on loopback in a thread, the station client with no test d
 from __future__ import annotations
 
 import os
-import threading
 import time
 
 import pytest
@@ -12,38 +11,9 @@ import pytest
 from sfs_desktop.core.db.synced import COUNTY_NODE
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.security.access import SYSTEM
-from sfs_desktop.core.sync import identity, relay_auth, relay_import, relay_tls, transport
-from sfs_desktop.core.sync.relay import Relay, server
-from sfs_desktop.core.sync.relay_dir import RelayDir
+from sfs_desktop.core.sync import identity, relay_auth, relay_tls, transport
+from tests.https_relay import HttpsRelay
 from tests.sync.conftest import add_people, exchange
-
-DEK = bytes(range(32))
-
-
-class HttpsRelay:
-    """The county's relay as `relay` runs it, HTTPS on 127.0.0.1, in a thread of this process."""
-
-    def __init__(self, county, root):
-        self.dir = RelayDir(root / "relay")
-        self.tls = relay_import.publish_tls(county.db, self.dir, DEK)
-        relay_import.publish_roster(county.db, self.dir)
-        self.verifier = relay_auth.Verifier(self.dir.station_keys, seen=self.dir.nonces_file)
-        state = Relay(self.dir, self.verifier, lambda asking: relay_import.pickup(county.db, SYSTEM, self.dir, asking))
-        self.server = server(state, "127.0.0.1", 0, self.tls)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-        self.thread.start()
-        for _ in range(200):
-            if self.server.started:
-                break
-            time.sleep(0.05)
-        port = self.server.servers[0].sockets[0].getsockname()[1]
-        self.url = f"https://127.0.0.1:{port}"
-
-    def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=30)
-        self.verifier.close()
-
 
 @pytest.fixture
 def relay(county, station, tmp_path):

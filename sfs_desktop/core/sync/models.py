@@ -54,6 +54,7 @@ class SyncPeer(SQLModel, table=True):
     digest_diff: dict = Field(default_factory=dict, sa_type=JSON)  # {table: [peer's count, ours]} at the last mismatch
     tls_sha256: str | None = Field(default=None, max_length=64)  # station: the county relay's pinned certificate
     capabilities: list = Field(default_factory=list, sa_type=JSON)  # what the peer's program can read (§4.9)
+    relay_url: str | None = Field(default=None, max_length=200)  # station: where the county relay answers (local)
 
 
 class SyncBundleLog(SQLModel, table=True):

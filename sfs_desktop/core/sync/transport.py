@@ -46,6 +46,10 @@ class Refused(UserError):
     """The relay refused (4xx other than 429) or a reply failed verification: never retried."""
 
 
+class Cancelled(UserError):
+    """The person stopped the run (GUI); never retried."""
+
+
 @dataclass
 class SyncSummary:
     sent: list[str] = field(default_factory=list)
@@ -75,6 +79,7 @@ class Client:
         self.http = http or httpx.Client(base_url=base_url.rstrip("/"), verify=self.tls or True,
                                          timeout=httpx.Timeout(30.0, connect=10.0))
         self.attempts, self.max_wait = attempts, max_wait
+        self.cancelled: Callable[[], bool] = lambda: False
 
     def close(self) -> None:
         self.http.close()
@@ -85,6 +90,8 @@ class Client:
 
     def send(self, method: str, path: str, *, content: bytes = b"", headers: dict[str, str] | None = None,
              body_sha256: str | None = None, stream: bool = False) -> httpx.Response:
+        if self.cancelled():  # between two requests: every byte the relay acknowledged stays
+            raise Cancelled("已取消网络同步；已传的部分已保存，下次同步会接着传")
         digest = body_sha256 or hashlib.sha256(content).hexdigest()
         signed = relay_auth.sign(self.keys, self.node, method, path, digest)
         request = self.http.build_request(method, path, content=content, headers={**(headers or {}), **signed})
@@ -216,9 +223,55 @@ def incoming_dir(db: Database) -> Path:
     return db.paths.staging / "incoming"
 
 
-def sync(db: Database, url: str, *, principal: Principal, client: Client | None = None,
-         progress: Progress | None = None, chunk: int = CHUNK, attempts: int = ATTEMPTS) -> SyncSummary:
-    """The station's whole exchange with the county relay at `url` (see the module docstring)."""
+def check_url(url: str) -> str:
+    """The relay address as typed, checked: https, a host, nothing after the port."""
+    url = (url or "").strip()
+    example = "县局中继地址应形如 https://192.168.1.10:8443"
+    if not url.startswith("https://"):
+        raise UserError(f"{example}（以 https:// 开头：县局中继只接受加密连接）")
+    url = url.rstrip("/")
+    try:
+        parsed = httpx.URL(url)
+        port = parsed.port
+    except (httpx.InvalidURL, ValueError):
+        raise UserError(f"{example}：“{url}”不是有效的地址") from None
+    if not parsed.host or parsed.path not in ("", "/") or parsed.query or (port is not None and not 0 < port < 65536):
+        raise UserError(f"{example}：“{url}”不是有效的地址")
+    return url
+
+
+def relay_url(session) -> str | None:
+    """Station: the relay address remembered from the last network sync (local, never sent)."""
+    county = identity.peer(session, COUNTY_NODE)
+    return county.relay_url if county else None
+
+
+def _remember_url(url: str):
+    def store(s) -> None:
+        county = identity.peer(s, COUNTY_NODE)
+        county.relay_url = url
+        s.add(county)
+    return store
+
+
+def sync(db: Database, url: str | None, *, principal: Principal, client: Client | None = None,
+         progress: Progress | None = None, chunk: int = CHUNK, attempts: int = ATTEMPTS,
+         cancelled: Callable[[], bool] | None = None) -> SyncSummary:
+    """The station's whole exchange with the county relay at `url` (None: the remembered one;
+    a new one is remembered); see the module docstring. A dropped link or a busy relay ends as
+    a UserError saying so; what was sent stays sent and the next run resumes."""
+    where = f" {url}" if url else ""
+    try:
+        return _sync(db, url, principal, client, progress, chunk, attempts, cancelled or (lambda: False))
+    except httpx.TransportError as exc:
+        raise UserError(f"无法连接县局中继{where}（{type(exc).__name__}）：请检查网络后重试，"
+                        "已传的部分下次会接着传") from None
+    except Transient:
+        raise UserError(f"县局中继{where}暂时无法处理请求：请稍后重试，已传的部分下次会接着传") from None
+
+
+def _sync(db: Database, url: str | None, principal: Principal, client: Client | None, progress: Progress | None,
+          chunk: int, attempts: int, cancelled: Callable[[], bool]) -> SyncSummary:
     require(principal, "export")
     require(principal, "import")
     with db.read() as s:
@@ -229,11 +282,17 @@ def sync(db: Database, url: str, *, principal: Principal, client: Client | None 
         if county is None:
             raise UserError("本所尚未登记到县司法局：请先导入县司法局发来的登记包")
         keys = identity.node_keys(identity.ensure_identity(s))
+    if url is None and county.relay_url is None:
+        raise UserError("尚未设置县局中继地址：请填写县司法局提供的地址，如 https://192.168.1.10:8443")
+    url = check_url(url or county.relay_url)
+    if url != county.relay_url:
+        db.write(_remember_url(url))
     if client is None and not county.tls_sha256:
         raise UserError("本所登记时县司法局还没有网络同步证书，无法确认县局中继的身份：请先用U盘与县司法局同步一次"
                         "（县局名册会带来证书指纹），或请县司法局重新写出登记包并导入")
     own = client is None
     client = client or Client(url, me.node_id, keys, pin=county.tls_sha256, attempts=attempts)
+    client.cancelled = cancelled
     summary = SyncSummary()
     out_dir, in_dir = outgoing_dir(db), incoming_dir(db)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -263,6 +322,13 @@ def sync(db: Database, url: str, *, principal: Principal, client: Client | None 
         if own:
             client.close()
     return summary
+
+
+def describe(s: SyncSummary) -> list[str]:
+    """The outcome in plain Chinese, one line each (the command prints it, the GUI shows it)."""
+    lines = [f"已发送 {len(s.sent)} 个同步包" + (f"，{len(s.staged)} 个已送达、待县司法局导入" if s.staged else ""),
+             f"已接收 {len(s.received)} 个同步包" + (f"，其中冲突待处理 {s.conflicts} 条" if s.conflicts else "")]
+    return lines + [f"    {r.message}" for r in s.received]
 
 
 def _receive(db: Database, client: Client, principal: Principal, folder: Path, summary: SyncSummary,
