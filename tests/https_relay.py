@@ -31,8 +31,8 @@ class HttpsRelay:
             if self.server.started:
                 break
             time.sleep(0.05)
-        port = self.server.servers[0].sockets[0].getsockname()[1]
-        self.url = f"https://127.0.0.1:{port}"
+        self.port = self.server.servers[0].sockets[0].getsockname()[1]
+        self.url = f"https://127.0.0.1:{self.port}"
 
     def stop(self) -> None:
         self.server.should_exit = True
