@@ -16,7 +16,6 @@ class FaultyLink:
     def __init__(self, target: tuple[str, int], cuts: list[int | None] = (), *, rate: int | None = None,
                  stall: float = 0.0):
         self.target, self.cuts, self.rate, self.stall = target, list(cuts), rate, stall
-        self.connections = 0
         self.cut_done = 0
         self.bytes_up = 0  # client → server, what a station sends
         self._lock = threading.Lock()
@@ -41,7 +40,6 @@ class FaultyLink:
                 return
             with self._lock:
                 budget = self.cuts.pop(0) if self.cuts else None
-                self.connections += 1
             try:
                 upstream = socket.create_connection(self.target)
             except OSError:
