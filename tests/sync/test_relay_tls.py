@@ -43,6 +43,7 @@ def test_the_station_pins_the_certificate_from_enrollment(county, station, relay
         assert key.stat().st_mode & 0o077 == 0
     with county.db.read() as s:  # the key itself lives in the encrypted database only
         assert identity.ensure_identity(s).tls_key.startswith(b"-----BEGIN PRIVATE KEY-----")
+    assert county.sql("SELECT count(*) FROM audit_log WHERE action = 'relay_tls'")[0][0] == 1  # made once, audited
 
 
 def test_the_right_certificate_syncs(county, station, relay):

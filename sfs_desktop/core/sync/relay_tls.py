@@ -24,7 +24,9 @@ from pathlib import Path
 
 from sqlmodel import Session
 
+from sfs_desktop.core.db.synced import current_actor
 from sfs_desktop.core.errors import UserError
+from sfs_desktop.core.security import audit
 from sfs_desktop.core.fsio import atomic_write
 from sfs_desktop.core.security.subkeys import subkey
 
@@ -74,6 +76,7 @@ def ensure(session: Session) -> str:
         session.add(ident)
         session.flush()
         identity.reissue_roster(session)
+        audit.record(session, current_actor(), "relay_tls", "sync_identity", fingerprint(ident.tls_cert)[:16])
     return fingerprint(ident.tls_cert)
 
 
