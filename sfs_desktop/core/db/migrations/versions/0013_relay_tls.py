@@ -6,15 +6,15 @@ from a newer county-signed roster) in its row for the county. Each node's protoc
 are listed per peer so the county knows who can read what (sync-design.md §4.9). A station
 remembers the relay's address in the same row (a local setting: sync_peer never travels).
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0013
+Revises: 0012
 """
 import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision = "0011"
-down_revision = "0010"
+revision = "0013"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
