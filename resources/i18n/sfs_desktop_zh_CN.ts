@@ -865,143 +865,143 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="129"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="133"/>
         <source>登记到县司法局</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="129"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="133"/>
         <source>初次使用时，把本所的密钥卡交县司法局登记，再导入县司法局发回的登记包。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="155"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="159"/>
         <source>尚未与任何单位建立同步关系。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="159"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="163"/>
         <source>从未</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="171"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="175"/>
         <source>未检测到U盘：请插入U盘后点“重新检测”，或选择文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="183"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="187"/>
         <source>选择导出位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="190"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="194"/>
         <source>请选择导出位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="190"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="194"/>
         <source>请插入U盘，或点“选择文件夹…”指定导出位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="195"/>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="200"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="199"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="204"/>
         <source>不能导出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="207"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="211"/>
         <source>没有需要发送的新数据，未生成同步包。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="208"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="212"/>
         <source>导出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="212"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="216"/>
         <source>已导出 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="212"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="216"/>
         <source> 个同步包，共 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="213"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="217"/>
         <source> 条变更，已回读校验无误，可以安全拔出U盘。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="214"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="218"/>
         <source>导出完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="218"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="222"/>
         <source>正在导出同步包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="223"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="227"/>
         <source>选择保存位置（U盘）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="226"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="230"/>
         <source>不能写出密钥卡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="233"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="237"/>
         <source>已写出密钥卡，指纹 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="234"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="238"/>
         <source>密钥卡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="234"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="238"/>
         <source>。请把它交县司法局登记。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="239"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="243"/>
         <source>选择同步包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="239"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="243"/>
         <source>同步包 (*.sjxb)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="245"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="249"/>
         <source>不能导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="263"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="267"/>
         <source>导入结果</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="267"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="271"/>
         <source>正在导入同步包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="255"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="259"/>
         <source>正在校验所选同步包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="256"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="260"/>
         <source>正在校验同步包</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1340,6 +1340,44 @@
     <message>
         <location filename="../../sfs_desktop/ui/mediation/registries.py" line="95"/>
         <source>调解员须先在人员信息库中登记；罢免、解聘、离任须写明原因。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NetworkBox</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="26"/>
+        <source>网络同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="29"/>
+        <source>有网络连到县司法局时，点“网络同步”即可收发同步包；断线后再点一次，会从断开处接着传。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="31"/>
+        <source>县局中继地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="47"/>
+        <source>正在连接县局中继…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="49"/>
+        <source>正在与县司法局网络同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="54"/>
+        <source>网络同步完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="57"/>
+        <source>网络同步未完成：</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2056,149 +2094,164 @@
 <context>
     <name>StationsTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="28"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="29"/>
         <source>各司法所的同步情况。登记新所：先导入其密钥卡，再把登记包写到U盘交给该所导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="58"/>
+        <source>网络同步：本机尚未运行过县局中继（relay）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="60"/>
+        <source>网络同步：{0:%H:%M} 收取了 {1} 个上传的同步包，拒收 {2} 个</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="65"/>
+        <source>网络同步：收取失败：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="77"/>
         <source>代码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="77"/>
         <source>名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="77"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="77"/>
         <source>上次收到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="77"/>
         <source>上次回执</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="50"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="78"/>
         <source>待确认变更</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="50"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="78"/>
         <source>记录数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="50"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="78"/>
         <source>未处理冲突</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="50"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="78"/>
         <source>数据核对</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="51"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="79"/>
         <source>审计链</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="52"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="80"/>
         <source>已吊销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="52"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="80"/>
         <source>已登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="53"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="81"/>
         <source>待导入登记包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="66"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="94"/>
         <source>：本年各所数据（依据各所报送的记录）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="74"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="102"/>
         <source>选择司法所的密钥卡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="75"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="103"/>
         <source>密钥卡 (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="81"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="109"/>
         <source>登记司法所</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="81"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="109"/>
         <source>司法所名称（桃江县司法局××司法所）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="89"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="117"/>
         <source>不能登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="89"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="117"/>
         <source>所选文件不是有效的密钥卡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="100"/>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="124"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="128"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="152"/>
         <source>请选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="100"/>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="124"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="128"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="152"/>
         <source>请先在列表中点选一个司法所</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="102"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="130"/>
         <source>选择U盘</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="106"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="134"/>
         <source>不能写出登记包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="111"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="139"/>
         <source>登记包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="111"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="139"/>
         <source>已写出登记包，请交该所在“数据同步”中导入：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="126"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="154"/>
         <source>吊销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="126"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="154"/>
         <source>吊销后将拒收该所的同步包（例如密钥丢失时）。确认吊销 </source>
         <translation type="unfinished"></translation>
     </message>
