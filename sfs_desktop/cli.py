@@ -14,8 +14,8 @@ import sys
 
 from sfs_desktop.core.errors import UserError, explain
 
-COMMAND_MODULES = ["setup", "data", "security", "sync", "assign", "printing", "due", "report", "roster",
-                   "reference"]
+COMMAND_MODULES = ["setup", "data", "security", "sync", "network", "assign", "printing", "due", "report",
+                   "roster", "reference"]
 
 log = logging.getLogger("sfs_desktop")
 

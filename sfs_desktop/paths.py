@@ -80,6 +80,11 @@ class DataPaths:
         return self.root / "staging"
 
     @property
+    def relay(self) -> Path:
+        """The county relay's staging area (uploads, completed bundles, receipts, replies)."""
+        return self.root / "relay"
+
+    @property
     def epoch_note(self) -> Path:
         """The sync epoch of the last restore, outside the database: a restore over a database
         that cannot be opened still starts an epoch newer than any it used."""

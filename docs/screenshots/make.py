@@ -71,6 +71,12 @@ status.setCurrentIndex(status.findData("follow_up"))
 workspace = CaseWorkspace(app, cases.model.id_at(0), window)
 workspace.tabs.setCurrentIndex(2)
 shot(workspace, "mediation-case-agreement")
+from sfs_desktop.ui import ops  # noqa: E402
+
+while not ops.idle():  # the workspace is read off the UI thread
+    QApplication.processEvents()
 workspace.tabs.setCurrentIndex(4)
 shot(workspace, "mediation-case-file")
+workspace.tabs.setCurrentWidget(workspace.timeline)
+shot(workspace, "mediation-case-timeline")
 app.close()

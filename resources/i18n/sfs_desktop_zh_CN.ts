@@ -316,344 +316,334 @@
 <context>
     <name>CaseWorkspace</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="69"/>
-        <source>调解案件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="130"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="76"/>
         <source>本案已办结，不能再增减当事人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="148"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="85"/>
         <source>受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="148"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="85"/>
         <source>受理日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="154"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="91"/>
         <source>不予受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="154"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="91"/>
         <source>不予受理的理由</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="166"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="102"/>
         <source>指定调解员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="166"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="102"/>
         <source>勾选调解员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="173"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="109"/>
         <source>双方同意继续调解</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="173"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="109"/>
         <source>同意日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="179"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="115"/>
         <source>达成协议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="179"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="115"/>
         <source>履行期限（当场履行可不填）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="183"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="119"/>
         <source>已告知当事人可以通过仲裁、行政、司法等途径解决</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="185"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="121"/>
         <source>终止调解</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="190"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="126"/>
         <source>撤回</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="190"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="126"/>
         <source>当事人撤回调解申请，确认办理吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="232"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="412"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="166"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="326"/>
         <source>是</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="232"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="166"/>
         <source>否</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="234"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="243"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="262"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="164"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="174"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="192"/>
         <source>类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="234"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="164"/>
         <source>姓名（名称）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="234"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="244"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="164"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="175"/>
         <source>委托代理人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="235"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="165"/>
         <source>已签名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="243"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="174"/>
         <source>添加当事人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="251"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="277"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="379"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="182"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="206"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="301"/>
         <source>请选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="251"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="182"/>
         <source>请先在列表中点选一位当事人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="262"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="192"/>
         <source>时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="262"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="192"/>
         <source>地点</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="262"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="192"/>
         <source>调查人（调解员）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="263"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="193"/>
         <source>事由</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="269"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="198"/>
         <source>新增记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="277"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="206"/>
         <source>请先在列表中点选一条记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="289"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="218"/>
         <source>书面协议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="290"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="219"/>
         <source>口头协议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="298"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="227"/>
         <source>增加一条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="307"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="236"/>
         <source>协议形式</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="308"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="237"/>
         <source>纠纷主要事实、争议事项及各方责任</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="309"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="238"/>
         <source>协议内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="311"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="240"/>
         <source>履行方式、地点、期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="318"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="247"/>
         <source>调解协议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="197"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="133"/>
         <source>报告激化风险</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="197"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="133"/>
         <source>已报告单位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="201"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="137"/>
         <source>桃江县人民法院</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="203"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="139"/>
         <source>申请司法确认</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="203"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="139"/>
         <source>申请日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="203"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="139"/>
         <source>人民法院</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="243"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="174"/>
         <source>当事人（人员信息库中的人员或单位）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="364"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="290"/>
         <source>回访日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="364"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="290"/>
         <source>回访对象</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="364"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="290"/>
         <source>方式</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="364"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="290"/>
         <source>履行情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="365"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="291"/>
         <source>满意度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="371"/>
-        <source>登记回访</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="379"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="301"/>
         <source>请先在列表中点选一次回访</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="387"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="309"/>
         <source>卷内目录随打印和附件自动生成；必备文书齐全后才能归档。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="396"/>
-        <source>打印</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="399"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="314"/>
         <source>附加扫描件…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="407"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="317"/>
+        <source>文书的打印在窗口下方；纸质材料扫描后附在这里。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="321"/>
         <source>卷宗</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="411"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="325"/>
         <source>序号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="411"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="430"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="325"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="340"/>
         <source>文书名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="411"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="325"/>
         <source>必备</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="411"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="325"/>
         <source>情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="411"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="325"/>
         <source>备注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="413"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="327"/>
         <source>已有</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="413"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="327"/>
         <source>尚缺</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="430"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="340"/>
         <source>附加扫描件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="434"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="344"/>
         <source>选择扫描件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="435"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="345"/>
         <source>扫描件 (*.pdf *.jpg *.jpeg *.png)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -875,143 +865,143 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="129"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="133"/>
         <source>登记到县司法局</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="129"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="133"/>
         <source>初次使用时，把本所的密钥卡交县司法局登记，再导入县司法局发回的登记包。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="155"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="159"/>
         <source>尚未与任何单位建立同步关系。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="159"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="163"/>
         <source>从未</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="171"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="175"/>
         <source>未检测到U盘：请插入U盘后点“重新检测”，或选择文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="183"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="187"/>
         <source>选择导出位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="190"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="194"/>
         <source>请选择导出位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="190"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="194"/>
         <source>请插入U盘，或点“选择文件夹…”指定导出位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="195"/>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="200"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="199"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="204"/>
         <source>不能导出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="207"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="211"/>
         <source>没有需要发送的新数据，未生成同步包。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="208"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="212"/>
         <source>导出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="212"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="216"/>
         <source>已导出 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="212"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="216"/>
         <source> 个同步包，共 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="213"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="217"/>
         <source> 条变更，已回读校验无误，可以安全拔出U盘。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="214"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="218"/>
         <source>导出完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="218"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="222"/>
         <source>正在导出同步包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="223"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="227"/>
         <source>选择保存位置（U盘）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="226"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="230"/>
         <source>不能写出密钥卡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="233"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="237"/>
         <source>已写出密钥卡，指纹 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="234"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="238"/>
         <source>密钥卡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="234"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="238"/>
         <source>。请把它交县司法局登记。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="239"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="243"/>
         <source>选择同步包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="239"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="243"/>
         <source>同步包 (*.sjxb)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="245"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="249"/>
         <source>不能导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="263"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="267"/>
         <source>导入结果</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="267"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="271"/>
         <source>正在导入同步包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="255"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="259"/>
         <source>正在校验所选同步包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="256"/>
+        <location filename="../../sfs_desktop/ui/sync/exchange.py" line="260"/>
         <source>正在校验同步包</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1354,6 +1344,44 @@
     </message>
 </context>
 <context>
+    <name>NetworkBox</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="26"/>
+        <source>网络同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="29"/>
+        <source>有网络连到县司法局时，点“网络同步”即可收发同步包；断线后再点一次，会从断开处接着传。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="31"/>
+        <source>县局中继地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="47"/>
+        <source>正在连接县局中继…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="49"/>
+        <source>正在与县司法局网络同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="54"/>
+        <source>网络同步完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="57"/>
+        <source>网络同步未完成：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PartyChooser</name>
     <message>
         <location filename="../../sfs_desktop/ui/party_field.py" line="27"/>
@@ -1427,6 +1455,39 @@
     <message>
         <location filename="../../sfs_desktop/ui/forms.py" line="184"/>
         <source>填写的内容还没有保存，确定放弃吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordWorkspace</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/record_workspace.py" line="71"/>
+        <source>时间线</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/record_workspace.py" line="79"/>
+        <source>打印文书：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/record_workspace.py" line="81"/>
+        <source>打印…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/record_workspace.py" line="106"/>
+        <source>不能查看</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/record_workspace.py" line="122"/>
+        <source>现在可以办理：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/record_workspace.py" line="123"/>
+        <source>现在没有可以办理的步骤</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2033,149 +2094,164 @@
 <context>
     <name>StationsTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="28"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="29"/>
         <source>各司法所的同步情况。登记新所：先导入其密钥卡，再把登记包写到U盘交给该所导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="58"/>
+        <source>网络同步：本机尚未运行过县局中继（relay）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="60"/>
+        <source>网络同步：{0:%H:%M} 收取了 {1} 个上传的同步包，拒收 {2} 个</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="65"/>
+        <source>网络同步：收取失败：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="77"/>
         <source>代码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="77"/>
         <source>名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="77"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="77"/>
         <source>上次收到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="77"/>
         <source>上次回执</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="50"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="78"/>
         <source>待确认变更</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="50"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="78"/>
         <source>记录数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="50"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="78"/>
         <source>未处理冲突</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="50"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="78"/>
         <source>数据核对</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="51"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="79"/>
         <source>审计链</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="52"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="80"/>
         <source>已吊销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="52"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="80"/>
         <source>已登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="53"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="81"/>
         <source>待导入登记包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="66"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="94"/>
         <source>：本年各所数据（依据各所报送的记录）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="74"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="102"/>
         <source>选择司法所的密钥卡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="75"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="103"/>
         <source>密钥卡 (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="81"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="109"/>
         <source>登记司法所</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="81"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="109"/>
         <source>司法所名称（桃江县司法局××司法所）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="89"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="117"/>
         <source>不能登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="89"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="117"/>
         <source>所选文件不是有效的密钥卡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="100"/>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="124"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="128"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="152"/>
         <source>请选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="100"/>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="124"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="128"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="152"/>
         <source>请先在列表中点选一个司法所</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="102"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="130"/>
         <source>选择U盘</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="106"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="134"/>
         <source>不能写出登记包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="111"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="139"/>
         <source>登记包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="111"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="139"/>
         <source>已写出登记包，请交该所在“数据同步”中导入：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="126"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="154"/>
         <source>吊销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/stations.py" line="126"/>
+        <location filename="../../sfs_desktop/ui/sync/stations.py" line="154"/>
         <source>吊销后将拒收该所的同步包（例如密钥丢失时）。确认吊销 </source>
         <translation type="unfinished"></translation>
     </message>
@@ -2200,6 +2276,69 @@
     <message>
         <location filename="../../sfs_desktop/ui/sync/page.py" line="35"/>
         <source>记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/timeline.py" line="45"/>
+        <source>快速登记：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/timeline.py" line="54"/>
+        <source>填写后保存，即记入时间线</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/timeline.py" line="54"/>
+        <source>当前账户只能查看</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/timeline.py" line="82"/>
+        <source>日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/timeline.py" line="82"/>
+        <source>类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/timeline.py" line="82"/>
+        <source>事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/timeline.py" line="82"/>
+        <source>经办人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/timeline.py" line="82"/>
+        <source>说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/timeline.py" line="86"/>
+        <source>还没有记录。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/timeline.py" line="98"/>
+        <source>不能查看</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/timeline.py" line="129"/>
+        <source>%1年%2月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/timeline.py" line="130"/>
+        <source>%1 项</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

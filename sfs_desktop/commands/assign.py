@@ -19,7 +19,7 @@ def register(sub) -> None:
     p.add_argument("table", nargs="?", help="记录类型（见不带参数时的列表）")
     p.add_argument("--station", help="交办给哪个司法所（代码）；与 --list 一起用：只列这个所的")
     p.add_argument("--set", dest="values", action="append", default=[], metavar="字段=值", help="一个字段的值（可重复）")
-    p.add_argument("--from-file", type=Path, help="一次交办多条：.json（对象列表）或 .xlsx（第 1 行为字段名称）；"
+    p.add_argument("--from-file", type=Path, help="一次交办多条：.json（对象列表）、.xlsx 或 .csv（第 1 行为字段名称）；"
                                                 "有一条不合格就一条也不交办")
     p.add_argument("--list", action="store_true", help="县司法局：已交办的事项、交给谁、该所是否已签收、是否已办理")
     p.add_argument("--received", action="store_true", help="司法所：县局交办给本所的事项")

@@ -195,6 +195,7 @@ def run_station(args) -> int:
             with db.read() as s:
                 identity.require_county(s)
                 rows = [r for r in status.peers(s) if r.role == "station"]
+                old = identity.lacking(s, "relay/1")
             if not rows:
                 print("名册中还没有司法所")
             for r in rows:
@@ -204,4 +205,6 @@ def run_station(args) -> int:
                 print(f"{r.node_id} {r.name}（{state}）：最近收包 {last_in}，最近回执 {last_ack}，"
                       f"待确认 {r.waiting}，冲突 {r.open_conflicts}，记录 {r.records}，核对 {r.digest_label}，"
                       f"审计链 {r.audit_label}")
+            if rows and old:  # capability flags of the roster (sync-design.md §4.9)
+                print(f"程序版本尚不支持网络同步（只能用U盘）：{'、'.join(old)}")
     return 0

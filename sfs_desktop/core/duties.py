@@ -94,6 +94,8 @@ class Duty:
     permissions: tuple[str, ...] = ()  # the permissions its operations require (core.security.access)
     params: tuple = ()  # its parameters (core.params.ParamSpec): label, type, default, unit, declared once
     assignables: dict[str, Assignable] = field(default_factory=dict)  # table → what the county may hand over
+    workspaces: dict[str, str] = field(default_factory=dict)  # record table → "module:NAME" of its
+    # core.workspace.Workspace (header, steps, prints, timeline; its window is the GUI's part)
 
 
 def resolve(path: str) -> Any:
@@ -116,6 +118,11 @@ def duties() -> tuple[Duty, ...]:
     if len(set(keys)) != len(keys):
         raise ValueError(f"duty keys repeat: {keys}")
     return tuple(out)
+
+
+def workspace_tables() -> list[str]:
+    """Every record table a duty declares a workspace for (cheap: nothing is imported)."""
+    return [table for d in duties() for table in d.workspaces]
 
 
 def duty(key: str) -> Duty | None:

@@ -110,7 +110,7 @@ def rebuild(session: Session) -> int:
         names = [f for f in _fields(model) if f in present.get(model.__tablename__, ())]
         if not names:
             continue
-        cols = ", ".join(["id", "deleted", *names])
+        cols = ", ".join(f'"{c}"' for c in ["id", "deleted", *names])  # quoted: a column may be a keyword
         rows = [dict(r._mapping) for r in conn.execute(text(f"SELECT {cols} FROM {model.__tablename__}"))]
         _write(conn, model, rows, lambda row, name: row.get(name), new=True)
         n += len(rows)

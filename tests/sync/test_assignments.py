@@ -94,8 +94,8 @@ def test_every_bad_row_is_named_and_nothing_is_written(county, station):
     with pytest.raises(ValidationError) as err:
         hand_over(county, station.node_id, *bad)
     messages = [p.message for p in err.value.problems]
-    assert messages == ["第 3 行：“限期”应为日期，如 2024-07-01（现为“明天”）",
-                        "第 3 行：“风险等级”的值“紫色”不在代码表中",
+    assert messages == ["第 3 行：“风险等级”的值“紫色”不在可选范围内（可选：红色（高）、橙色（中）、黄色（低））",
+                        "第 3 行：“限期”应为日期，如 2024-01-05、2024/1/5 或 2024年1月5日（填的是“明天”）",
                         "第 4 行：“排查范围”必须填写",
                         "第 5 行：化解限期不能早于排查日期",
                         "第 6 行：没有“地址”这一项（可填：排查日期、排查范围、排查人、发现的纠纷、发现纠纷数、风险等级、化解措施、责任人、限期）"]
@@ -155,9 +155,11 @@ def test_rows_from_a_spreadsheet_or_json_keep_their_row_numbers(tmp_path, county
     (tmp_path / "bad.json").write_text("{", encoding="utf-8")
     with pytest.raises(UserError, match="不是有效的 JSON 文件"):
         rows_from_file(tmp_path / "bad.json")
-    (tmp_path / "values.csv").write_text("排查日期\n2024-07-01\n", encoding="utf-8")
-    with pytest.raises(UserError, match="只能读取 .json 或 .xlsx"):
-        rows_from_file(tmp_path / "values.csv")
+    (tmp_path / "values.csv").write_text("排查日期,排查范围\n2024-07-01,竹山村五组\n", encoding="gbk")
+    assert rows_from_file(tmp_path / "values.csv") == [(2, {"排查日期": "2024-07-01", "排查范围": "竹山村五组"})]
+    (tmp_path / "values.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(UserError, match="只能读取 .json、.xlsx 或 .csv"):
+        rows_from_file(tmp_path / "values.xls")
 
 
 def test_the_station_lists_an_arrival_once_even_after_the_county_changes_it(county, station):

@@ -72,7 +72,7 @@ def test_the_county_hands_disputes_to_one_station_which_takes_them_up(tmp_path):
     p = run(county, "assign", "dispute_screening", "--station", station.name, "--from-file", tmp_path / "bad.json")
     assert p.returncode == 2, p.stdout
     assert "2 处不合格，未交办任何记录" in p.stderr
-    assert "第 2 行：“排查日期”应为日期" in p.stderr and "第 3 行：“风险等级”的值“紫色”不在代码表中" in p.stderr
+    assert "第 2 行：“排查日期”应为日期" in p.stderr and "第 3 行：“风险等级”的值“紫色”不在可选范围内" in p.stderr
     assert ok(county, "assign", "--list").count("交办矛盾纠纷") == 1
     (tmp_path / "good.json").write_text(json.dumps([good, {**good, "排查范围": "竹山村二组"}], ensure_ascii=False),
                                         encoding="utf-8")

@@ -162,8 +162,8 @@ def test_case_to_printed_agreement_through_the_gui(page, app_session, refusals, 
     assert rows["人民调解协议书"] == "已有" and rows["封底"] == "尚缺"
 
     # The cover only looked at in the preview is not yet in the file; printed, it is.
-    ws.form_choice.setCurrentIndex(ws.form_choice.findData("mediation.cover"))
-    ws.print_case_form()
+    ws.print_choice.setCurrentIndex(ws.print_choice.findData("mediation.cover"))
+    ws.print_chosen()
     settled()
     cover = ws._open_dialog
     cover.close()
@@ -306,8 +306,8 @@ def test_workspace_attach_and_print_case_forms(page, app_session, tmp_path, refu
     scan.write_bytes(b"\xff\xd8scan")
     ws.attach_scan(str(scan), "当事人身份证明")
     settled()
-    ws.form_choice.setCurrentIndex(ws.form_choice.findData("mediation.registration"))
-    ws.print_case_form()
+    ws.print_choice.setCurrentIndex(ws.print_choice.findData("mediation.registration"))
+    ws.print_chosen()
     settled()
     rows = {ws.file_table.item(r, 1).text(): ws.file_table.item(r, 3).text() for r in range(ws.file_table.rowCount())}
     assert rows["当事人身份证明"] == "已有" and rows["人民调解申请书"] == "尚缺", rows  # only previewed so far

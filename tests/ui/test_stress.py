@@ -71,8 +71,8 @@ def test_random_steps_never_hang_or_crash(qtbot, app_session, monkeypatch):
         ws.save_agreement()
 
     def print_preview(ws):
-        ws.form_choice.setCurrentIndex(rng.randrange(ws.form_choice.count()))
-        ws.print_case_form()
+        ws.print_choice.setCurrentIndex(rng.randrange(ws.print_choice.count()))
+        ws.print_chosen()
         settled()
         preview = getattr(ws, "_open_dialog", None)
         if preview is not None and preview.isVisible():

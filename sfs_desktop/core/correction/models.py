@@ -329,7 +329,7 @@ class CcTermination(_Correction, table=True):
     subject_id: str = _subject_ref()
     reason: str = field("终止原因", required=True, code_table="cc_termination_reason", max_length=2, sensitivity=S3)
     doc_no: str | None = field("文书文号", max_length=64)
-    on: date = field("终止日期", required=True, widget=W.DATE)
+    ended_on: date = field("终止日期", required=True, widget=W.DATE)
 
 
 class CcInvestigation(_Correction, table=True):

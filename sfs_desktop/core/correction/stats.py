@@ -41,7 +41,7 @@ def _count(s: Session, period: str, owner: str | None) -> dict[str, object]:
                              .join(Person, Person.id == S.person_id, isouter=True)
                              .where(S.received_on <= end), S)).all()
     released = dict(s.execute(own(select(CcRelease.subject_id, CcRelease.announced_on), CcRelease)).all())
-    ended = dict(s.execute(own(select(CcTermination.subject_id, CcTermination.on), CcTermination)).all())
+    ended = dict(s.execute(own(select(CcTermination.subject_id, CcTermination.ended_on), CcTermination)).all())
 
     def on_register(r) -> bool:
         if r.status in ON_REGISTER:
@@ -63,7 +63,7 @@ def _count(s: Session, period: str, owner: str | None) -> dict[str, object]:
     out["released"] = n(select(func.count()).select_from(CcRelease).where(
         CcRelease.announced_on >= start, CcRelease.announced_on <= end), CcRelease)
     term = s.execute(own(select(CcTermination.reason, func.count()).where(
-        CcTermination.on >= start, CcTermination.on <= end).group_by(CcTermination.reason), CcTermination)).all()
+        CcTermination.ended_on >= start, CcTermination.ended_on <= end).group_by(CcTermination.reason), CcTermination)).all()
     reasons = {c.code: c.name for c in codes.codes(s, "cc_termination_reason", active_only=False)}
     out["terminated"] = sum(k for _, k in term)
     out["terminated_by_reason"] = {reasons.get(r, r): k for r, k in term}

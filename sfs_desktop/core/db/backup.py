@@ -142,7 +142,7 @@ def table_digests(engine: Engine, *, owner: str | None = None) -> tuple[dict[str
                 raise UserError(f"数据库缺少数据表 {name}：请用最新版本的程序打开一次以完成升级")
             cols = [c.name for c in model.__table__.columns if c.name != "in_conflict"]
             json_cols = {c.name for c in model.__table__.columns if c.type.__class__.__name__ == "JSON"}
-            sql = f"SELECT {', '.join(cols)} FROM {name}"
+            sql = "SELECT {} FROM {}".format(", ".join(f'"{c}"' for c in cols), name)  # quoted: a column may be a keyword
             params = {}
             if owner is not None:
                 sql += " WHERE owner = :owner"

@@ -17,8 +17,8 @@ from sfs_desktop.core import calendar, codes
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.ledger import LedgerQuery
 from sfs_desktop.core.mediation.models import MediationAgreement, MediationCase, MediationCommittee, MediationParty
-from sfs_desktop.core.mediation.rules import (CONFIRMATION_DAYS, FINISH_MONTHS, OPEN, _case, agreement, parties,
-                                              running_limit)
+from sfs_desktop.core.mediation.rules import (CONFIRMATION_DAYS, FINISH_MONTHS, OPEN, WHEN, _case, agreement,
+                                              parties, running_limit)
 from sfs_desktop.core.people.parties import PartyRef, resolve
 from sfs_desktop.core.security.access import Principal, check_row
 
@@ -139,7 +139,7 @@ def is_overdue(case, today: date) -> bool:
 
 def record_confirmation(s: Session, who: Principal, case_id: str, on: date, court: str) -> None:
     """申请司法确认 (人民调解法 §33): a written agreement, within 30 days of taking effect."""
-    case = _case(s, who, case_id, "agreed", "follow_up")
+    case = _case(s, who, case_id, *WHEN["confirm"])
     if case.agreement_form != "1":
         raise UserError("口头协议不能申请司法确认，须为书面调解协议")
     if not court.strip():
@@ -155,7 +155,7 @@ def record_confirmation(s: Session, who: Principal, case_id: str, on: date, cour
 
 def record_risk(s: Session, who: Principal, case_id: str, reported_to: str) -> None:
     """有激化风险 (M28): the immediate task is to report it; the unit told is required."""
-    case = _case(s, who, case_id, "draft", "accepted", "mediating", "agreed", "follow_up")
+    case = _case(s, who, case_id, *WHEN["risk"])
     if not reported_to.strip():
         raise UserError("有激化可能的纠纷须及时报告，请填写已报告的单位（如派出所、乡镇综治中心）")
     case.escalation_risk, case.escalation_reported_to = True, reported_to.strip()

@@ -21,6 +21,7 @@ DUTY = Duty(
     page="sfs_desktop.ui.mediation.page:MediationPage",
     page_tables=("mediation_", "mediator", "dispute_screening"),
     permissions=("record.read", "record.write", "print", "export"),
+    workspaces={"mediation_case": "sfs_desktop.core.mediation.workspace:WORKSPACE"},
     params=(ParamSpec("mediation.village_share_target", "村（社区）调委会调解案件占比目标", int, 70, "%"),
             ParamSpec("mediation.warn_day", "受理后第几天提醒调解期限", int, 20, "天"),
             ParamSpec("mediation.follow_up_days", "履行期满后回访期限", int, 7, "天"),

@@ -31,15 +31,34 @@ STATUS_NAMES = {"draft": "登记草稿", "accepted": "已受理", "rejected": "�
                 "archived": "结案归档"}
 
 
+WHEN: dict[str, tuple[str, ...]] = {
+    "accept": ("draft",), "reject": ("draft",), "start": ("accepted",), "consent": ("mediating",),
+    "agree": ("mediating",), "terminate": ("mediating",), "withdraw": ("accepted", "mediating"),
+    "risk": ("draft", "accepted", "mediating", "agreed", "follow_up"), "confirm": ("agreed", "follow_up"),
+    "visit": ("agreed", "follow_up"), "archive": ("agreed", "follow_up", "terminated", "withdrawn", "rejected"),
+}
+"""The states each step applies in: its rule refuses in the others, and the workspace greys its
+button with that refusal (core.mediation.workspace)."""
+
+
 def _case(s: Session, who: Principal, case_id: str, *allowed: str) -> MediationCase:
     case = s.get(MediationCase, case_id)
     if case is None or case.deleted:
         raise UserError("案件不存在或已删除")
     check_row(who, MediationCase, case, write=True)
-    if allowed and case.status not in allowed:
-        raise UserError(f"案件当前为“{STATUS_NAMES[case.status]}”，不能进行此操作"
-                        f"（只有{'、'.join(STATUS_NAMES[a] for a in allowed)}的案件可以）")
+    refused = status_refusal(case, allowed)
+    if refused:
+        raise UserError(refused)
     return case
+
+
+def status_refusal(case: MediationCase, allowed: tuple[str, ...]) -> str | None:
+    """Why a step that applies only in the `allowed` states cannot be taken now (None: it can):
+    the sentence a refused step raises and the workspace shows beside its greyed button."""
+    if not allowed or case.status in allowed:
+        return None
+    return (f"案件当前为“{STATUS_NAMES[case.status]}”，不能进行此操作"
+            f"（只有{'、'.join(STATUS_NAMES[a] for a in allowed)}的案件可以）")
 
 
 def parties(s: Session, case_id: str) -> list[MediationParty]:
@@ -87,7 +106,7 @@ def station_prefix(s: Session) -> str:
 
 def accept(s: Session, who: Principal, case_id: str, received: date) -> MediationCase:
     """受理 (M10): needs both sides registered and a committee working on that day; numbers the case."""
-    case = _case(s, who, case_id, "draft")
+    case = _case(s, who, case_id, *WHEN["accept"])
     n = len(parties(s, case_id))
     if n < MIN_PARTIES:
         raise UserError(f"受理前须登记至少 {MIN_PARTIES} 方当事人（现有 {n} 方）")
@@ -106,7 +125,7 @@ def accept(s: Session, who: Principal, case_id: str, received: date) -> Mediatio
 
 def reject(s: Session, who: Principal, case_id: str, reason: str, on: date) -> MediationCase:
     """不予受理 (M27 / one party refuses, M10): the reason is required."""
-    case = _case(s, who, case_id, "draft")
+    case = _case(s, who, case_id, *WHEN["reject"])
     if not reason.strip():
         raise UserError("请填写不予受理的理由")
     case.status, case.result, case.rejection_reason, case.closed_date = "rejected", REJECTED, reason.strip(), on
@@ -115,7 +134,7 @@ def reject(s: Session, who: Principal, case_id: str, reason: str, on: date) -> M
 
 def start(s: Session, who: Principal, case_id: str, mediator_ids: list[str]) -> MediationCase:
     """指定调解员 (M12): at least one serving mediator of the case's committee."""
-    case = _case(s, who, case_id, "accepted")
+    case = _case(s, who, case_id, *WHEN["start"])
     if not mediator_ids:
         raise UserError("请至少指定一名调解员")
     for mid in mediator_ids:
@@ -136,20 +155,20 @@ def _check_time(case: MediationCase, on: date) -> None:
 
 
 def record_consent(s: Session, who: Principal, case_id: str, on: date) -> MediationCase:
-    case = _case(s, who, case_id, "mediating")
+    case = _case(s, who, case_id, *WHEN["consent"])
     case.continue_consent_on = on
     return case
 
 
 def withdraw(s: Session, who: Principal, case_id: str, on: date) -> MediationCase:
-    case = _case(s, who, case_id, "accepted", "mediating")
+    case = _case(s, who, case_id, *WHEN["withdraw"])
     case.status, case.result, case.closed_date = "withdrawn", WITHDRAWN, on
     return case
 
 
 def terminate(s: Session, who: Principal, case_id: str, on: date, *, informed_other_routes: bool) -> MediationCase:
     """调解不成 (M17): the parties must be told about arbitration, administrative and judicial routes."""
-    case = _case(s, who, case_id, "mediating")
+    case = _case(s, who, case_id, *WHEN["terminate"])
     if not informed_other_routes:
         raise UserError("终止调解前须告知当事人可以通过仲裁、行政、司法等途径解决（人民调解法第二十六条）")
     case.status, case.result, case.closed_date, case.informed_other_routes = "terminated", FAILED, on, True
@@ -158,7 +177,7 @@ def terminate(s: Session, who: Principal, case_id: str, on: date, *, informed_ot
 
 def reach_agreement(s: Session, who: Principal, case_id: str, on: date, performance_deadline: date | None = None) -> MediationCase:
     """调解成功: needs an agreement; a written one takes effect only when fully signed and sealed (M21)."""
-    case = _case(s, who, case_id, "mediating")
+    case = _case(s, who, case_id, *WHEN["agree"])
     _check_time(case, on)
     ag = agreement(s, case_id)
     if ag is None:
@@ -184,7 +203,7 @@ def reach_agreement(s: Session, who: Principal, case_id: str, on: date, performa
 
 
 def record_visit(s: Session, who: Principal, case_id: str, visit: FollowUpVisit) -> MediationCase:
-    case = _case(s, who, case_id, "agreed", "follow_up")
+    case = _case(s, who, case_id, *WHEN["visit"])
     if case.agreement_date and visit.visit_date < case.agreement_date:
         raise UserError("回访日期不能早于协议生效日期")
     visit.case_id = case_id
@@ -198,7 +217,7 @@ def record_visit(s: Session, who: Principal, case_id: str, visit: FollowUpVisit)
 
 
 def archive(s: Session, who: Principal, case_id: str, on: date) -> MediationCase:
-    case = _case(s, who, case_id, "agreed", "follow_up", "terminated", "withdrawn", "rejected")
+    case = _case(s, who, case_id, *WHEN["archive"])
     missing = casefile.missing(s, case)
     if missing:
         raise UserError("卷宗还缺：" + "、".join(missing) + "，补齐后才能归档")

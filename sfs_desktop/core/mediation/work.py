@@ -15,10 +15,10 @@ from sfs_desktop.core import codes
 from sfs_desktop.core.db.synced import COUNTY_NODE
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.mediation.constants import GOVERNMENT_REFERRAL, OWN_INITIATIVE
-from sfs_desktop.core.mediation.models import (DisputeScreening, GuidanceRecord, MediationCase, MediationCommittee,
-                                               MediationRecord, Mediator, MediatorTraining)
+from sfs_desktop.core.mediation.models import (DisputeScreening, FollowUpVisit, GuidanceRecord, MediationCase,
+                                               MediationCommittee, MediationRecord, Mediator, MediatorTraining)
 from sfs_desktop.core.mediation.casework import working_committee
-from sfs_desktop.core.mediation.rules import _case
+from sfs_desktop.core.mediation.rules import _case, record_visit
 from sfs_desktop.core.security.access import Principal, check_row, require
 
 RECORDABLE = ("accepted", "mediating", "agreed", "follow_up", "terminated", "withdrawn")
@@ -38,6 +38,14 @@ def add_record(s: Session, who: Principal, case_id: str, values: dict[str, Any])
     if case.received_date and row.held_on < case.received_date:
         raise UserError(f"记录时间早于受理日期 {case.received_date:%Y-%m-%d}，请核对")
     s.add(row)
+    return row
+
+
+def add_visit(s: Session, who: Principal, case_id: str, values: dict[str, Any]) -> FollowUpVisit:
+    """回访 of a case whose agreement took effect: every declared value checked, then the rule
+    (rules.record_visit) decides and moves the case to 履行监督/回访."""
+    row = _checked(s, FollowUpVisit, {**values, "case_id": case_id})
+    record_visit(s, who, case_id, row)
     return row
 
 

@@ -21,7 +21,7 @@ ACTIONS = {
     "print": "打印", "export": "导出", "import": "导入", "login": "登录", "login_failed": "登录失败",
     "lockout": "账户锁定", "user_admin": "账户管理", "recover": "恢复密钥重置密码",
     "sync_refused": "拒收同步包", "restore": "恢复备份",
-    "keyfile": "密钥文件", "assign": "交办",
+    "keyfile": "密钥文件", "assign": "交办", "relay_tls": "生成网络同步证书",
 }
 GENESIS = "0" * 64
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 
-PURPOSES = ("keyfile-sign", "files-encrypt", "files-name")
+PURPOSES = ("keyfile-sign", "files-encrypt", "files-name", "relay-tls")
 
 
 def subkey(dek: bytes, purpose: str) -> bytes:

@@ -25,7 +25,7 @@ from sfs_desktop.core.db.synced import COUNTY_NODE, canonical_json, current_acto
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.security import audit
 from sfs_desktop.core.security.access import Principal, require
-from sfs_desktop.core.sync import bundle, digest, entries, identity, policy, store
+from sfs_desktop.core.sync import bundle, digest, entries, identity, policy, relay_tls, store
 from sfs_desktop.core.sync.models import SyncBundleLog, SyncConflict, SyncPeer
 from sfs_desktop.core.sync.personkey import fill_person_keys
 
@@ -227,6 +227,7 @@ def _export_one(db: Database, directory: Path, recipient: str, max_bytes: int, f
                 "bundle_id": str(uuid.uuid4()), "kind": "data" if group or covers else "ack",
                 "sender": f"{plan.me}.{plan.epoch}", "to": recipient, "covers": covers,
                 "app_schema": migrate.head_revision(), "protocol": PROTOCOL, "part": [i + 1, len(chunks)],
+                "capabilities": list(identity.CAPABILITIES),
                 "entries": len(group), "created_at": utcnow().isoformat(),
                 "audit_head": chain_head, "audit_seq": chain_seq, "audit_marks": marks,
             }
@@ -287,8 +288,8 @@ def write_enrollment(db: Database, station: str, directory: Path, principal: Pri
     directory = Path(directory)
     if not directory.is_dir():
         raise UserError(f"导出目录不存在：{directory}")
+    tls_sha256 = db.write(relay_tls.ensure)  # the station pins it for network sync
     with db.read() as s:
-        identity.require_county(s)
         p = identity.peer(s, station)
         if p is None or p.role != "station":
             raise UserError(f"名册中没有司法所 {station}：请先用 station add 登记")
@@ -303,7 +304,7 @@ def write_enrollment(db: Database, station: str, directory: Path, principal: Pri
     header = {"bundle_id": str(uuid.uuid4()), "kind": "enroll", "sender": f"{node.node_id}.{node.epoch}",
               "to": station, "covers": {}, "app_schema": migrate.head_revision(), "protocol": PROTOCOL,
               "entries": 0, "created_at": utcnow().isoformat(timespec="seconds"),
-              "county_keys": {"sign_pk": keys.sign_pk.hex(), "box_pk": keys.box_pk.hex()}}
+              "county_keys": {"sign_pk": keys.sign_pk.hex(), "box_pk": keys.box_pk.hex(), "tls_sha256": tls_sha256}}
     path = bundle.write(directory, header, [record], keys, [(station, box_pk), (node.node_id, keys.box_pk)])
 
     def record_out(s: Session) -> None:

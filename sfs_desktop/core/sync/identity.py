@@ -21,6 +21,12 @@ from sfs_desktop.core.security.access import Principal, require
 from sfs_desktop.core.sync import crypto
 from sfs_desktop.core.sync.models import SyncIdentity, SyncPeer
 
+# What this program can read and speak (sync-design.md §4.9). Each node states its own in its key
+# card and in every bundle header; the county lists them per node in the signed roster, so it
+# knows which stations can take a new format, or the network relay, before it switches.
+#   bundle/1 – bundle format and protocol 1;  relay/1 – network sync through the county relay (TLS, pinned)
+CAPABILITIES = ("bundle/1", "relay/1")
+
 
 def local_node(session: Session) -> LocalNode:
     node = session.get(LocalNode, 1)
@@ -52,7 +58,7 @@ def public_card(session: Session) -> dict[str, Any]:
     node = local_node(session)
     keys = node_keys(ident)
     return {"node": node.node_id, "role": node.role, "sign_pk": keys.sign_pk.hex(), "box_pk": keys.box_pk.hex(),
-            "fingerprint": crypto.fingerprint(keys.sign_pk, keys.box_pk)}
+            "fingerprint": crypto.fingerprint(keys.sign_pk, keys.box_pk), "capabilities": list(CAPABILITIES)}
 
 
 def peer(session: Session, node_id: str) -> SyncPeer | None:
@@ -67,14 +73,20 @@ def require_county(session: Session, what: str = "管理司法所名册") -> Non
 # --- roster ---------------------------------------------------------------------------------
 
 def _roster_body(session: Session, version: int) -> dict[str, Any]:
-    keys = node_keys(ensure_identity(session))
+    from sfs_desktop.core.sync import relay_tls
+
+    ident = ensure_identity(session)
+    keys = node_keys(ident)
     stations = session.exec(select(SyncPeer).where(SyncPeer.role == "station").order_by(SyncPeer.node_id)).all()
     return {
         "version": version,
         "issued_at": utcnow().isoformat(timespec="seconds"),
-        "county": {"node": COUNTY_NODE, "sign_pk": keys.sign_pk.hex(), "box_pk": keys.box_pk.hex()},
+        "county": {"node": COUNTY_NODE, "sign_pk": keys.sign_pk.hex(), "box_pk": keys.box_pk.hex(),
+                   "capabilities": list(CAPABILITIES),
+                   "tls_sha256": relay_tls.fingerprint(ident.tls_cert) if ident.tls_cert else None},
         "stations": [{"node": p.node_id, "name": p.name, "sign_pk": p.sign_pk.hex(), "box_pk": p.box_pk.hex(),
-                      "revoked_at": p.revoked_at.isoformat(timespec="seconds") if p.revoked_at else None}
+                      "revoked_at": p.revoked_at.isoformat(timespec="seconds") if p.revoked_at else None,
+                      "capabilities": list(p.capabilities or [])}
                      for p in stations],
     }
 
@@ -109,7 +121,45 @@ def apply_roster(session: Session, roster: dict[str, Any]) -> bool:
         return False
     ident.roster = roster
     session.add(ident)
+    _take_county_entry(county, roster)
+    session.add(county)
     return True
+
+
+def _take_county_entry(county: SyncPeer, roster: dict[str, Any]) -> None:
+    """Station: the county's relay pin and capabilities from a roster it signed (a certificate
+    made or replaced after enrollment reaches the station this way, on a USB stick too)."""
+    entry = roster.get("county") or {}
+    pin = entry.get("tls_sha256")
+    if isinstance(pin, str) and len(pin) == 64:
+        county.tls_sha256 = pin.lower()
+    county.capabilities = capabilities_of(entry)
+
+
+def capabilities_of(declared: Any) -> list[str]:
+    """The capability list a key card, roster entry or bundle header states (junk ignored)."""
+    caps = declared.get("capabilities") if isinstance(declared, dict) else None
+    if not isinstance(caps, list):
+        return []
+    return sorted({c for c in caps if isinstance(c, str) and 0 < len(c) <= 32})
+
+
+def take_capabilities(session: Session, peer_row: SyncPeer, header: dict[str, Any]) -> None:
+    """County: a station's bundle states what its program can do now (it may have been
+    upgraded since it was registered); a change goes into a reissued roster."""
+    caps = capabilities_of(header)
+    if caps and caps != sorted(peer_row.capabilities or []):
+        peer_row.capabilities = caps
+        session.add(peer_row)
+        session.flush()
+        reissue_roster(session)
+
+
+def lacking(session: Session, capability: str) -> list[str]:
+    """County: the stations (not revoked) whose program has not said it can do `capability`."""
+    stations = session.exec(select(SyncPeer).where(SyncPeer.role == "station", SyncPeer.revoked_at.is_(None))
+                            .order_by(SyncPeer.node_id)).all()
+    return [p.node_id for p in stations if capability not in (p.capabilities or [])]
 
 
 def roster_revoked(session: Session, node_id: str) -> bool:
@@ -143,13 +193,16 @@ def add_station(session: Session, card: dict[str, Any], name: str, principal: Pr
     existing = peer(session, code)
     if existing is not None and existing.revoked_at is None:
         raise UserError(f"司法所 {code} 已在名册中；如需更换密钥，请先吊销再重新登记")
+    caps = capabilities_of(card)
     if existing is not None:
         existing.sign_pk, existing.box_pk, existing.revoked_at, existing.name = sign_pk, box_pk, None, name.strip()
+        existing.capabilities = caps
         # a re-registered station starts over: nothing it had acknowledged is assumed any more
         existing.acked, existing.have, existing.ack_seq = {}, {}, []
         p = existing
     else:
-        p = SyncPeer(node_id=code, role="station", name=name.strip(), sign_pk=sign_pk, box_pk=box_pk)
+        p = SyncPeer(node_id=code, role="station", name=name.strip(), sign_pk=sign_pk, box_pk=box_pk,
+                     capabilities=caps)
     session.add(p)
     session.flush()
     reissue_roster(session)
@@ -195,6 +248,10 @@ def accept_enrollment(session: Session, header: dict[str, Any], payload: dict[st
     ident.county_secret = bytes.fromhex(payload["county_secret"])
     if int(roster.get("version", 0)) > int((ident.roster or {}).get("version", 0)):
         ident.roster = roster
+    _take_county_entry(existing, roster)
+    pin = keys.get("tls_sha256")  # signed with the header; the same as the roster's, stated twice
+    if isinstance(pin, str) and len(pin) == 64:
+        existing.tls_sha256 = pin.lower()
     session.add(existing)
     session.add(ident)
     session.flush()

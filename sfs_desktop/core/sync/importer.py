@@ -389,6 +389,8 @@ def _apply(s: Session, db: Database, v: Verified, progress: Progress | None, kee
         queue_duplicates(s, applier.person_keys)
     counts = applier.counts()
     _keep_audit_head(s, peer, header)
+    if me.role == "county":
+        identity.take_capabilities(s, peer, header)
     s.add(peer)
     s.add(SyncBundleLog(bundle_id=bid, direction="in", kind=header["kind"], peer=v.sender,
                         sha256=header["body_sha256"], covers=covers, counts=counts))

@@ -20,6 +20,8 @@ class SyncIdentity(SQLModel, table=True):
     county_secret: bytes | None = None  # HMAC key for person_key; from the county at enrollment
     roster: dict = Field(default_factory=dict, sa_type=JSON)  # newest signed roster known here
     export_seq: int = 0
+    tls_cert: bytes | None = None  # county: the relay's self-signed certificate (PEM)
+    tls_key: bytes | None = None  # county: its private key (PKCS#8 PEM, only ever in this encrypted database)
 
 
 class SyncPeer(SQLModel, table=True):
@@ -50,6 +52,9 @@ class SyncPeer(SQLModel, table=True):
     audit_at: datetime | None = None  # when the bundle carrying it was written
     audit_alarm: str | None = Field(default=None, max_length=128)  # the chain went back: say so until seen
     digest_diff: dict = Field(default_factory=dict, sa_type=JSON)  # {table: [peer's count, ours]} at the last mismatch
+    tls_sha256: str | None = Field(default=None, max_length=64)  # station: the county relay's pinned certificate
+    capabilities: list = Field(default_factory=list, sa_type=JSON)  # what the peer's program can read (§4.9)
+    relay_url: str | None = Field(default=None, max_length=200)  # station: where the county relay answers (local)
 
 
 class SyncBundleLog(SQLModel, table=True):

@@ -125,6 +125,10 @@ class ExchangeTab(QWidget):
                                        self.tr("选择U盘上的同步包（.sjxb），先预览将发生的变化，再确认导入。"),
                                        ("import", "导入同步包…", lambda: self.import_files())))
         if self.role == "station":
+            from sfs_desktop.ui.sync.network import NetworkBox
+
+            self.network = NetworkBox(app, self, on_done=self.refresh)
+            layout.addWidget(self.network)
             layout.addWidget(self._section(
                 self.tr("登记到县司法局"), self.tr("初次使用时，把本所的密钥卡交县司法局登记，再导入县司法局发回的登记包。"),
                 ("card", "导出本所密钥卡…", lambda: self.write_card())))

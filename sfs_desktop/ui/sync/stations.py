@@ -4,14 +4,15 @@ and the county-wide figures by station built from what each station sent."""
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QMessageBox, QTableWidget, QVBoxLayout, QWidget
 
 from sfs_desktop.core.security.session import AppSession
-from sfs_desktop.core.sync import exporter, identity, status
+from sfs_desktop.core.sync import exporter, identity, relay_import, status
 from sfs_desktop.ui.ops import TaskOp
 from sfs_desktop.ui.page_parts import ask, buttons, fill_table, selected_id, write
 
@@ -32,12 +33,39 @@ class StationsTab(QWidget):
         bar, self.buttons = buttons(self, [("add", "登记司法所（导入密钥卡）…", lambda: self.add_station()),
                                            ("enroll", "写出登记包…", lambda: self.enroll()),
                                            ("revoke", "吊销", self.revoke),
-                                           ("assign", "交办…", lambda: self.assign()), ("refresh", "刷新", self.refresh)])
+                                           ("assign", "交办…", lambda: self.assign()), ("refresh", "刷新", self.refresh),
+                                           ("relay", "收取网络上传", lambda: self.pick_up())])
         layout.addLayout(bar)
+        self.relay_label = QLabel(self)
+        self.relay_label.setObjectName("relay")
+        layout.addWidget(self.relay_label)
+        self.pickup_job = None
+        self._relay_timer = QTimer(self)  # uploads the relay staged while this window holds the database
+        self._relay_timer.timeout.connect(self.pick_up)
+        self._relay_timer.start(30_000)
         self.figure_layout = QVBoxLayout()
         layout.addLayout(self.figure_layout, 1)
         self.figure_tables: dict[str, QTableWidget] = {}  # report name → its table by station
         self.refresh()
+
+    def pick_up(self):
+        """Import what stations uploaded through the relay (core's pickup, off the UI thread)."""
+        if self.pickup_job is not None and not self.pickup_job.finished:
+            return self.pickup_job
+
+        def done(result) -> None:
+            if result is None:
+                self.relay_label.setText(self.tr("网络同步：本机尚未运行过县局中继（relay）"))
+                return
+            self.relay_label.setText(self.tr("网络同步：{0:%H:%M} 收取了 {1} 个上传的同步包，拒收 {2} 个").format(
+                datetime.now(), result.imported, result.rejected))
+            if result.imported or result.rejected:
+                self.refresh()
+        def failed(exc) -> None:  # the timer must not raise a dialog every half minute
+            self.relay_label.setText(self.tr("网络同步：收取失败：{0}").format(exc))
+        self.pickup_job = (TaskOp(self, self.app, relay_import.pickup_here, self.app.db, self.app.principal)
+                           .success(done).failure(failed).run())
+        return self.pickup_job
 
     def refresh(self) -> None:
         from sfs_desktop.core.reports import tables

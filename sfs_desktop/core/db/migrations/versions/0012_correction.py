@@ -473,7 +473,7 @@ def upgrade() -> None:
     sa.Column('subject_id', sqlmodel.sql.sqltypes.AutoString(length=36), nullable=False),
     sa.Column('reason', sqlmodel.sql.sqltypes.AutoString(length=2), nullable=False),
     sa.Column('doc_no', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
-    sa.Column('on', sa.Date(), nullable=False),
+    sa.Column('ended_on', sa.Date(), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('cc_termination', schema=None) as batch_op:

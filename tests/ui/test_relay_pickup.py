@@ -1,0 +1,57 @@
+"""The county's GUI imports what the relay staged while the GUI holds the database (issue 19)."""
+
+import hashlib
+
+from sfs_desktop.core.people.models import Person
+from sfs_desktop.core.security.access import SYSTEM
+from sfs_desktop.core.security.session import login
+from sfs_desktop.core.sync import exporter, identity, importer
+from sfs_desktop.core.sync.relay_dir import RelayDir
+from sfs_desktop.ui.sync.page import SyncPage
+from tests.conftest import ADMIN, PASSWORD, init_dir
+
+
+def _stage(relay: RelayDir, node: str, path) -> None:
+    """What the relay does with a station's upload: append, check, move into the inbox."""
+    data = path.read_bytes()
+    up = relay.create(node, path.stem, len(data), hashlib.sha256(data).hexdigest(), 1 << 30)
+    writer = relay.append(up, 0, 1 << 30)
+    writer.write(data)
+    relay.complete(writer.commit(hashlib.sha256(data).hexdigest()))
+
+
+def test_the_stations_tab_picks_up_relayed_uploads(qtbot, tmp_path):
+    county_paths, _ = init_dir(tmp_path / "county", role="county", code="430922000", name="桃江县司法局")
+    station_paths, _ = init_dir(tmp_path / "430922101")
+    county, station = login(county_paths, ADMIN, PASSWORD), login(station_paths, ADMIN, PASSWORD)
+    try:
+        card = station.db.write(identity.public_card)
+        county.db.write(lambda s: identity.add_station(s, card, "桃江县司法局灰山港司法所", SYSTEM))
+        stick = tmp_path / "stick"
+        stick.mkdir()
+        importer.import_files(station.db, [exporter.write_enrollment(county.db, "430922101", stick, SYSTEM)],
+                              principal=SYSTEM)
+        station.db.write(lambda s: s.add(Person(name="网络甲")))
+        [res] = exporter.export(station.db, stick, principal=SYSTEM)
+        page = SyncPage(county)
+        qtbot.addWidget(page)
+        page.stations.pick_up()
+        qtbot.waitUntil(lambda: page.stations.pickup_job.finished, timeout=60_000)
+        assert "尚未运行过县局中继" in page.stations.relay_label.text()
+
+        relay = RelayDir(county_paths.relay)
+        for f in res.files:
+            _stage(relay, "430922101", f)
+        page.stations.buttons["relay"].click()
+        qtbot.waitUntil(lambda: page.stations.pickup_job.finished, timeout=60_000)
+        assert "收取了 1 个" in page.stations.relay_label.text(), page.stations.relay_label.text()
+        with county.db.read() as s:
+            assert [p.name for p in s.query(Person).all()] == ["网络甲"]
+        assert relay.waiting() == [] and relay.receipt(res.files[0].stem)["status"] == "imported"
+        assert relay.replies("430922101")  # the county's ack waits for the station's next sync
+        page.tabs.setCurrentWidget(page.stations)
+        page.resize(1000, 600)
+        page.grab().save(str(tmp_path / "relay-pickup.png"))
+    finally:
+        county.close()
+        station.close()
