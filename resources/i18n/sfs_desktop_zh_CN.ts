@@ -33,6 +33,26 @@
         <source>尚未登记调解委员会：请先在“人民调解 › 调解组织”中新增调解委员会，再登记案件。</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/leave.py" line="29"/>
+        <source>请选择外出起止日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/leave.py" line="33"/>
+        <source>外出申请</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/subjects.py" line="42"/>
+        <source>登记社区矫正对象</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/subjects.py" line="43"/>
+        <source>社区矫正对象（人员信息库中的人员）</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -316,334 +336,334 @@
 <context>
     <name>CaseWorkspace</name>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="76"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="62"/>
         <source>本案已办结，不能再增减当事人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="85"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="71"/>
         <source>受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="85"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="71"/>
         <source>受理日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="91"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="77"/>
         <source>不予受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="91"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="77"/>
         <source>不予受理的理由</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="102"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="88"/>
         <source>指定调解员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="102"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="88"/>
         <source>勾选调解员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="109"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="95"/>
         <source>双方同意继续调解</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="109"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="95"/>
         <source>同意日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="115"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="101"/>
         <source>达成协议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="115"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="101"/>
         <source>履行期限（当场履行可不填）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="119"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="105"/>
         <source>已告知当事人可以通过仲裁、行政、司法等途径解决</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="121"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="107"/>
         <source>终止调解</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="126"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="112"/>
         <source>撤回</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="126"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="112"/>
         <source>当事人撤回调解申请，确认办理吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="166"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="326"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="152"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="312"/>
         <source>是</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="166"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="152"/>
         <source>否</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="164"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="174"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="192"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="150"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="160"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="178"/>
         <source>类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="164"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="150"/>
         <source>姓名（名称）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="164"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="175"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="150"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="161"/>
         <source>委托代理人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="165"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="151"/>
         <source>已签名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="174"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="160"/>
         <source>添加当事人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="182"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="206"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="301"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="168"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="192"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="287"/>
         <source>请选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="182"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="168"/>
         <source>请先在列表中点选一位当事人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="192"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="178"/>
         <source>时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="192"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="178"/>
         <source>地点</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="192"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="178"/>
         <source>调查人（调解员）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="193"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="179"/>
         <source>事由</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="198"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="184"/>
         <source>新增记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="206"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="192"/>
         <source>请先在列表中点选一条记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="218"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="204"/>
         <source>书面协议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="219"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="205"/>
         <source>口头协议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="227"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="213"/>
         <source>增加一条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="236"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="222"/>
         <source>协议形式</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="237"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="223"/>
         <source>纠纷主要事实、争议事项及各方责任</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="238"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="224"/>
         <source>协议内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="240"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="226"/>
         <source>履行方式、地点、期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="247"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="233"/>
         <source>调解协议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="133"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="119"/>
         <source>报告激化风险</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="133"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="119"/>
         <source>已报告单位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="137"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="123"/>
         <source>桃江县人民法院</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="139"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="125"/>
         <source>申请司法确认</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="139"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="125"/>
         <source>申请日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="139"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="125"/>
         <source>人民法院</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="174"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="160"/>
         <source>当事人（人员信息库中的人员或单位）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="290"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="276"/>
         <source>回访日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="290"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="276"/>
         <source>回访对象</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="290"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="276"/>
         <source>方式</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="290"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="276"/>
         <source>履行情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="291"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="277"/>
         <source>满意度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="301"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="287"/>
         <source>请先在列表中点选一次回访</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="309"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="295"/>
         <source>卷内目录随打印和附件自动生成；必备文书齐全后才能归档。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="314"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="300"/>
         <source>附加扫描件…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="317"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="303"/>
         <source>文书的打印在窗口下方；纸质材料扫描后附在这里。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="321"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="307"/>
         <source>卷宗</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="325"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="311"/>
         <source>序号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="325"/>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="340"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="311"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="326"/>
         <source>文书名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="325"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="311"/>
         <source>必备</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="325"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="311"/>
         <source>情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="325"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="311"/>
         <source>备注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="327"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="313"/>
         <source>已有</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="327"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="313"/>
         <source>尚缺</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="340"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="326"/>
         <source>附加扫描件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="344"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="330"/>
         <source>选择扫描件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="345"/>
+        <location filename="../../sfs_desktop/ui/mediation/workspace.py" line="331"/>
         <source>扫描件 (*.pdf *.jpg *.jpeg *.png)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -839,6 +859,89 @@
     <message>
         <location filename="../../sfs_desktop/ui/dashboard.py" line="46"/>
         <source>暂无到期或超期事项。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DecisionsTab</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/decisions.py" line="54"/>
+        <source>各司法所报来的外出申请（超出委托范围）和违规措施提请，由县级社区矫正机构决定；决定随同步包回到该所。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/decisions.py" line="56"/>
+        <source>本所报县级社区矫正机构决定、尚未收到决定的事项（外出超过七日或未获委托，训诫、警告等措施）。决定在县司法局的程序中作出，随同步包送达。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/decisions.py" line="60"/>
+        <source>日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/decisions.py" line="60"/>
+        <source>社区矫正对象</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/decisions.py" line="60"/>
+        <source>司法所</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/decisions.py" line="60"/>
+        <source>事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/decisions.py" line="61"/>
+        <source>情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/decisions.py" line="69"/>
+        <source>请选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/decisions.py" line="69"/>
+        <source>请先在列表中点选一项外出申请</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/decisions.py" line="70"/>
+        <source>请先在列表中点选一项措施提请</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/decisions.py" line="77"/>
+        <source>批准外出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/decisions.py" line="77"/>
+        <source>不批准外出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/decisions.py" line="78"/>
+        <source>审批日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/decisions.py" line="91"/>
+        <source>决定措施</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/decisions.py" line="91"/>
+        <source>决定日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/decisions.py" line="92"/>
+        <source>决定书文号</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1218,29 +1321,42 @@
     </message>
 </context>
 <context>
+    <name>LeaveDialog</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/leave.py" line="56"/>
+        <source>请选择外出起止日期（止不早于起）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/leave.py" line="59"/>
+        <source>审批机关：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LedgerFilterBar</name>
     <message>
-        <location filename="../../sfs_desktop/ui/ledger_filters.py" line="65"/>
+        <location filename="../../sfs_desktop/ui/ledger_filters.py" line="67"/>
         <source>至</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/ledger_filters.py" line="77"/>
+        <location filename="../../sfs_desktop/ui/ledger_filters.py" line="79"/>
         <source>{0}：全部</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/ledger_filters.py" line="83"/>
+        <location filename="../../sfs_desktop/ui/ledger_filters.py" line="85"/>
         <source>清除筛选</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/ledger_filters.py" line="98"/>
+        <location filename="../../sfs_desktop/ui/ledger_filters.py" line="100"/>
         <source>不限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/ledger_filters.py" line="112"/>
+        <location filename="../../sfs_desktop/ui/ledger_filters.py" line="114"/>
         <source>起始日期 {0} 晚于截止日期 {1}，请改正后再筛选。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1448,12 +1564,12 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../sfs_desktop/ui/forms.py" line="184"/>
+        <location filename="../../sfs_desktop/ui/forms.py" line="190"/>
         <source>放弃修改？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/forms.py" line="184"/>
+        <location filename="../../sfs_desktop/ui/forms.py" line="190"/>
         <source>填写的内容还没有保存，确定放弃吗？</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2253,6 +2369,152 @@
     <message>
         <location filename="../../sfs_desktop/ui/sync/stations.py" line="154"/>
         <source>吊销后将拒收该所的同步包（例如密钥丢失时）。确认吊销 </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SubjectWorkspace</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="60"/>
+        <source>社区矫正对象</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="64"/>
+        <source>正在读取…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="107"/>
+        <source>已超期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="107"/>
+        <source>未到期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="112"/>
+        <source>待办事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="134"/>
+        <source>请选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="134"/>
+        <source>请先在列表中点选</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="169"/>
+        <source>该对象的报到、监管频次、外出返回、电子定位、解矫准备等期限；超期的标红。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="175"/>
+        <source>打印该对象的文书（每次打印都登记在打印记录中，并计入工作档案卷内目录）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="181"/>
+        <source>打印</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="195"/>
+        <source>报到登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="195"/>
+        <source>报到日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="211"/>
+        <source>违规登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="216"/>
+        <source>解矫准备</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="223"/>
+        <source>已找回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="223"/>
+        <source>恢复监管日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="233"/>
+        <source>批准外出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="233"/>
+        <source>不批准外出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="233"/>
+        <source>审批日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="241"/>
+        <source>登记返回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="241"/>
+        <source>返回报告日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="253"/>
+        <source>提请措施</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="253"/>
+        <source>提请措施（由县级社区矫正机构决定）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="254"/>
+        <source>提请日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SubjectsTab</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/subjects.py" line="82"/>
+        <source>只看有超期事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/subjects.py" line="87"/>
+        <source>按姓名筛选，回车确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/subjects.py" line="127"/>
+        <source>请选择矫正对象</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/subjects.py" line="127"/>
+        <source>请先在列表中点选一名社区矫正对象</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
