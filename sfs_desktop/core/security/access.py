@@ -7,6 +7,7 @@ using the core with a staff account cannot do more than the GUI allows.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
 from sqlalchemy import false, not_, select
@@ -99,6 +100,7 @@ def _rule(model: Any) -> AccessRule:
     return getattr(model, "__access__", None) or AccessRule()
 
 
+@lru_cache(maxsize=None)
 def lock_of(model: Any) -> RowLock | None:
     """The lock a model's rows fall under, its own or its parent's."""
     rule = _rule(model)
@@ -181,7 +183,10 @@ def check_row(principal: Principal, model: Any, row: Any, *, write: bool = False
 def hidden_ids(session: Any, principal: Principal, table: str, ids: Iterable[str]) -> set[str]:
     """Of `ids` (rows of `table`), those locked away from the principal: what a list built in
     Python (due items) leaves out."""
-    model = model_for(table)
+    try:
+        model = model_for(table)
+    except LookupError:  # not a record table: nothing of it can be locked
+        return set()
     return set(locked_ids(session, model, sorted(set(ids)))) if _hidden(principal, model) else set()
 
 

@@ -147,7 +147,7 @@ def grant(app: AppSession, username: str, permission: str, *, on: bool = True) -
             raise UserError(f"不能给{ROLE_NAMES.get(account.role, account.role)}账户单独授予“{PERMISSION_NAMES[permission]}”"
                             f"（{'该角色已有此权限' if permission in ROLE_PERMISSIONS.get(account.role, ()) else '该角色不得持有此权限'}）")
         held = set(account.grants or ())
-        account.grants = sorted(held | {permission} if on else held - {permission})
+        account.grants = sorted((held | {permission}) if on else (held - {permission}))
         s.add(account)
         audit.record(s, app.principal.username, "user_admin", "account",
                      fields=(f"{'grant' if on else 'revoke'}:{username}:{permission}",))
