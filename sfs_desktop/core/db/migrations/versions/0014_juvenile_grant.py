@@ -1,14 +1,14 @@
 """account: permissions the 所长 grants one account on top of its role ("juvenile.read", C33; issue 16);
 the correction subjects' names join the search index (each hit access-checked)
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0014
+Revises: 0013
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0013"
-down_revision = "0012"
+revision = "0014"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
