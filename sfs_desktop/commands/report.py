@@ -56,7 +56,7 @@ def run(args) -> int:
                     raise UserError("按司法所分列的统计只能在县司法局使用")
                 sheet = tables.station_sheet(report, args.period, tables.by_station(report, s, app.principal, args.period))
             else:
-                sheet = tables.figures_sheet(tables.compute(report, s, app.principal, args.period))
+                sheet = tables.report_sheet(report, s, app.principal, args.period)
         path = app.write(lambda s: export_sheet(s, app.principal, sheet, args.out))
     print(f"已导出 {path}")
     return 0

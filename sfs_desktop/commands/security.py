@@ -9,11 +9,11 @@ from datetime import datetime, timezone
 from sfs_desktop.commands.common import ask, data_paths, open_session, say_keyring_notice
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.security import admin, audit
-from sfs_desktop.core.security.access import ROLE_NAMES, require
+from sfs_desktop.core.security.access import GRANTABLE, PERMISSION_NAMES, ROLE_NAMES, require
 
 
 def register(sub) -> None:
-    p = sub.add_parser("user", help="账户管理：add / disable / passwd / list")
+    p = sub.add_parser("user", help="账户管理：add / disable / passwd / list / grant / revoke")
     users = p.add_subparsers(dest="user_command", required=True)
     a = users.add_parser("add", help="新增账户（新密码取自 SFS_NEW_PASSWORD 或提示输入）")
     a.add_argument("username")
@@ -25,6 +25,10 @@ def register(sub) -> None:
     w = users.add_parser("passwd", help="修改密码（不写用户名则改自己的）")
     w.add_argument("username", nargs="?")
     users.add_parser("list", help="列出账户")
+    for name, what in (("grant", "授予"), ("revoke", "收回")):
+        g = users.add_parser(name, help=f"{what}工作人员账户的单项权限（juvenile.read=查看未成年社区矫正对象的记录）")
+        g.add_argument("username")
+        g.add_argument("permission", choices=sorted(set().union(*GRANTABLE.values())))
     p.set_defaults(func=run_user)
 
     p = sub.add_parser("audit", help="审计日志：verify 校验链条 / list 列出")
@@ -63,11 +67,15 @@ def run_user(args) -> int:
             target = args.username or app.principal.username
             admin.set_password(app, target, _new_password())
             print(f"已修改 {target} 的密码")
+        elif args.user_command in ("grant", "revoke"):
+            admin.grant(app, args.username, args.permission, on=args.user_command == "grant")
+            print(f"已{'授予' if args.user_command == 'grant' else '收回'} {args.username} 的权限：{PERMISSION_NAMES[args.permission]}")
         else:
             for a in admin.list_users(app):
                 state = "停用" if a.disabled else "正常"
                 last = a.last_login.astimezone().strftime("%Y-%m-%d %H:%M") if a.last_login else "从未登录"
-                print(f"{a.username}\t{a.display_name}\t{ROLE_NAMES.get(a.role, a.role)}\t{state}\t最近登录 {last}")
+                extra = "".join(f"\t+{PERMISSION_NAMES.get(g, g)}" for g in a.grants or ())
+                print(f"{a.username}\t{a.display_name}\t{ROLE_NAMES.get(a.role, a.role)}\t{state}\t最近登录 {last}{extra}")
     finally:
         app.close()
     return 0

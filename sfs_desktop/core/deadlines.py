@@ -54,16 +54,23 @@ def load_sources() -> None:
 
 def collect(session: Session, today: date, horizon_days: int = 7, *, who=None) -> list[DueItem]:
     """Overdue items, those due within `horizon_days` and those whose own notice has begun, most urgent first.
-    With `who`, only what that account may see (a 调解员: their own committees' items)."""
+    With `who`, only what that account may see (a 调解员: their own committees' items; without
+    "juvenile.read", no item of a juvenile subject)."""
     load_sources()
     items = [item for source in _SOURCES for item in source(session, today)
              if item.days_left(today) <= horizon_days or (item.notice_from is not None and today >= item.notice_from)]
     if who is not None:
-        from sfs_desktop.core.security.access import committee_of, is_s3, require
+        from sfs_desktop.core.security.access import committee_of, hidden_ids, is_s3, require
 
         require(who, "record.read")
         if not who.can("s3.read"):  # criminal-record items (社区矫正 …) only for accounts that may read them
             items = [i for i in items if i.record_table is None or not is_s3(i.record_table)]
+        by_table: dict[str, set[str]] = {}
+        for i in items:
+            if i.record_table and i.record_id:
+                by_table.setdefault(i.record_table, set()).add(i.record_id)
+        hidden = {(t, r) for t, ids in by_table.items() for r in hidden_ids(session, who, t, ids)}
+        items = [i for i in items if (i.record_table, i.record_id) not in hidden]  # locked rows (C33 juveniles)
         if who.role == "mediator":
             items = [i for i in items if committee_of(session, i.record_table, i.record_id) in who.committee_ids]
     return sorted(items, key=lambda i: (i.due, i.duty, i.ref))

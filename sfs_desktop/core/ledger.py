@@ -174,13 +174,18 @@ _TYPED = {"int": "count", "money": "amount", "date": "date"}
 def sheet(session: Session, who: Principal, model: Any, q: LedgerQuery = LedgerQuery(),
           names: Sequence[str] | None = None, heading: str | None = None):
     """What the ledger shows for `q` (the same rows, order, scope and masking), as a sheet:
-    the declared labels over the columns, figures and dates typed, masked values as shown."""
+    the declared labels over the columns, figures and dates typed, masked values as shown.
+    A sheet is made to leave the program: each locked row in it (a juvenile's) is an audited access."""
     from decimal import Decimal, InvalidOperation
 
     from sfs_desktop.core.reports.tables import Column, Kind, Sheet
+    from sfs_desktop.core.security import audit
+    from sfs_desktop.core.security.access import locked_ids
 
     cols = [c for c in columns(model) if names is None or c.name in names]
     row_ids = ids(session, who, model, q)
+    for row_id in locked_ids(session, model, row_ids):
+        audit.record_read(session, who.username, "view_juvenile", model.__tablename__, row_id, "export")
     shown = fetch(session, model, row_ids, [c.name for c in cols])
     kinds = [Kind(_TYPED[c.widget.value]) if c.widget.value in _TYPED and not c.code_table and not c.ref
              else Kind.TEXT for c in cols]

@@ -29,7 +29,8 @@ def compute(db, who, name: str, period: str) -> tables.Figures:
 def export(session, who, figures: tables.Figures, out: Path) -> Path:
     from sfs_desktop.core.reports.export import export_sheet
 
-    return export_sheet(session, who, tables.figures_sheet(figures), out)
+    details = tables.detail_sheets(figures.report, session, who, figures.period)  # the lists `who` may read
+    return export_sheet(session, who, tables.figures_sheet(figures, details=details), out)
 
 
 class ReportView(QWidget):

@@ -8,13 +8,16 @@ Chinese, raised before anything changes.
 from __future__ import annotations
 
 import itertools
+import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlmodel import select
 
 import sfs_desktop.core.mediation.documents  # noqa: F401 - registers the forms and their sources
-from sfs_desktop.core import demo
+from sfs_desktop.core import deadlines, demo
+from sfs_desktop.core.correction.models import CorrectionSubject
 from sfs_desktop.core.errors import PermissionDenied
 from sfs_desktop.core.mediation import casefile
 from sfs_desktop.core.mediation.models import MediationAgreement, MediationCase
@@ -23,25 +26,34 @@ from sfs_desktop.core.people.models import Person
 from sfs_desktop.core.printing.service import print_document
 from sfs_desktop.core.reports.export import export_table
 from sfs_desktop.core.security import admin, keys
-from sfs_desktop.core.security.access import SYSTEM, Principal
+from sfs_desktop.core.security.access import SYSTEM, Principal, check_record
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.core.station.models import Staff
 from tests.conftest import ADMIN, PASSWORD, init_dir, open_dir
 
 Y, N = True, False
-ROLES = ("head", "staff", "mediator (own)", "mediator (other)", "inspector")
+ROLES = ("head", "staff", "staff (juvenile)", "mediator (own)", "mediator (other)", "inspector")
+""""staff (juvenile)": a 工作人员 the 所长 granted "juvenile.read" (C33: the designated officer)."""
 
-# operation: allowed for                  head staff own  other inspector
+# operation: allowed for                          head staff juv  own  other inspector
 TABLE = {
-    "register a person":                  (Y, Y, Y, Y, N),
-    "change a person":                    (Y, Y, Y, Y, N),
-    "register or change a unit":          (Y, Y, Y, Y, N),
-    "print a case's agreement":           (Y, Y, Y, N, N),
-    "print a numbered work card":         (Y, Y, N, N, N),
-    "attach a scan to a case":            (Y, Y, Y, N, N),
-    "fill in demo data":                  (Y, N, N, N, N),
-    "export a statistics table":          (Y, Y, N, N, N),
-    "add an account":                     (Y, N, N, N, N),
+    "register a person":                          (Y, Y, Y, Y, Y, N),
+    "change a person":                            (Y, Y, Y, Y, Y, N),
+    "register or change a unit":                  (Y, Y, Y, Y, Y, N),
+    "print a case's agreement":                   (Y, Y, Y, Y, N, N),
+    "print a numbered work card":                 (Y, Y, Y, N, N, N),
+    "attach a scan to a case":                    (Y, Y, Y, Y, N, N),
+    "fill in demo data":                          (Y, N, N, N, N, N),
+    "export a statistics table":                  (Y, Y, Y, N, N, N),
+    "add an account":                             (Y, N, N, N, N, N),
+    "read an adult correction subject":           (Y, Y, Y, N, N, N),
+    "read a juvenile subject or its rows":        (Y, N, Y, N, N, N),
+    "see a juvenile subject in the ledger":       (Y, N, Y, N, N, N),
+    "see a juvenile subject in search":           (Y, N, Y, N, N, N),
+    "see a juvenile subject in a report's list":  (Y, N, Y, N, N, N),
+    "see a juvenile subject's due items":         (Y, N, Y, N, N, N),
+    "export a ledger with a juvenile subject":    (Y, N, Y, N, N, N),
+    "grant the juvenile permission":              (Y, N, N, N, N, N),
 }
 
 _names = itertools.count()
@@ -62,16 +74,65 @@ def station(tmp_path_factory):
         (own_committee, own_case), (_other_committee, other_case) = list(by_committee.items())[:2]
         person = s.exec(select(Person.id)).first()
         staff = s.exec(select(Staff.id)).first()
+        received = s.exec(select(CorrectionSubject.id).where(CorrectionSubject.received_on != None)  # noqa: E711
+                          .order_by(CorrectionSubject.id)).all()
+        due = {i.record_id for i in deadlines.collect(s, date.today(), horizon_days=400, who=SYSTEM)}
+        juvenile = next(i for i in received if i in due)  # under supervision, with items due
+        adult = next(i for i in received if i != juvenile)
+    db.write(lambda s: setattr(s.get(CorrectionSubject, juvenile), "juvenile", True))
     dek = keys.KeyFile.load(paths.keyfile).unlock(ADMIN, PASSWORD)
+    admin.add_user(AppSession(db, SYSTEM, paths, 0, dek), "clerk", "staff", "Another-pass-2024")
     yield {"db": db, "paths": paths, "dek": dek, "own_committee": own_committee, "own_case": own_case,
-           "other_case": other_case, "person": person, "staff": staff}
+           "other_case": other_case, "person": person, "staff": staff, "adult": adult, "juvenile": juvenile}
     db.close()
 
 
 def _principal(role: str, st) -> Principal:
     base = role.split()[0]
     committees = frozenset({st["own_committee"]}) if base == "mediator" else frozenset()
-    return Principal(f"t-{base}", base, committee_ids=committees)
+    grants = frozenset({"juvenile.read"}) if "juvenile" in role else frozenset()
+    return Principal(f"t-{base}", base, committee_ids=committees, grants=grants)
+
+
+def _listed(found, juvenile: str) -> None:
+    """A list an account may open: refused as the lock refuses when the juvenile is not in it."""
+    if juvenile not in set(found):
+        raise PermissionDenied("未列出未成年社区矫正对象")
+
+
+def _juvenile(operation: str, who: Principal, st, tmp: Path) -> None:
+    """The juvenile lock's operations (C33): one record, then every list that could name them."""
+    from sfs_desktop.core import ledger, search
+    from sfs_desktop.core.correction import stats, work
+    from sfs_desktop.core.correction.models import CcSupervision
+    from sfs_desktop.core.reports import tables
+
+    db, young = st["db"], st["juvenile"]
+    with db.read() as s:
+        if operation == "read an adult correction subject":
+            work.subject(s, who, st["adult"])
+        elif operation == "read a juvenile subject or its rows":
+            work.subject(s, who, young)
+            row = s.exec(select(CcSupervision.id).where(CcSupervision.subject_id == young)).first()
+            check_record(s, who, "cc_supervision", row)
+        elif operation == "see a juvenile subject in the ledger":
+            _listed(ledger.ids(s, who, CorrectionSubject), young)
+        elif operation == "see a juvenile subject in search":
+            name = s.get(CorrectionSubject, young).name
+            _listed([h.row_id for hits in search.search(s, who, name).values() for h in hits], young)
+        elif operation == "see a juvenile subject in a report's list":
+            tables.compute(stats.REPORT, s, who, str(date.today().year))
+            details = tables.detail_sheets(stats.REPORT, s, who, str(date.today().year))
+            _listed([r["姓名"] for d in details for r in d.json()["rows"]], s.get(CorrectionSubject, young).name)
+        elif operation == "see a juvenile subject's due items":
+            _listed([i.record_id for i in deadlines.collect(s, date.today(), horizon_days=400, who=who)], young)
+        elif operation == "export a ledger with a juvenile subject":
+            out = tmp / "ledger.json"
+            name = s.get(CorrectionSubject, young).name
+            db.write(lambda w: ledger.export(w, who, CorrectionSubject, out))
+            _listed([r["姓名"] for r in json.loads(out.read_text(encoding="utf-8"))["rows"]], name)
+        else:
+            raise AssertionError(operation)
 
 
 def _do(operation: str, who: Principal, case: str, st, tmp: Path) -> None:
@@ -97,8 +158,10 @@ def _do(operation: str, who: Principal, case: str, st, tmp: Path) -> None:
     elif operation == "add an account":
         app = AppSession(db, who, st["paths"], 0, st["dek"])
         admin.add_user(app, f"user{next(_names)}", "staff", "Another-pass-2024")
+    elif operation == "grant the juvenile permission":
+        admin.grant(AppSession(db, who, st["paths"], 0, st["dek"]), "clerk", "juvenile.read")
     else:
-        raise AssertionError(operation)
+        _juvenile(operation, who, st, tmp)
 
 
 @pytest.mark.parametrize("operation,role,allowed", [
@@ -127,6 +190,12 @@ README_NAMES = {
     "print a case's agreement": "打印案件文书（如调解协议书）", "print a numbered work card": "打印编号证件（工作证）",
     "attach a scan to a case": "为案件附加扫描件", "fill in demo data": "填入演示数据",
     "export a statistics table": "导出统计表", "add an account": "管理账户",
+    "read an adult correction subject": "查看社区矫正对象", "read a juvenile subject or its rows": "查看未成年社区矫正对象及其记录",
+    "see a juvenile subject in the ledger": "台账中列出未成年对象", "see a juvenile subject in search": "搜索到未成年对象",
+    "see a juvenile subject in a report's list": "统计表名单中列出未成年对象",
+    "see a juvenile subject's due items": "到期事项中列出未成年对象",
+    "export a ledger with a juvenile subject": "导出含未成年对象的台账",
+    "grant the juvenile permission": "授予未成年人记录查看权限",
 }
 
 

@@ -22,6 +22,7 @@ DUTY = Duty(
              "cc_violation": "社区矫正对象违规情况台账", "cc_investigation": "调查评估台账"},
     page="sfs_desktop.ui.correction.page:CorrectionPage",
     page_tables=("correction_", "cc_"),
+    search_labels={"correction_subject": "社区矫正"},
     permissions=("record.read", "record.write", "s3.read"),
     params=(ParamSpec("correction.station_may_approve_leave", "县级机构委托司法所审批七日以内外出（1 是 0 否）", int, 1),
             ParamSpec("correction.leave_lead_days", "外出申请提前天数", int, 3, "天"),

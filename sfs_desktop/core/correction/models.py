@@ -26,9 +26,13 @@ from sqlalchemy import Index
 from sfs_desktop.core.db.synced import SyncedModel
 from sfs_desktop.core.fields import Mask, Sensitivity as S, Widget as W, field, phone
 from sfs_desktop.core.ledger import REF_LABELS
-from sfs_desktop.core.security.access import AccessRule
+from sfs_desktop.core.security.access import AccessRule, RowLock
 
-SUBJECT = AccessRule(s3=True)
+JUVENILE = RowLock("juvenile", "juvenile.read", "当前账户无权查看未成年社区矫正对象的记录（社区矫正法第五十四条）")
+"""C33: a subject juvenile at the offence (and so still after 18) and every row of theirs — leave,
+violations, events — is read only with "juvenile.read": ledgers, search, exports, report details
+and due items leave them out for everyone else; statistics totals still count them."""
+SUBJECT = AccessRule(s3=True, lock=JUVENILE)
 CHILD = AccessRule(s3=True, parent=("subject_id", "correction_subject"))
 S3 = S.S3
 
@@ -48,7 +52,7 @@ class CorrectionSubject(_Correction, table=True):
     __title__ = "社区矫正对象"
     __access__ = SUBJECT
     person_id: str = field("人员", required=True, widget=W.REF, ref="person", max_length=36, index=True)
-    name: str = field("姓名", required=True, max_length=32)
+    name: str = field("姓名", required=True, max_length=32, searchable=True)  # a hit is access-checked (C33)
     alias: str | None = field("别名", max_length=32, list_column=False)
     # correction (§4.4 "Correction")
     correction_type: str = field("矫正类别", required=True, code_table="cc_type", max_length=2, sensitivity=S3)

@@ -3,7 +3,8 @@
 Definitions: 在册 = subjects on the register (待报到, 在矫, 外出中, 失联) at the period's end,
 received on or before it; 新接收 = subjects received in the period, 按期报到 those whose report-in
 was within C2's ten days; event counts are the events dated in the period. Totals count every
-subject (a juvenile subject too).
+subject (a juvenile subject too); the lists of subjects after the figures (`details`) show only
+those the reader may read (C33: a juvenile only with "juvenile.read").
 """
 
 from __future__ import annotations
@@ -23,7 +24,29 @@ from sfs_desktop.core.correction.models import (CcInvestigation, CcLeave, CcLoca
                                                 CcViolation, CorrectionSubject)
 from sfs_desktop.core.db.synced import live
 from sfs_desktop.core.people.models import Person
-from sfs_desktop.core.reports.tables import Breakdown, Kind, Measure, Report
+from sfs_desktop.core.reports.tables import Breakdown, Detail, Kind, Measure, Report
+
+
+def _register(s: Session, end, owner: str | None) -> list:
+    """The subjects on the register at `end` (every one: the aggregate is not access-scoped)."""
+    S = CorrectionSubject
+    register = s.execute(live(select(S.correction_type, S.level, S.juvenile, Person.gender, S.status, S.id)
+                              .join(Person, Person.id == S.person_id, isouter=True)
+                              .where(S.received_on <= end), S, owner)).all()
+    released = dict(s.execute(live(select(CcRelease.subject_id, CcRelease.announced_on), CcRelease, owner)).all())
+    ended = dict(s.execute(live(select(CcTermination.subject_id, CcTermination.ended_on), CcTermination, owner)).all())
+
+    def on_register(r) -> bool:
+        if r.status in ON_REGISTER:
+            return True
+        left = released.get(r.id) if r.status == RELEASED else ended.get(r.id) if r.status == TERMINATED else None
+        return left is not None and left > end
+    return [r for r in register if on_register(r)]
+
+
+def _received(period: str):
+    start, end = calendar.period_bounds(period)
+    return CorrectionSubject.received_on >= start, CorrectionSubject.received_on <= end
 
 
 def _count(s: Session, period: str, owner: str | None) -> dict[str, object]:
@@ -37,27 +60,15 @@ def _count(s: Session, period: str, owner: str | None) -> dict[str, object]:
         return s.scalar(own(stmt, model)) or 0
 
     out: dict[str, object] = {}
-    register = s.execute(own(select(S.correction_type, S.level, S.juvenile, Person.gender, S.status, S.id)
-                             .join(Person, Person.id == S.person_id, isouter=True)
-                             .where(S.received_on <= end), S)).all()
-    released = dict(s.execute(own(select(CcRelease.subject_id, CcRelease.announced_on), CcRelease)).all())
-    ended = dict(s.execute(own(select(CcTermination.subject_id, CcTermination.ended_on), CcTermination)).all())
-
-    def on_register(r) -> bool:
-        if r.status in ON_REGISTER:
-            return True
-        left = released.get(r.id) if r.status == RELEASED else ended.get(r.id) if r.status == TERMINATED else None
-        return left is not None and left > end
     names = {k: {c.code: c.name for c in codes.codes(s, k, active_only=False)} for k in ("cc_type", "cc_level", "gender")}
-    rows = [r for r in register if on_register(r)]
+    rows = _register(s, end, owner)
     out["on_register"] = len(rows)
     out["juvenile"] = sum(1 for r in rows if r.juvenile)
     out["by_type"] = dict(Counter(names["cc_type"].get(r.correction_type, r.correction_type) for r in rows))
     out["by_level"] = dict(Counter(names["cc_level"].get(r.level, r.level) for r in rows))
     out["by_gender"] = dict(Counter(names["gender"].get(r.gender, "未填") for r in rows))
 
-    intakes = s.execute(own(select(S.effective_date, S.reported_on).where(S.received_on >= start,
-                                                                         S.received_on <= end), S)).all()
+    intakes = s.execute(own(select(S.effective_date, S.reported_on).where(*_received(period)), S)).all()
     out["received"] = len(intakes)
     out["on_time"] = sum(1 for e, r in intakes if e and r and r <= rules.report_in_due(e))
     out["released"] = n(select(func.count()).select_from(CcRelease).where(
@@ -117,6 +128,16 @@ def on_register(s: Session, who, today) -> int:
                     .where(CorrectionSubject.status.in_(ON_REGISTER))) or 0
 
 
+def register_ids(s: Session, period: str, owner: str | None) -> list[str]:
+    """期末在册对象名单: the subjects `on_register` counts."""
+    return [r.id for r in _register(s, calendar.period_bounds(period)[1], owner)]
+
+
+def received_ids(s: Session, period: str, owner: str | None) -> list[str]:
+    """新接收对象名单: the subjects `received` counts."""
+    return list(s.scalars(live(select(CorrectionSubject.id).where(*_received(period)), CorrectionSubject, owner)))
+
+
 _C, _R = Kind.COUNT, Kind.RATIO
 REPORT = Report(
     name="correction", title="社区矫正工作统计表", count=_count,
@@ -155,5 +176,7 @@ REPORT = Report(
                 Breakdown("by_gender", "性别", "期末在册对象按性别"),
                 Breakdown("terminated_by_reason", "终止原因", "终止矫正按原因"),
                 Breakdown("leaves_by_approver", "外出审批机关", "批准外出按审批机关")),
+    details=(Detail("register", "期末在册对象名单", "correction_subject", register_ids),
+             Detail("received", "新接收对象名单", "correction_subject", received_ids)),
 )
 """The §4.7 table, declared once: `report correction` and the county's by-station table read it."""

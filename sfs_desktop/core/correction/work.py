@@ -1,7 +1,9 @@
 """Correction operations: every one takes the acting principal and refuses in core.
 
 Reading or changing any correction row needs "s3.read" (a 调解员 or an 只读 account is refused,
-whatever screen it comes from); each subject opened is an audited S3 view. Values are checked
+whatever screen it comes from); each subject opened is an audited S3 view, even in a read session
+(written when it closes). A juvenile subject (C33) and its rows need "juvenile.read" besides, and
+each access to one is audited again as such (`access.check_row`). Values are checked
 against their field declarations and code tables first, then against the rule of §4.3/§4.5 that
 governs them (`.rules`): a refusal is one Chinese sentence and nothing is written. What the county
 decides (leave beyond the station's entrustment, sanctions) is refused at a station's program.
@@ -56,7 +58,7 @@ def subject(s: Session, who: Principal, subject_id: str, *, write: bool = False,
     if refusal:
         raise UserError(refusal)
     if not write and audited:
-        audit.record(s, who.username, "view_s3", CorrectionSubject.__tablename__, row.id)
+        audit.record_read(s, who.username, "view_s3", CorrectionSubject.__tablename__, row.id)
     return row
 
 

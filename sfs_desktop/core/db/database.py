@@ -54,10 +54,28 @@ class Database:
         """A read session; it never commits (writes belong to the writer).
 
         Closing it ends the read transaction and detaches the loaded objects without expiring
-        them, so callers may keep using what they read.
+        them, so callers may keep using what they read. The audited reads it made (a juvenile
+        subject's records, C33) are written to the audit log then, through the writer.
         """
-        with Session(self.engine, autoflush=False, expire_on_commit=False) as session:
-            yield session
+        from sfs_desktop.core.security import audit  # late: security builds on the storage layer
+
+        pending = None
+        try:
+            with Session(self.engine, autoflush=False, expire_on_commit=False) as session:
+                try:
+                    yield session
+                finally:
+                    pending = session.info.pop(audit.PENDING, None)
+        finally:
+            if pending:  # audited reads (a juvenile record), written once the read is over
+                self._write_soon(lambda s: audit.write_pending(s, pending))
+
+    def _write_soon(self, fn: Callable[[Session], object]) -> None:
+        """`fn` through the writer: waited for, or queued when a write job is the one reading."""
+        if self.writer.in_job():
+            self.writer.submit(fn, lambda outcome: outcome.clear())
+        else:
+            self.writer.run(fn)
 
     def write(self, fn: Callable[[Session], T]) -> T:
         return self.writer.run(fn)

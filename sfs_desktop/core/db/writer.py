@@ -75,7 +75,7 @@ class Writer:
 
     def run(self, fn: Callable[[Session], T], timeout: float | None = None) -> T:
         """`fn(session)` inside one transaction, committed when fn returns; its exception re-raised here."""
-        if threading.current_thread() is self._thread:
+        if self.in_job():
             raise RuntimeError("a write job may not wait for another write job (deadlock)")
         job = _Job(fn)
         self._jobs.put(job)
@@ -89,6 +89,10 @@ class Writer:
             raise error
         finally:
             error = None  # no cycle through this frame
+
+    def in_job(self) -> bool:
+        """Whether the caller is a write job (which must not wait for another)."""
+        return threading.current_thread() is self._thread
 
     def submit(self, fn: Callable[[Session], Any], deliver: Callable[[list], None]) -> None:
         """Queue `fn(session)` and return at once; `deliver([(result, error, tables)])` follows on the

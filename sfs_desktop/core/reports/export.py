@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 from typing import Sequence
 
@@ -79,14 +80,38 @@ def _runs(values: list) -> list[tuple[int, int]]:
 def xlsx(sheet: Sheet) -> bytes:
     """The title over the table (merged), group headers merged over their columns, column labels,
     frozen panes below the header (and right of the key column), each value with its number
-    format; the definitions on a second sheet 指标说明."""
+    format; the definitions on a second sheet 指标说明; each record list (`sheet.details`) on a
+    sheet of its own."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
+    from openpyxl.styles import Font
 
     wb = Workbook()
     ws = wb.active
     ws.title = "统计表"
+    _fill(ws, sheet)
+    if sheet.definitions:
+        notes = wb.create_sheet("指标说明")
+        notes.append(["指标", "类型", "口径"])
+        for cell in notes[1]:
+            cell.font = Font(bold=True)
+        for row in sheet.definitions:
+            notes.append(list(row))
+        notes.column_dimensions["A"].width = 30
+        notes.column_dimensions["B"].width = 12
+        notes.column_dimensions["C"].width = 80
+        notes.freeze_panes = "A2"
+    for detail in sheet.details:  # a worksheet's name: 31 characters, none of []:*?/\
+        _fill(wb.create_sheet(re.sub(r"[\[\]:*?/\\]", "", detail.title)[:31]), detail)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _fill(ws, sheet: Sheet) -> None:
+    """One table on one worksheet (see :func:`xlsx`)."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
     n = len(sheet.columns)
     ws.cell(1, 1, sheet.title).font = Font(bold=True, size=14)
     ws.cell(1, 1).alignment = Alignment(horizontal="center")
@@ -130,17 +155,3 @@ def xlsx(sheet: Sheet) -> bytes:
     for c, col in enumerate(sheet.columns, start=1):
         ws.column_dimensions[get_column_letter(c)].width = col.width
     ws.freeze_panes = ws.cell(first, sheet.frozen_columns + 1)
-    if sheet.definitions:
-        notes = wb.create_sheet("指标说明")
-        notes.append(["指标", "类型", "口径"])
-        for cell in notes[1]:
-            cell.font = Font(bold=True)
-        for row in sheet.definitions:
-            notes.append(list(row))
-        notes.column_dimensions["A"].width = 30
-        notes.column_dimensions["B"].width = 12
-        notes.column_dimensions["C"].width = 80
-        notes.freeze_panes = "A2"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()

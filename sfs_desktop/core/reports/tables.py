@@ -63,6 +63,21 @@ Counter = Callable[[Any, str, "str | None"], dict[str, Any]]
 
 
 @dataclass(frozen=True)
+class Detail:
+    """The records behind a figure (期末在册对象名单), listed after the figures.
+
+    The duty gives the ids (`ids(session, period, owner)`); the columns, masking and access are
+    the table's ledger's (core.ledger.sheet), so a reader sees only the rows they may read — a
+    juvenile subject (C33) only with "juvenile.read" — while the figures count every row.
+    """
+
+    key: str
+    title: str
+    table: str
+    ids: Callable[[Any, str, "str | None"], list[str]]
+
+
+@dataclass(frozen=True)
 class Report:
     name: str  # what `report NAME` takes
     title: str  # 人民调解统计表
@@ -70,6 +85,7 @@ class Report:
     count: Counter
     breakdowns: tuple[Breakdown, ...] = ()
     permission: str = "record.read"
+    details: tuple[Detail, ...] = ()
 
     def measure(self, key: str) -> Measure:
         return next(m for m in self.measures if m.key == key)
@@ -129,6 +145,26 @@ def compute(report: Report, session, who, period: str, owner: str | None = None)
             values[m.key] = counted.get(m.key)
     breakdowns = {b.key: dict(counted.get(b.key) or {}) for b in report.breakdowns}
     return Figures(report, period, values, breakdowns)
+
+
+def detail_sheets(report: Report, session, who, period: str, owner: str | None = None) -> list["Sheet"]:
+    """The report's record lists for `period`, each limited to the rows `who` may read; a list
+    whose table `who` may not read at all (an 只读 account and criminal records) is left out."""
+    from sfs_desktop.core import ledger
+    from sfs_desktop.core.errors import PermissionDenied
+    from sfs_desktop.core.security.access import model_for
+
+    out = []
+    for d in report.details:
+        ids = tuple(d.ids(session, period, owner))
+        try:
+            sheet = ledger.sheet(session, who, model_for(d.table), ledger.LedgerQuery(within={"id": ids}),
+                                 heading=f"{d.title}（{period}）")
+        except PermissionDenied:
+            continue
+        sheet.meta["detail"] = d.key
+        out.append(sheet)
+    return out
 
 
 def stations(session) -> list[tuple[str, str]]:
@@ -216,6 +252,7 @@ class Sheet:
     meta: dict[str, Any] = field(default_factory=dict)
     merge_first_column: bool = False  # runs of the same group name in column 1 merge downwards
     blank: str = "—"  # what an xlsx cell shows for no value in a typed column
+    details: list["Sheet"] = field(default_factory=list)  # record lists after the table (own xlsx sheets)
 
     def json(self) -> dict[str, Any]:
         labels = [c.label for c in self.columns]
@@ -225,20 +262,27 @@ class Sheet:
                 "columns": [{"label": c.label, "kind": c.kind.value, **({"group": c.group} if c.group else {})}
                             for c in self.columns],
                 "rows": rows,
-                "definitions": [{"指标": label, "类型": kind, "口径": text} for label, kind, text in self.definitions]}
+                "definitions": [{"指标": label, "类型": kind, "口径": text} for label, kind, text in self.definitions],
+                **({"details": [d.json() for d in self.details]} if self.details else {})}
 
 
 ITEM, VALUE, GROUP = "指标", "值", "类别"
 
 
-def figures_sheet(figures: Figures, title: str | None = None) -> Sheet:
-    """One station's figures as (类别, 指标, 值) rows; each value keeps its kind for the file."""
+def figures_sheet(figures: Figures, title: str | None = None, details: list[Sheet] | None = None) -> Sheet:
+    """One station's figures as (类别, 指标, 值) rows; each value keeps its kind for the file;
+    `details` (:func:`detail_sheets`) follow it."""
     report = figures.report
     rows = [[m.group, m.label, TypedValue(v, m.kind)] for m, v in figures.rows()]
     return Sheet(title or f"{report.title}（{figures.period}）",
                  [Column(GROUP, width=14), Column(ITEM, width=30), Column(VALUE, Kind.COUNT, width=16)],
                  rows, report.definitions(), frozen_columns=0, meta={"report": report.name, "period": figures.period},
-                 merge_first_column=True)
+                 merge_first_column=True, details=list(details or ()))
+
+
+def report_sheet(report: Report, session, who, period: str) -> Sheet:
+    """What `report NAME --out` and 导出 write: the figures, then the record lists `who` may read."""
+    return figures_sheet(compute(report, session, who, period), details=detail_sheets(report, session, who, period))
 
 
 def station_sheet(report: Report, period: str, rows: list[tuple[str, Figures]]) -> Sheet:

@@ -26,13 +26,15 @@ class Account(SQLModel, table=True):
     display_name: str = Field(default="", max_length=32)
     role: str = Field(max_length=16)
     committee_ids: list = Field(default_factory=list, sa_type=JSON)
+    grants: list = Field(default_factory=list, sa_type=JSON, sa_column_kwargs={"server_default": "[]"})
     disabled: bool = False
     last_login: datetime | None = None
     password_changed_at: datetime = Field(default_factory=utcnow)
     created_at: datetime = Field(default_factory=utcnow)
 
     def principal(self) -> Principal:
-        return Principal(self.username, self.role, self.display_name or self.username, frozenset(self.committee_ids or ()))
+        return Principal(self.username, self.role, self.display_name or self.username, frozenset(self.committee_ids or ()),
+                         frozenset(self.grants or ()))
 
 
 def get(session: Session, username: str) -> Account | None:

@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 from sfs_desktop.core.db.database import Database
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.security import accounts, attempts, audit, keys
-from sfs_desktop.core.security.access import require
+from sfs_desktop.core.security.access import GRANTABLE, PERMISSION_NAMES, ROLE_NAMES, ROLE_PERMISSIONS, require
 from sfs_desktop.core.security.passwords import password_problem
 from sfs_desktop.core.security.session import AppSession, policy_of
 
@@ -129,6 +129,29 @@ def _reseal(keyfile: keys.KeyFile, roles: dict[str, str], damaged: bool) -> None
             del keyfile.wraps[label]
         elif entry.get("v", 1) == 1:
             entry["role"] = roles[name]
+
+
+def grant(app: AppSession, username: str, permission: str, *, on: bool = True) -> None:
+    """Give (or, with `on=False`, take back) one account a permission beyond its role: the 所长
+    designates the 工作人员 who supervise juvenile subjects ("juvenile.read", access.GRANTABLE)."""
+    require(app.principal, "user.admin")
+
+    def work(s: Session) -> None:
+        account = accounts.get(s, username)
+        if account is None or account.disabled:
+            raise UserError(f"没有可用的账户“{username}”")
+        allowed = GRANTABLE.get(account.role, frozenset())
+        if permission not in allowed:
+            if permission not in PERMISSION_NAMES:
+                raise UserError(f"没有权限“{permission}”；可授予的权限：{'、'.join(sorted(set().union(*GRANTABLE.values())))}")
+            raise UserError(f"不能给{ROLE_NAMES.get(account.role, account.role)}账户单独授予“{PERMISSION_NAMES[permission]}”"
+                            f"（{'该角色已有此权限' if permission in ROLE_PERMISSIONS.get(account.role, ()) else '该角色不得持有此权限'}）")
+        held = set(account.grants or ())
+        account.grants = sorted((held | {permission}) if on else (held - {permission}))
+        s.add(account)
+        audit.record(s, app.principal.username, "user_admin", "account",
+                     fields=(f"{'grant' if on else 'revoke'}:{username}:{permission}",))
+    app.write(work)
 
 
 def list_users(app: AppSession) -> list[accounts.Account]:

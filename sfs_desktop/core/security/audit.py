@@ -21,8 +21,9 @@ ACTIONS = {
     "print": "打印", "export": "导出", "import": "导入", "login": "登录", "login_failed": "登录失败",
     "lockout": "账户锁定", "user_admin": "账户管理", "recover": "恢复密钥重置密码",
     "sync_refused": "拒收同步包", "restore": "恢复备份",
-    "keyfile": "密钥文件", "assign": "交办", "relay_tls": "生成网络同步证书",
+    "keyfile": "密钥文件", "assign": "交办", "relay_tls": "生成网络同步证书", "view_juvenile": "查看未成年人记录",
 }
+PENDING = "sfs_audit_pending"  # session.info key: accesses read in a read session, written when it closes
 GENESIS = "0" * 64
 
 
@@ -75,6 +76,24 @@ def record(session: Session, actor: str, action: str, table: str | None = None, 
     session.add(entry)
     session.flush()
     return entry
+
+
+def record_read(session: Session, actor: str, action: str, table: str, record_id: str, how: str = "") -> None:
+    """An audited read (an S3 record opened, a juvenile's record read: C33). In the writer's
+    transaction it is recorded there; a read session cannot write, so it keeps the read until
+    `Database.read` closes it and hands them to the writer (`write_pending`)."""
+    from sfs_desktop.core.db.writer import CHANGES
+
+    if CHANGES in session.info:
+        record(session, actor, action, table, record_id, (how,) if how else ())
+    else:
+        session.info.setdefault(PENDING, {}).setdefault((actor, action, table, record_id, how), utcnow())
+
+
+def write_pending(session: Session, pending: dict) -> None:
+    """The reads a read session kept, each with the time it first happened."""
+    for (actor, action, table, record_id, how), at in pending.items():
+        record(session, actor, action, table, record_id, (how,) if how else (), at=at)
 
 
 @dataclass(frozen=True)

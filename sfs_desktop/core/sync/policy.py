@@ -7,6 +7,17 @@ holiday calendar, the checklist). Minimisation: S2/S3 fields of a station's reco
 the county only for tables the county itself manages (``__county_entitled__ = True`` on the
 model, e.g. correction subjects) or for rows the county created; otherwise they never leave the
 station.
+
+Juvenile correction subjects (C33; 社区矫正法 §54, 刑事诉讼法 §286) travel whole, like every other
+subject: the county's 社区矫正机构 is the legal executor (社区矫正法 §9) that keeps the 执行档案 and
+decides the leave, sanctions and release of the subject, and a judicial body executing the sentence
+is one of those the law lets the files reach; sealing (封存) bars disclosure to third parties, not
+to the executor. Withholding the fields would also break what the county must do with the rows
+(decide a proposal, hand the file to another station on a change of execution place). So nothing
+is withheld; what sealing means here is enforced where the rows are read, at both ends: a bundle
+goes only to the county or, from the county, only to the owning station (`may_send`); it is
+encrypted to the recipient's key; and in either program a juvenile subject and its rows are read
+only with "juvenile.read" (`access.RowLock`, the county's own staff included), every access audited.
 """
 
 from __future__ import annotations
