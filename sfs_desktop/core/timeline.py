@@ -94,9 +94,14 @@ class Timeline:
         return found
 
 
+def local_time(at: datetime) -> datetime:
+    """A stored time (stored in UTC; naive values are UTC) on the station's clock."""
+    return (at if at.tzinfo else at.replace(tzinfo=timezone.utc)).astimezone()
+
+
 def local_day(at: datetime) -> date:
-    """The station's calendar day of a stored time (stored in UTC; naive values are UTC)."""
-    return (at if at.tzinfo else at.replace(tzinfo=timezone.utc)).astimezone().date()
+    """The station's calendar day of a stored time."""
+    return local_time(at).date()
 
 
 def _order(event: Event) -> tuple:

@@ -18,8 +18,9 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from sfs_desktop.core import codes, timeline
+from sfs_desktop.core import timeline
 from sfs_desktop.core.correction import work
+from sfs_desktop.core.correction.queries import code_name as _name
 from sfs_desktop.core.correction.constants import COMMEND, HEALTH_REPORT, REEXAM
 from sfs_desktop.core.correction.models import (
     CcAssessment, CcLeave, CcLevelChange, CcLocator, CcMajorEvent, CcRelease, CcSanctionDecision, CcSupervision,
@@ -28,15 +29,11 @@ from sfs_desktop.core.correction.workfile import record_ids
 from sfs_desktop.core.db.synced import live
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.security.access import Principal
-from sfs_desktop.core.timeline import Event, local_day, print_events
+from sfs_desktop.core.timeline import Event, local_day, local_time, print_events
 
 SUBJECT = CorrectionSubject.__tablename__
 MEDICAL = "medical"  # the timeline's one kind for the two medical-parole activities
 MEDICAL_ACTIVITIES = (HEALTH_REPORT, REEXAM)
-
-
-def _name(s: Session, table: str, code: str | None) -> str:
-    return codes.code_name(s, table, code) if code else ""
 
 
 def _rows(s: Session, model, subject_id: str) -> list:
@@ -128,11 +125,11 @@ def assessments(s: Session, who: Principal, subject_id: str) -> list[Event]:
 
 
 def major_events(s: Session, who: Principal, subject_id: str) -> list[Event]:
-    """重大事项报告 on the day it happened (a time the user entered, not a stored UTC stamp)."""
+    """重大事项报告 on the station's day it happened; when and to whom it was reported."""
     out = []
     for m in _rows(s, CcMajorEvent, subject_id):
-        told = f"已于 {m.reported_at:%Y-%m-%d %H:%M} 报告{m.reported_to or ''}" if m.reported_at else "尚未报告"
-        out.append(Event(m.occurred_at.date(), "major", "重大事项", f"重大事项：{_name(s, 'cc_major_kind', m.kind)}",
+        told = f"已于 {local_time(m.reported_at):%Y-%m-%d %H:%M} 报告{m.reported_to or ''}" if m.reported_at else "尚未报告"
+        out.append(Event(local_day(m.occurred_at), "major", "重大事项", f"重大事项：{_name(s, 'cc_major_kind', m.kind)}",
                          told, CcMajorEvent.__tablename__, m.id, m.created_by, m.occurred_at))
         if m.resolved_on:
             out.append(Event(m.resolved_on, "major", "重大事项", f"已处置：{_name(s, 'cc_major_kind', m.kind)}", "",

@@ -14,8 +14,8 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from sfs_desktop.core import codes
 from sfs_desktop.core.correction import work, workfile
+from sfs_desktop.core.correction.queries import code_name as _name, day_text as _day
 from sfs_desktop.core.correction.constants import ACTIVE_STATUSES, LOST
 from sfs_desktop.core.correction.deadlines import correction_due
 from sfs_desktop.core.correction.models import CcLeave, CcRelease, CcSanctionDecision, CcViolation, CorrectionSubject
@@ -45,14 +45,6 @@ def _prints() -> tuple[PrintAction, ...]:
 
 def refusal(subject: CorrectionSubject, step: Step) -> str | None:
     return work.status_refusal(subject.status, step.when)
-
-
-def _name(s: Session, table: str, code: str | None) -> str:
-    return codes.code_name(s, table, code) if code else ""
-
-
-def _day(value: date | None) -> str:
-    return f"{value:%Y-%m-%d}" if value else ""
 
 
 def header(s: Session, c: CorrectionSubject, today: date) -> list[HeaderItem]:
