@@ -24,6 +24,7 @@ from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.core.workspace import record_view, spec as workspace_spec
 from sfs_desktop.ui.ops import TaskOp
 from sfs_desktop.ui.page_parts import RecordDialog, open_dialog, write
+from sfs_desktop.ui.widgets import FlowLayout
 
 ALL = ""  # the chip that shows every kind
 
@@ -70,7 +71,7 @@ class TimelineView(QWidget):
         self.quick_bar = quick
         layout.addLayout(quick)
 
-        chips = QHBoxLayout()
+        chips = FlowLayout()
         self.chip_group = QButtonGroup(self)
         self.chip_group.setExclusive(True)
         self.chips: dict[str, QPushButton] = {}
@@ -86,7 +87,6 @@ class TimelineView(QWidget):
         self.chips[ALL].setChecked(True)
         for key, chip in self.chips.items():
             chip.toggled.connect(lambda on, key=key: on and self.set_filter(key))
-        chips.addStretch(1)
         layout.addLayout(chips)
 
         self.tree = QTreeWidget(self)

@@ -45,9 +45,9 @@ def _step(day: date, title: str, detail: str = "", table: str = SUBJECT, row_id:
 
 
 def subject_steps(s: Session, who: Principal, subject_id: str) -> list[Event]:
-    """登记, 判决生效, 报到, 接收, 宣告, each level change, 解矫 and 终止, on their recorded dates."""
+    """录入档案 (when the row was made here), 判决生效, 报到, 接收, 宣告, each level change, 解矫 and 终止, on their recorded dates."""
     c = s.get(CorrectionSubject, subject_id)
-    out = [_step(local_day(c.created_at), "登记", _name(s, "cc_type", c.correction_type), row_id=c.id,
+    out = [_step(local_day(c.created_at), "录入档案", _name(s, "cc_type", c.correction_type), row_id=c.id,
                  who=c.created_by, at=c.created_at)]
     for day, title in ((c.effective_date, "判决（裁定、决定）生效"), (c.reported_on, "报到"),
                        (c.received_on if c.received_on != c.reported_on else None, "接收"),
