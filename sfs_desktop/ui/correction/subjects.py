@@ -37,6 +37,8 @@ REGISTER_FIELDS = ["correction_type", "temp_exec_reason", "decision_body", "deci
                    "term_start", "term_end", "original_penalty", "original_months", "custody_days", "crimes",
                    "crime_category", "offence_date", "received_on", "area_code", "officer", "level", "risk",
                    "juvenile"]
+
+
 class NewSubjectDialog(RecordDialog):
     """登记 by hand (the documents came before the county's record): the person from the registry,
     then the case and correction fields from the declarations."""
