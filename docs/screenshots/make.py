@@ -79,4 +79,18 @@ workspace.tabs.setCurrentIndex(4)
 shot(workspace, "mediation-case-file")
 workspace.tabs.setCurrentWidget(workspace.timeline)
 shot(workspace, "mediation-case-timeline")
+workspace.close()
+from sqlmodel import select  # noqa: E402
+
+from sfs_desktop.core.correction.models import CorrectionSubject  # noqa: E402
+from sfs_desktop.ui.correction.workspace import SubjectWorkspace  # noqa: E402
+
+with app.db.read() as s:  # a 暂予监外执行 subject: its medical-parole reports beside the routine events
+    subject = s.exec(select(CorrectionSubject).where(CorrectionSubject.correction_type == "04",
+                                                     CorrectionSubject.status == "02")).first()
+subject_ws = SubjectWorkspace(app, subject.id)
+subject_ws.show()
+while not ops.idle():  # the view is audited on the writer, then read off the UI thread
+    QApplication.processEvents()
+shot(subject_ws, "correction-subject-timeline")
 app.close()

@@ -44,12 +44,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/correction/subjects.py" line="42"/>
+        <location filename="../../sfs_desktop/ui/correction/subjects.py" line="49"/>
         <source>登记社区矫正对象</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/correction/subjects.py" line="43"/>
+        <location filename="../../sfs_desktop/ui/correction/subjects.py" line="50"/>
         <source>社区矫正对象（人员信息库中的人员）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1577,32 +1577,32 @@
 <context>
     <name>RecordWorkspace</name>
     <message>
-        <location filename="../../sfs_desktop/ui/record_workspace.py" line="71"/>
+        <location filename="../../sfs_desktop/ui/record_workspace.py" line="73"/>
         <source>时间线</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/record_workspace.py" line="79"/>
+        <location filename="../../sfs_desktop/ui/record_workspace.py" line="81"/>
         <source>打印文书：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/record_workspace.py" line="81"/>
+        <location filename="../../sfs_desktop/ui/record_workspace.py" line="83"/>
         <source>打印…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/record_workspace.py" line="106"/>
+        <location filename="../../sfs_desktop/ui/record_workspace.py" line="108"/>
         <source>不能查看</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/record_workspace.py" line="122"/>
+        <location filename="../../sfs_desktop/ui/record_workspace.py" line="124"/>
         <source>现在可以办理：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/record_workspace.py" line="123"/>
+        <location filename="../../sfs_desktop/ui/record_workspace.py" line="125"/>
         <source>现在没有可以办理的步骤</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1823,37 +1823,37 @@
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../sfs_desktop/ui/report_view.py" line="48"/>
+        <location filename="../../sfs_desktop/ui/report_view.py" line="49"/>
         <source> 年</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/report_view.py" line="53"/>
+        <location filename="../../sfs_desktop/ui/report_view.py" line="54"/>
         <source>导出 Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/report_view.py" line="56"/>
+        <location filename="../../sfs_desktop/ui/report_view.py" line="57"/>
         <source>统计期间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/report_view.py" line="76"/>
+        <location filename="../../sfs_desktop/ui/report_view.py" line="77"/>
         <source>不能统计</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/report_view.py" line="83"/>
+        <location filename="../../sfs_desktop/ui/report_view.py" line="84"/>
         <source>指标</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/report_view.py" line="83"/>
+        <location filename="../../sfs_desktop/ui/report_view.py" line="84"/>
         <source>数值</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/report_view.py" line="94"/>
+        <location filename="../../sfs_desktop/ui/report_view.py" line="95"/>
         <source>导出统计表</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2375,146 +2375,182 @@
 <context>
     <name>SubjectWorkspace</name>
     <message>
-        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="60"/>
-        <source>社区矫正对象</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="64"/>
-        <source>正在读取…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="107"/>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="96"/>
         <source>已超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="107"/>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="96"/>
         <source>未到期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="112"/>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="102"/>
         <source>待办事项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="134"/>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="115"/>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="193"/>
         <source>请选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="134"/>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="115"/>
         <source>请先在列表中点选</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="169"/>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="65"/>
         <source>该对象的报到、监管频次、外出返回、电子定位、解矫准备等期限；超期的标红。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="175"/>
-        <source>打印该对象的文书（每次打印都登记在打印记录中，并计入工作档案卷内目录）。</source>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="47"/>
+        <source>打印所选谈话或走访记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="181"/>
-        <source>打印</source>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="69"/>
+        <source>工作档案卷内目录随打印自动生成；文书在窗口下方打印。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="195"/>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="102"/>
+        <source>（%1 项超期）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="105"/>
+        <source>尚缺：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="122"/>
         <source>报到登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="195"/>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="122"/>
         <source>报到日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="211"/>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="136"/>
         <source>违规登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="216"/>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="141"/>
         <source>解矫准备</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="223"/>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="148"/>
         <source>已找回</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="223"/>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="148"/>
         <source>恢复监管日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="233"/>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="158"/>
         <source>批准外出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="233"/>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="158"/>
         <source>不批准外出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="233"/>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="158"/>
         <source>审批日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="241"/>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="166"/>
         <source>登记返回</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="241"/>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="166"/>
         <source>返回报告日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="253"/>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="178"/>
         <source>提请措施</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="253"/>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="178"/>
         <source>提请措施（由县级社区矫正机构决定）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="254"/>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="179"/>
         <source>提请日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/workspace.py" line="193"/>
+        <source>请先在时间线上点选一次个别谈话、教育或走访</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SubjectsTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/correction/subjects.py" line="82"/>
+        <location filename="../../sfs_desktop/ui/correction/subjects.py" line="75"/>
         <source>只看有超期事项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/correction/subjects.py" line="87"/>
+        <location filename="../../sfs_desktop/ui/correction/subjects.py" line="80"/>
         <source>按姓名筛选，回车确认</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/correction/subjects.py" line="127"/>
+        <location filename="../../sfs_desktop/ui/correction/subjects.py" line="88"/>
+        <source>为所选对象登记今天的到所报告，点一下即保存，可撤销</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/subjects.py" line="89"/>
+        <source>为所选对象登记今天的信息化核查（手机定位，正常），点一下即保存，可撤销</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/subjects.py" line="131"/>
         <source>请选择矫正对象</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/correction/subjects.py" line="127"/>
+        <location filename="../../sfs_desktop/ui/correction/subjects.py" line="131"/>
         <source>请先在列表中点选一名社区矫正对象</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/subjects.py" line="142"/>
+        <source>不能登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/subjects.py" line="146"/>
+        <source>已登记：%1&#x3000;%2&#x3000;%3（%4）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/subjects.py" line="155"/>
+        <source>不能撤销</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/correction/subjects.py" line="159"/>
+        <source>已撤销：%1&#x3000;%2&#x3000;%3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2544,62 +2580,62 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../sfs_desktop/ui/timeline.py" line="45"/>
+        <location filename="../../sfs_desktop/ui/timeline.py" line="57"/>
         <source>快速登记：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/timeline.py" line="54"/>
+        <location filename="../../sfs_desktop/ui/timeline.py" line="66"/>
         <source>填写后保存，即记入时间线</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/timeline.py" line="54"/>
+        <location filename="../../sfs_desktop/ui/timeline.py" line="66"/>
         <source>当前账户只能查看</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/timeline.py" line="82"/>
+        <location filename="../../sfs_desktop/ui/timeline.py" line="94"/>
         <source>日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/timeline.py" line="82"/>
+        <location filename="../../sfs_desktop/ui/timeline.py" line="94"/>
         <source>类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/timeline.py" line="82"/>
+        <location filename="../../sfs_desktop/ui/timeline.py" line="94"/>
         <source>事项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/timeline.py" line="82"/>
+        <location filename="../../sfs_desktop/ui/timeline.py" line="94"/>
         <source>经办人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/timeline.py" line="82"/>
+        <location filename="../../sfs_desktop/ui/timeline.py" line="94"/>
         <source>说明</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/timeline.py" line="86"/>
+        <location filename="../../sfs_desktop/ui/timeline.py" line="98"/>
         <source>还没有记录。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/timeline.py" line="98"/>
+        <location filename="../../sfs_desktop/ui/timeline.py" line="123"/>
         <source>不能查看</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/timeline.py" line="129"/>
+        <location filename="../../sfs_desktop/ui/timeline.py" line="154"/>
         <source>%1年%2月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/timeline.py" line="130"/>
+        <location filename="../../sfs_desktop/ui/timeline.py" line="155"/>
         <source>%1 项</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2651,6 +2687,11 @@
     <message>
         <location filename="../../sfs_desktop/ui/assigned.py" line="60"/>
         <source>交办什么</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/timeline.py" line="38"/>
+        <source>不能查看</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

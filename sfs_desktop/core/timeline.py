@@ -20,9 +20,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any, Callable, Iterable
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from sfs_desktop.core import codes
+from sfs_desktop.core.db.synced import live
+from sfs_desktop.core.documents import PrintLog
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.security.access import Principal, check_record, require
 
@@ -66,6 +68,14 @@ class QuickEntry:
     fixed: dict[str, Any] = field(default_factory=dict)  # values the entry sets itself (a record's kind)
     only: tuple[str, ...] | None = None  # the fields the form asks, in declaration order (None: all)
     date_field: str | None = None  # the event's date field, filled with today in a new form
+    defaults: dict[str, Any] = field(default_factory=dict)  # the usual values a new form starts with
+    # (a report made 到所): the user may change them, unlike `fixed`
+
+
+def starting_values(entry: QuickEntry, today: date) -> dict[str, Any]:
+    """What a new entry starts with: its usual values, dated today (the form's start, and the whole
+    entry when it is recorded in one click from a ledger)."""
+    return {**entry.defaults, **({entry.date_field: today} if entry.date_field else {})}
 
 
 @dataclass(frozen=True)
@@ -84,9 +94,14 @@ class Timeline:
         return found
 
 
+def local_time(at: datetime) -> datetime:
+    """A stored time (stored in UTC; naive values are UTC) on the station's clock."""
+    return (at if at.tzinfo else at.replace(tzinfo=timezone.utc)).astimezone()
+
+
 def local_day(at: datetime) -> date:
-    """The station's calendar day of a stored time (stored in UTC; naive values are UTC)."""
-    return (at if at.tzinfo else at.replace(tzinfo=timezone.utc)).astimezone().date()
+    """The station's calendar day of a stored time."""
+    return local_time(at).date()
 
 
 def _order(event: Event) -> tuple:
@@ -134,6 +149,18 @@ def add(session: Session, who: Principal, table: str, record_id: str, key: str, 
     full = {**values, **quick.fixed, quick.parent_field: record_id}
     codes.refuse_invalid(session, model, full)
     return resolve(quick.save)(session, who, record_id, full)
+
+
+def print_events(s: Session, record_ids) -> list[Event]:
+    """Forms printed or saved for any of `record_ids` (a list or a subquery of ids: the record and
+    its rows); a preview alone is not a print."""
+    from sfs_desktop.core.printing.templates import get
+
+    logs = s.exec(live(select(PrintLog), PrintLog).where(PrintLog.record_id.in_(record_ids),
+                                                         PrintLog.delivered == True)).all()  # noqa: E712
+    return [Event(local_day(p.printed_at), "print", "打印", f"打印{get(p.form_id).title}",
+                  "，".join(x for x in (p.serial_no, f"{p.copies} 份") if x), PrintLog.__tablename__, p.id,
+                  p.printed_by, p.printed_at) for p in logs]
 
 
 @dataclass(frozen=True)

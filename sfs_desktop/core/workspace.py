@@ -7,6 +7,11 @@ tabs, its forms to print. The duty declares a :class:`Workspace` per record tabl
 in its manifest (``Duty.workspaces``); :func:`read` gathers everything the window shows in one
 read, with the principal's rights, as plain data the GUI can take across threads. A step that
 does not apply is greyed with the rule's own sentence (the same one the rule raises when asked).
+
+Reading never writes (:func:`load` runs in a read-only session), so a record whose every view is
+audited (S3: a correction subject) declares ``audited=True`` and the window, when it opens, first
+records the view on the writer (:func:`record_view`, one audit entry); the reads after each step
+are the same view and record nothing more.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from typing import Any
 from sqlmodel import Session
 
 from sfs_desktop.core.errors import PermissionDenied
+from sfs_desktop.core.security import audit
 from sfs_desktop.core.security.access import Principal, check_record, require
 from sfs_desktop.core import timeline as timelines
 from sfs_desktop.core.timeline import Reading, Timeline
@@ -62,10 +68,11 @@ class Workspace:
     title: str  # the window's title: 调解案件
     header: str  # "module:function" (session, record, today) -> list[HeaderItem]
     refusal: str  # "module:function" (record, step) -> the rule's sentence, or None when it applies
-    parts: str | None = None  # "module:function" (session, who, record) -> plain data for the duty's tabs
+    parts: str | None = None  # "module:function" (session, who, record, today) -> plain data for the duty's tabs
     steps: tuple[Step, ...] = ()
     prints: tuple[PrintAction, ...] = ()
     timeline: Timeline | None = None
+    audited: bool = False  # opening the record is an audited view (S3): see :func:`record_view`
 
 
 @dataclass
@@ -117,8 +124,19 @@ def read(session: Session, who: Principal, table: str, record_id: str, today: da
     record = check_record(session, who, table, record_id)
     return View(record=record, header=list(resolve(ws.header)(session, record, today)),
                 steps=step_states(who, ws, record),
-                parts=resolve(ws.parts)(session, who, record) if ws.parts else None,
+                parts=resolve(ws.parts)(session, who, record, today) if ws.parts else None,
                 timeline=timelines.read(session, who, table, record_id) if ws.timeline else None)
+
+
+def record_view(session: Session, who: Principal, table: str, record_id: str) -> bool:
+    """The window on an audited record opens: `who` may read it (refused in the rule's words
+    otherwise, and nothing is written), and the view is audited once (``view_s3``). Runs on the
+    writer before the first :func:`load`; True when an entry was written."""
+    ws = spec(table)
+    check_record(session, who, table, record_id)
+    if ws.audited:
+        audit.record(session, who.username, "view_s3", table, record_id)
+    return ws.audited
 
 
 def load(db, who: Principal, table: str, record_id: str, today: date) -> View:

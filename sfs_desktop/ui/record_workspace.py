@@ -6,7 +6,9 @@ The duty declares the rest in core (``core.workspace.Workspace``, named in its m
 subclasses :class:`RecordWorkspace` for its tabs (``build_tabs``, ``show_parts``) and the
 ``do_<step>`` handlers that collect a few values and call one core function through
 :meth:`RecordWorkspace.step`. Everything the window shows is read in one go off the UI thread
-(``core.workspace.load``); after every step the whole view is read again.
+(``core.workspace.load``); after every step the whole view is read again. A record whose views
+are audited (S3) has its view recorded once, on the writer, when the window opens
+(``ui.timeline.open_record``); the reads record nothing.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from sfs_desktop.core import workspace
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.ui.ops import TaskOp, WriteOp
 from sfs_desktop.ui.page_parts import print_form, write
-from sfs_desktop.ui.timeline import TimelineView
+from sfs_desktop.ui.timeline import TimelineView, open_record
 
 ALERT = "#b00020"
 
@@ -86,7 +88,7 @@ class RecordWorkspace(QDialog):
             layout.addLayout(row)
         else:
             self.print_choice.hide()
-        self.refresh()
+        open_record(self, app, self.table, record_id, self.refresh)  # an S3 record: its view audited, once
 
     # --- for the duty --------------------------------------------------------------------------
     def build_tabs(self) -> None:

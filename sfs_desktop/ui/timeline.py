@@ -21,11 +21,23 @@ from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QPushButton, Q
 from sfs_desktop.core import timeline
 from sfs_desktop.core.duties import resolve
 from sfs_desktop.core.security.session import AppSession
-from sfs_desktop.core.workspace import spec as workspace_spec
+from sfs_desktop.core.workspace import record_view, spec as workspace_spec
 from sfs_desktop.ui.ops import TaskOp
-from sfs_desktop.ui.page_parts import RecordDialog, open_dialog
+from sfs_desktop.ui.page_parts import RecordDialog, open_dialog, write
+from sfs_desktop.ui.widgets import FlowLayout
 
 ALL = ""  # the chip that shows every kind
+
+
+def open_record(owner: QWidget, app: AppSession, table: str, record_id: str, then) -> None:
+    """Before the first read of a record: one whose every view is audited (S3) has the view
+    recorded on the writer first (``core.workspace.record_view``), then `then()` reads it; a
+    refusal is shown in the rule's words and nothing is read. Later reads record nothing."""
+    if workspace_spec(table).audited:
+        write(owner, app, record_view, app.principal, table, record_id, on_done=lambda _recorded: then(),
+              title=owner.tr("不能查看"))
+    else:
+        then()
 
 
 class TimelineView(QWidget):
@@ -56,9 +68,10 @@ class TimelineView(QWidget):
             quick.addWidget(b)
             self.quick_buttons[entry.key] = b
         quick.addStretch(1)
+        self.quick_bar = quick
         layout.addLayout(quick)
 
-        chips = QHBoxLayout()
+        chips = FlowLayout()
         self.chip_group = QButtonGroup(self)
         self.chip_group.setExclusive(True)
         self.chips: dict[str, QPushButton] = {}
@@ -74,7 +87,6 @@ class TimelineView(QWidget):
         self.chips[ALL].setChecked(True)
         for key, chip in self.chips.items():
             chip.toggled.connect(lambda on, key=key: on and self.set_filter(key))
-        chips.addStretch(1)
         layout.addLayout(chips)
 
         self.tree = QTreeWidget(self)
@@ -90,7 +102,20 @@ class TimelineView(QWidget):
         self._label_chips()
         if standalone:
             self.saved.connect(self.refresh)
-            self.refresh()
+            open_record(self, app, table, record_id, self.refresh)
+
+    def add_action(self, name: str, text: str, on_click) -> QPushButton:
+        """A button at the end of the quick bar acting on the chosen event (print its record …)."""
+        b = QPushButton(text, self)
+        b.setObjectName(name)
+        b.clicked.connect(lambda _checked=False: on_click())
+        self.quick_bar.addWidget(b)
+        return b
+
+    def selected(self) -> tuple[str | None, str | None] | None:
+        """(table, row id) of the chosen event; None when none (or a month's heading) is chosen."""
+        item = self.tree.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
 
     # --- reading -------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -155,7 +180,8 @@ class TimelineView(QWidget):
         core, which checks every value and the duty's rule; True when it was saved."""
         entry = self.spec.entry(key)
         model = resolve(entry.model)
-        start = model(**{entry.date_field: date.today()}) if entry.date_field else None
+        values = timeline.starting_values(entry, date.today())
+        start = model(**values) if values else None
         dialog = RecordDialog(self.app, model, entry.label, timeline.add,
                               args=(self.app.principal, self.table, self.record_id, key),
                               only=list(entry.only) if entry.only else None, record=start, parent=self)

@@ -92,14 +92,15 @@ def test_register_report_leave_for_the_county_and_print(page, app_session, refus
     settled()
     assert "状态：在矫" in ws.header.text() and ws.steps["leave"].isEnabled()
 
-    def report():  # 登记报告: today, 到所, a line of content, 保存
-        d = ws._open_dialog
+    def report():  # 登记报告: today, 到所, a line of content, 保存 (the timeline's quick entry)
+        d = ws.timeline._open_dialog
         d.form.editors["content"].widget.setPlainText("到所报告近期工作生活情况")
         assert saved(d), d.message.text()
     _later(report)
     ws.steps["report"].click()
     settled()
-    assert _rows(ws.tables["supervision"])[0][:3] == [f"{TODAY:%Y-%m-%d}", "报告", "到所"]
+    first = ws.timeline.tree.topLevelItem(0).child(0)
+    assert [first.text(c) for c in range(3)] == [f"{TODAY:%Y-%m-%d}", "报告", "报告（到所）"]
 
     def leave():
         d = ws._open_dialog
@@ -138,8 +139,8 @@ def test_register_report_leave_for_the_county_and_print(page, app_session, refus
         [log] = s.exec(select(PrintLog).where(PrintLog.form_id == "correction.leave_application")).all()
         assert log.record_id == s.exec(select(CcLeave.id)).one()
     preview.close()
-    ws.tabs.setCurrentIndex(4)
-    ws.print_subject_form()  # 基本信息表, the first of the subject's forms
+    assert ws.print_choice.currentData() == "correction.intake"
+    ws.print_chosen()  # 基本信息表, the first of the subject's forms
     settled()
     ws._open_dialog.close()
     with app_session.db.read() as s:
@@ -178,7 +179,7 @@ def test_bad_input_is_refused_in_chinese_and_writes_nothing(page, app_session, r
     assert ws.refused == "外出止日期不能早于外出起日期" and "止不早于起" in ws.route_shown
 
     def future_report():
-        d = ws._open_dialog
+        d = ws.timeline._open_dialog
         d.form.editors["day"].set_value(TODAY + timedelta(days=3))
         assert not saved(d)
         ws.refused = d.message.text()

@@ -1,8 +1,8 @@
 """社区矫正's manifest: what the rest of the program needs to know about this duty.
 
-Not yet declared: its dashboard charts, the record timeline (issue 15's shared workspace), and the
-county's assignables — a subject handed over names a person of the county's registry, which does
-not travel to the station with it (core.sync.assign creates only the one row).
+Not yet declared: its dashboard charts and the county's assignables — a subject handed over names a
+person of the county's registry, which does not travel to the station with it (core.sync.assign
+creates only the one row).
 """
 
 from sfs_desktop.core.duties import Duty, Tile
@@ -23,6 +23,7 @@ DUTY = Duty(
     page="sfs_desktop.ui.correction.page:CorrectionPage",
     page_tables=("correction_", "cc_"),
     search_labels={"correction_subject": "社区矫正"},
+    workspaces={"correction_subject": "sfs_desktop.core.correction.workspace:WORKSPACE"},
     permissions=("record.read", "record.write", "s3.read"),
     params=(ParamSpec("correction.station_may_approve_leave", "县级机构委托司法所审批七日以内外出（1 是 0 否）", int, 1),
             ParamSpec("correction.leave_lead_days", "外出申请提前天数", int, 3, "天"),

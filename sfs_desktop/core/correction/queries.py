@@ -75,85 +75,18 @@ def due_gaps(s: Session, today: date, owner: str | None = None) -> list[tuple[Ga
     return out
 
 
-# --- what the GUI shows: plain snapshots read in core (the page runs no query of its own) -------
+# --- what the GUI asks (the page runs no query of its own) ---------------------------------------
 
-@dataclass(frozen=True)
-class Line:
-    """One row of a small table in the subject's workspace: the record's id, its cells, its kind."""
-
-    id: str
-    cells: tuple[str, ...]
-    kind: str = ""
-
-
-@dataclass(frozen=True)
-class SubjectView:
-    """One subject as its workspace shows it: the header, each step's refusal (None: it applies),
-    the rows of each tab and what is due, newest first."""
-
-    id: str
-    name: str
-    status: str
-    header: tuple[tuple[str, str], ...]
-    steps: dict[str, str | None]
-    supervision: tuple[Line, ...]
-    leaves: tuple[Line, ...]
-    violations: tuple[Line, ...]
-    due: tuple[tuple[date, str, bool], ...]  # (due day, what, overdue)
-    release: dict
-
-
-def _name(s: Session, table: str, code: str | None) -> str:
+def code_name(s: Session, table: str, code: str | None) -> str:
+    """A code's name ("" for none)."""
     from sfs_desktop.core import codes
 
     return codes.code_name(s, table, code) if code else ""
 
 
-def _day(value: date | None) -> str:
+def day_text(value: date | None) -> str:
     return f"{value:%Y-%m-%d}" if value else ""
 
-
-def subject_view(s: Session, who, subject_id: str, today: date, *, opened: bool = True) -> SubjectView:
-    """The workspace's snapshot; reading it when the workspace opens is the audited S3 view."""
-    from sfs_desktop.core.correction import work
-    from sfs_desktop.core.correction.deadlines import correction_due
-    from sfs_desktop.core.correction.models import CcLeave, CcRelease, CcSanctionDecision, CcViolation
-    from sfs_desktop.core.db.synced import live
-
-    c = work.subject(s, who, subject_id, audited=opened)
-    term = f"{_day(c.term_start)} 至 {_day(c.term_end)}" if c.term_start or c.term_end else "（未填）"
-    header = (("姓名", c.name), ("矫正类别", _name(s, "cc_type", c.correction_type)),
-              ("状态", _name(s, "cc_status", c.status)), ("管理等级", _name(s, "cc_level", c.level)),
-              ("风险等级", _name(s, "cc_risk", c.risk) or "（未评）"), ("矫正期限", term),
-              ("责任矫正工作人员", c.officer or "（未定）"))
-    if c.juvenile:
-        header += (("未成年人", "犯罪时未成年：身份信息保密（社区矫正法第五十二条至第五十八条）"),)
-    events = s.exec(live(select(CcSupervision), CcSupervision).where(CcSupervision.subject_id == c.id)
-                    .order_by(CcSupervision.day.desc()).limit(500)).all()
-    supervision = tuple(Line(e.id, (_day(e.day), _name(s, "cc_activity", e.kind), e.mode or "",
-                                    str(e.hours or ""), _name(s, "cc_result", e.result), e.staff or ""), e.kind)
-                        for e in events)
-    rows = s.exec(live(select(CcLeave), CcLeave).where(CcLeave.subject_id == c.id)
-                  .order_by(CcLeave.applied_on.desc())).all()
-    leaves = tuple(Line(x.id, (_day(x.applied_on), f"{_day(x.start)} 至 {_day(x.end)}", str(x.days), x.destination,
-                               _name(s, "cc_approver", x.approver), _name(s, "cc_decision", x.decision),
-                               x.certificate_no or "", _day(x.returned_on)), x.decision) for x in rows)
-    decided = {d.violation_id: d for d in s.exec(live(select(CcSanctionDecision), CcSanctionDecision).where(
-        CcSanctionDecision.subject_id == c.id)).all()}
-    found = s.exec(live(select(CcViolation), CcViolation).where(CcViolation.subject_id == c.id)
-                   .order_by(CcViolation.occurred_on.desc())).all()
-    violations = tuple(Line(v.id, (_day(v.occurred_on), _name(s, "cc_violation_kind", v.kind),
-                                   _name(s, "cc_sanction", v.suggested), _name(s, "cc_sanction", v.proposed),
-                                   (f"{_name(s, 'cc_sanction', decided[v.id].measure)}（{_day(decided[v.id].decided_on)}）"
-                                    if v.id in decided else ("待县级机构决定" if v.proposed else ""))),
-                            "decided" if v.id in decided else "proposed" if v.proposed else "found")
-                       for v in found)
-    due = tuple(sorted((i.due, i.title, i.due < today) for i in correction_due(s, today) if i.record_id == c.id))
-    rel = s.exec(live(select(CcRelease), CcRelease).where(CcRelease.subject_id == c.id)).first()
-    release = {k: getattr(rel, k) for k in ("summary_on", "appraisal", "appraisal_on", "handover_on",
-                                            "announced_on")} if rel else {}
-    return SubjectView(c.id, c.name, c.status, header, {k: work.status_refusal(c.status, v) for k, v in work.STEPS.items()},
-                       supervision, leaves, violations, due, release)
 
 
 def overdue_subjects(s: Session, who, today: date) -> tuple[str, ...]:
@@ -178,7 +111,7 @@ def leave_route(s: Session, who, subject_id: str, start: date | None, end: date 
         return None
     may = bool(params.get(s, "correction.station_may_approve_leave"))
     code = rules.leave_approver(start, end, approved_leaves(s, c.id), may)
-    return _name(s, "cc_approver", code), f"外出 {rules.days_inclusive(start, end)} 日：{APPROVERS[code]}"
+    return code_name(s, "cc_approver", code), f"外出 {rules.days_inclusive(start, end)} 日：{APPROVERS[code]}"
 
 
 @dataclass(frozen=True)
@@ -212,7 +145,7 @@ def pending_decisions(s: Session, who) -> list[Pending]:
                        .where(CcLeave.decision == PENDING, CcLeave.approver != STATION)).all()
     for x, name in leaves:
         out.append(Pending("cc_leave", x.id, x.subject_id, name, x.owner, f"外出 {x.days} 日（{x.destination}）",
-                           f"{_day(x.start)} 至 {_day(x.end)}；{_name(s, 'cc_approver', x.approver)}审批", x.applied_on))
+                           f"{day_text(x.start)} 至 {day_text(x.end)}；{code_name(s, 'cc_approver', x.approver)}审批", x.applied_on))
     decided = select(CcSanctionDecision.violation_id).where(CcSanctionDecision.deleted == False,  # noqa: E712
                                                            CcSanctionDecision.violation_id != None)  # noqa: E711
     props = s.execute(scoped(who, live(select(CcViolation, subj.name), CcViolation), CcViolation)
@@ -220,6 +153,6 @@ def pending_decisions(s: Session, who) -> list[Pending]:
                       .where(CcViolation.proposed != None, CcViolation.id.not_in(decided))).all()  # noqa: E711
     for v, name in props:
         out.append(Pending("cc_violation", v.id, v.subject_id, name, v.owner,
-                           f"提请{_name(s, 'cc_sanction', v.proposed)}", _name(s, "cc_violation_kind", v.kind),
+                           f"提请{code_name(s, 'cc_sanction', v.proposed)}", code_name(s, "cc_violation_kind", v.kind),
                            v.proposed_on or v.occurred_on))
     return sorted(out, key=lambda p: p.since)

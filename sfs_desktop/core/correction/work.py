@@ -31,6 +31,7 @@ from sfs_desktop.core.people.models import Person
 from sfs_desktop.core.security import audit
 from sfs_desktop.core.security.access import Principal, check_row, require
 from sfs_desktop.core.sync.identity import local_node
+from sfs_desktop.core.timeline import local_day
 
 STATUS = {"01": "待报到", "02": "在矫", "03": "外出中", "04": "失联", "05": "解除", "06": "终止"}
 STEPS: dict[str, tuple[str, ...]] = {  # step → the statuses it applies in (the workspace greys the others)
@@ -192,6 +193,20 @@ def record_supervision(s: Session, who: Principal, subject_id: str, values: dict
     if (values.get("hours") or 0) < 0:
         raise UserError("时长不能为负数")
     return _add(s, CcSupervision, row.id, values)
+
+
+def undo_supervision(s: Session, who: Principal, event_id: str, *, today: date) -> None:
+    """撤销 an entry made by mistake (the ledger's one-click report on the wrong row): only the
+    account that entered it, the same day; it stays as a tombstone (the county learns of it) and
+    the deletion is audited like any other."""
+    row = s.get(CcSupervision, event_id)
+    if row is None or row.deleted:
+        raise UserError("要撤销的监管记录不存在或已撤销")
+    subject(s, who, row.subject_id, write=True)
+    if row.created_by != who.username or local_day(row.created_at) != today:
+        raise UserError("只能撤销本人当天登记的监管记录")
+    s.delete(row)
+    s.flush()
 
 
 # --- leave (C9–C13) -----------------------------------------------------------------------------

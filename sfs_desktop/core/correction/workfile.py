@@ -52,7 +52,7 @@ STANDARD: tuple[Item, ...] = (
 )
 
 
-def _record_ids(subject_id: str):
+def record_ids(subject_id: str):
     """The subject and every row of it a form is printed for, as one subquery (a subject with three
     years of supervision has thousands)."""
     return union_all(*(select(m.id).where(m.subject_id == subject_id)
@@ -63,7 +63,7 @@ def _record_ids(subject_id: str):
 def contents(s: Session, c: CorrectionSubject) -> tuple[list[Filed], dict[str, int | None]]:
     """The contents list in standard order (required items always, the others when present) and the
     pages printed per form."""
-    printed = printed_pages(s, _record_ids(c.id))
+    printed = printed_pages(s, record_ids(c.id))
     names = list(s.exec(select(Attachment.original_name).where(
         Attachment.record_table == SUBJECT_TABLE, Attachment.record_id == c.id,
         Attachment.deleted == False)).all())  # noqa: E712

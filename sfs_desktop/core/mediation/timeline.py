@@ -12,13 +12,12 @@ from sqlmodel import Session, select
 from sfs_desktop.core import codes
 from sfs_desktop.core.attachments import Attachment
 from sfs_desktop.core.db.synced import live
-from sfs_desktop.core.documents import PrintLog
 from sfs_desktop.core.mediation import queries
 from sfs_desktop.core.mediation.casefile import CASE_TABLE
 from sfs_desktop.core.mediation.constants import FAILED, REJECTED, SUCCESS, WITHDRAWN
 from sfs_desktop.core.mediation.models import FollowUpVisit, MediationCase, MediationRecord
 from sfs_desktop.core.security.access import Principal
-from sfs_desktop.core.timeline import Event, local_day
+from sfs_desktop.core.timeline import Event, local_day, print_events
 
 CLOSINGS = {REJECTED: "不予受理", FAILED: "终止调解", WITHDRAWN: "当事人撤回", SUCCESS: "结案"}
 
@@ -68,21 +67,10 @@ def visits(s: Session, who: Principal, case_id: str) -> list[Event]:
     return out
 
 
-def _form_title(form_id: str) -> str:
-    from sfs_desktop.core.printing.templates import get
-
-    return get(form_id).title
-
-
 def prints(s: Session, who: Principal, case_id: str) -> list[Event]:
-    """Forms printed or saved for the case, its records and visits (a preview alone is not a print)."""
-    ids = [case_id, *(r.id for r in queries.case_records(s, who, case_id)),
-           *(v.id for v in queries.case_visits(s, who, case_id))]
-    logs = s.exec(live(select(PrintLog), PrintLog).where(PrintLog.record_id.in_(ids),
-                                                         PrintLog.delivered == True)).all()  # noqa: E712
-    return [Event(local_day(p.printed_at), "print", "打印", f"打印{_form_title(p.form_id)}",
-                  "，".join(x for x in (p.serial_no, f"{p.copies} 份") if x), PrintLog.__tablename__, p.id,
-                  p.printed_by, p.printed_at) for p in logs]
+    """Forms printed or saved for the case, its records and visits."""
+    return print_events(s, [case_id, *(r.id for r in queries.case_records(s, who, case_id)),
+                            *(v.id for v in queries.case_visits(s, who, case_id))])
 
 
 def attachments(s: Session, who: Principal, case_id: str) -> list[Event]:

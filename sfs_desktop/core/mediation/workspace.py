@@ -88,7 +88,7 @@ class CaseParts:
     mediators: list[tuple[str, str]] = field(default_factory=list)  # serving mediators of the case's committee
 
 
-def parts(s: Session, who: Principal, case: MediationCase) -> CaseParts:
+def parts(s: Session, who: Principal, case: MediationCase, today: date) -> CaseParts:
     out = CaseParts(parties_open=case.status in casework.PARTY_STEPS, drafting=case.status == "mediating")
     ps = rules.parties(s, case.id)
     for p in ps:

@@ -1,5 +1,13 @@
-"""矫正对象 tab: the subject ledger (status, level, type, overdue), 登记 by hand, and the quick
-entries of the commonest events (a report, a check-in) for the chosen subject.
+"""矫正对象 tab: the subject ledger (status, level, type, overdue), 登记 by hand, and the commonest
+events (a report, a check-in) recorded in two clicks: the row, then 登记报告 or 信息化核查.
+
+Why no form: a report is registered while the subject stands at the counter, today, in the usual
+way (到所; a check-in: 手机定位, 正常); what the form would ask is what the timeline's quick entry
+declares as its defaults, so the button saves exactly that (`core.correction.timeline.record_today`,
+the same checks and rule as the form). It is safe because the confirmation line names the subject,
+the day and the way at once, with 撤销 beside it (only the same account, the same day), and a second
+click the same day is refused rather than recorded twice. Anything else (content, another day or
+way, a visit, a talk) is entered on the subject's timeline.
 
 The ledger's columns and masking are the field declarations'; the 只看有超期事项 filter asks core
 which subjects the dashboard's own due items call overdue.
@@ -11,25 +19,24 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget
 
 from sfs_desktop.core.correction import queries, work
-from sfs_desktop.core.correction.models import CcSupervision, CorrectionSubject
+from sfs_desktop.core.correction.models import CorrectionSubject
+from sfs_desktop.core.correction.timeline import Recorded, record_today
 from sfs_desktop.core.people.parties import resolve
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.ui.code_lists import code_source
 from sfs_desktop.ui.ledger import record_ledger
 from sfs_desktop.ui.ledger_filters import LedgerFilterBar
 from sfs_desktop.ui.ops import TaskOp
-from sfs_desktop.ui.page_parts import RecordDialog, buttons, open_dialog
+from sfs_desktop.ui.page_parts import RecordDialog, buttons, open_dialog, write
 from sfs_desktop.ui.party_field import PartyField
 
 REGISTER_FIELDS = ["correction_type", "temp_exec_reason", "decision_body", "decision_no", "effective_date",
                    "term_start", "term_end", "original_penalty", "original_months", "custody_days", "crimes",
                    "crime_category", "offence_date", "received_on", "area_code", "officer", "level", "risk",
                    "juvenile"]
-QUICK = {"report": ["day", "mode", "content", "staff"], "checkin": ["day", "mode", "result", "content", "staff"]}
-QUICK_MODES = {"report": "到所", "checkin": "手机定位"}
 
 
 class NewSubjectDialog(RecordDialog):
@@ -50,20 +57,6 @@ class NewSubjectDialog(RecordDialog):
 def _register(s, who, person, values: dict, *, today: date) -> str:
     chosen = resolve(s, person)
     return work.register_subject(s, who, {**values, "person_id": chosen.person_id}, today=today).id
-
-
-def supervision_dialog(app: AppSession, subject_id: str, kind: str, parent) -> RecordDialog:
-    """A supervision event of `kind` (报告, 信息化核查 …) for one subject, dated today."""
-    fields = QUICK.get(kind, ["day", "mode", "hours", "place", "result", "content", "staff"])
-    title = {"report": "登记报告", "checkin": "登记信息化核查"}.get(kind, "新增监管记录")
-    dialog = RecordDialog(app, CcSupervision, parent.tr(title), _supervise, args=(app.principal, subject_id, kind),
-                          kwargs={"today": date.today()}, only=fields if kind else ["kind", *fields], parent=parent)
-    dialog.form.start_from({"day": date.today(), **({"mode": QUICK_MODES[kind]} if kind in QUICK_MODES else {})})
-    return dialog
-
-
-def _supervise(s, who, subject_id: str, kind: str, values: dict, *, today: date) -> str:
-    return work.record_supervision(s, who, subject_id, {"kind": kind, **values} if kind else values, today=today).id
 
 
 def _overdue(db, who, today: date) -> tuple[str, ...]:
@@ -92,7 +85,18 @@ class SubjectsTab(QWidget):
             ("new", "登记", self.new_record), ("open", "打开", self.open_selected),
             ("report", "登记报告", lambda: self.quick("report")), ("checkin", "信息化核查", lambda: self.quick("checkin"))],
             bar)
+        self.buttons["report"].setToolTip(self.tr("为所选对象登记今天的到所报告，点一下即保存，可撤销"))
+        self.buttons["checkin"].setToolTip(self.tr("为所选对象登记今天的信息化核查（手机定位，正常），点一下即保存，可撤销"))
         layout.addLayout(bar)
+        confirm = QHBoxLayout()
+        self.confirmation = QLabel(self)
+        self.confirmation.setObjectName("confirmation")
+        confirm.addWidget(self.confirmation)
+        _row, more = buttons(self, [("undo", "撤销", self.undo)], confirm)
+        self.buttons.update(more)
+        self.buttons["undo"].hide()
+        layout.addLayout(confirm)
+        self.recorded: Recorded | None = None
         self.filters = LedgerFilterBar(CorrectionSubject, code_source(app), self, fields=self.FILTERS,
                                        readable=self.FILTERS)
         self.filters.changed.connect(self.apply_filter)
@@ -131,10 +135,30 @@ class SubjectsTab(QWidget):
         if self._chosen():
             self.open_subject(self.selected_id)
 
-    def quick(self, kind: str) -> None:
-        """登记报告 / 信息化核查 for the chosen subject: today, the usual way, 保存."""
+    def quick(self, key: str) -> None:
+        """登记报告 / 信息化核查 for the chosen subject, saved at once: today, the usual way."""
         if self._chosen():
-            open_dialog(self, supervision_dialog(self.app, self.selected_id, kind, self))
+            self.op = write(self, self.app, record_today, self.app.principal, self.selected_id, key, date.today(),
+                            on_done=self._recorded, title=self.tr("不能登记"))
+
+    def _recorded(self, done: Recorded) -> None:
+        self.recorded = done
+        self.confirmation.setText(self.tr("已登记：%1　%2　%3（%4）").replace("%1", done.subject)
+                                  .replace("%2", f"{done.day:%Y-%m-%d}").replace("%3", done.label)
+                                  .replace("%4", done.mode))
+        self.buttons["undo"].show()
+
+    def undo(self) -> None:
+        """撤销 the entry just made (core allows it to the same account, the same day)."""
+        if self.recorded is not None:
+            self.op = write(self, self.app, work.undo_supervision, self.app.principal, self.recorded.row_id,
+                            today=date.today(), on_done=self._undone, title=self.tr("不能撤销"))
+
+    def _undone(self, _result) -> None:
+        done, self.recorded = self.recorded, None
+        self.confirmation.setText(self.tr("已撤销：%1　%2　%3").replace("%1", done.subject)
+                                  .replace("%2", f"{done.day:%Y-%m-%d}").replace("%3", done.label))
+        self.buttons["undo"].hide()
 
     def open_subject(self, subject_id: str) -> None:
         from sfs_desktop.ui.correction.workspace import SubjectWorkspace
