@@ -17,7 +17,7 @@ import uuid
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from decimal import Decimal
-from typing import Any, ClassVar, Iterator
+from typing import Any, ClassVar, Iterator, TypeVar
 
 from sqlalchemy import JSON, Connection, event, inspect, insert, text
 from sqlalchemy.orm import Session, attributes
@@ -133,6 +133,23 @@ def live(stmt, model: type[SyncedModel], owner: str | None = None):
     station's rows when `owner` is given): the one spelling of "the records that count"."""
     stmt = stmt.where(model.deleted == False)  # noqa: E712
     return stmt.where(model.owner == owner) if owner else stmt
+
+
+M = TypeVar("M", bound="SyncedModel")
+
+
+def save_values(session: Session, model: type[M], row: M | None, values: dict[str, Any]) -> M:
+    """A new `model` row with checked `values`, or `row` changed where a value differs: setting a
+    field to the value it holds would bump the row's version and send it again for nothing."""
+    if row is None:
+        row = model(**values)
+    else:
+        for name, value in values.items():
+            if getattr(row, name) != value:
+                setattr(row, name, value)
+    session.add(row)
+    session.flush()
+    return row
 
 
 def count_live(session: Session, model: type[SyncedModel], owner: str | None = None) -> int:

@@ -15,6 +15,7 @@ from typing import Any
 from sqlmodel import Session, SQLModel, func, select
 
 from sfs_desktop.core import codes
+from sfs_desktop.core.db.synced import save_values
 from sfs_desktop.core.errors import UserError, ValidationError
 from sfs_desktop.core.fields import Problem, specs, validate
 from sfs_desktop.core.security.access import Principal
@@ -110,15 +111,7 @@ def save_area(s: Session, who: Principal, values: dict[str, Any], area_id: str |
         used = _in_use(s, row.code)
         if used:
             raise UserError(f"“{row.name}”已被引用（{used}），不能修改区划代码；如只是改名，请保留原代码")
-    if row is None:
-        row = AdminArea(**merged)
-    else:
-        for name, value in merged.items():
-            if getattr(row, name) != value:
-                setattr(row, name, value)
-    s.add(row)
-    s.flush()
-    return row
+    return save_values(s, AdminArea, row, merged)
 
 
 def add_area(s: Session, who: Principal, values: dict[str, Any]) -> AdminArea:

@@ -15,6 +15,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from sfs_desktop.core import codes, idcheck
+from sfs_desktop.core.db.synced import save_values
 from sfs_desktop.core.errors import PermissionDenied, UserError, ValidationError
 from sfs_desktop.core.fields import Problem, is_empty, specs, validate
 from sfs_desktop.core.security.access import Principal, require
@@ -113,15 +114,7 @@ def save_staff(s: Session, who: Principal, values: dict[str, Any], staff_id: str
     found = problems(s, merged, staff_id=staff_id)
     if found:
         raise ValidationError(found)
-    if row is None:
-        row = Staff(**merged)
-    else:
-        for name, value in merged.items():
-            if getattr(row, name) != value:
-                setattr(row, name, value)
-    s.add(row)
-    s.flush()
-    return row
+    return save_values(s, Staff, row, merged)
 
 
 def set_active(s: Session, who: Principal, staff_id: str, active: bool) -> Staff:
