@@ -111,7 +111,7 @@ def quorum_problems(adults: int | None, present: int | None, households: int | N
     if not by_people and not by_households:
         out.append("村民会议未达法定人数：应有本村十八周岁以上村民过半数，或者本村三分之二以上的户的代表参加"
                    "（村民委员会组织法第二十二条）")
-    attendees = present if by_people or not by_households else households_present
+    attendees = present if by_people else households_present if by_households else (present or households_present)
     if votes_for is None or not attendees or votes_for * 2 <= attendees:
         out.append("村规民约未经到会人员过半数同意（村民委员会组织法第二十二条）")
     if notice_days is None or notice_days < NOTICE_DAYS:
