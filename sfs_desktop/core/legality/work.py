@@ -56,14 +56,13 @@ def review(s: Session, who: Principal, review_id: str, *, write: bool = False, s
     return row
 
 
-def _clean(s: Session, model: type, values: dict[str, Any], partial: bool = False) -> dict[str, Any]:
+def _clean(s: Session, model: type, values: dict[str, Any], row: Any = None) -> dict[str, Any]:
+    """`values` stripped and checked against the declarations (a change: merged onto `row` first)."""
     clean = {k: (v.strip() or None if isinstance(v, str) else v) for k, v in values.items()}
     unknown = [k for k in clean if k not in model.model_fields or k in ("id", "owner", "state", "due_on", "review_no")]
     if unknown:
         raise UserError(f"不能在此填写：{'、'.join(unknown)}")
-    check = dict(clean)
-    if partial:  # a change of some fields: the required ones are already on the row
-        check = {**{k: "-" for k, f in model.model_fields.items() if f.is_required()}, **check}
+    check = {**({k: getattr(row, k) for k in model.model_fields} if row is not None else {}), **clean}
     if "review_id" in model.model_fields and "review_id" not in check:
         check["review_id"] = "-"
     codes.refuse_invalid(s, model, check)
@@ -185,7 +184,7 @@ def resubmitted(s: Session, who: Principal, review_id: str, day: date, materials
 def update(s: Session, who: Principal, review_id: str, values: dict[str, Any]) -> LegalityReview:
     """Reviewers, adviser, findings, lease term, 村规民约 facts: anything but dates of the clock."""
     row = review(s, who, review_id, write=True, step="findings")
-    clean = _clean(s, LegalityReview, values, partial=True)
+    clean = _clean(s, LegalityReview, values, row)
     for key in ("received_on", "returned_on", "resubmitted_on", "conclusion", "issued_on"):
         if key in clean:
             raise UserError("收到、退回、补充日期和审查结论请通过相应的办理步骤填写")
