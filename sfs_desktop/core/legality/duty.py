@@ -1,6 +1,6 @@
 """合法性审查's manifest: what the rest of the program needs to know about this duty.
 
-Not yet declared: its GUI page, workspace, statistics report and demo generator (issue 18, to come).
+Not yet declared: its GUI page and workspace (issue 18, to come).
 """
 
 from sfs_desktop.core.duties import Duty
@@ -12,6 +12,9 @@ DUTY = Duty(
     models=("sfs_desktop.core.legality.models",),
     templates=("sfs_desktop.core.legality.documents",),
     deadline_sources=("sfs_desktop.core.legality.deadlines",),
+    reports={"legality": "sfs_desktop.core.legality.stats:REPORT"},
+    county_figures="legality",
+    demo=("sfs_desktop.core.legality.demo",),
     ledgers={"legality_review": "合法性审查台账"},
     page_tables=("legality_", "lh_"),
     search_labels={"legality_review": "合法性审查"},
