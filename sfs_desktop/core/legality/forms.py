@@ -60,7 +60,7 @@ VILLAGE_OPINION = register(Template(
              "已于{filed_on:official}报乡镇人民政府备案。根据《中华人民共和国村民委员会组织法》第二十七条，经审查，"
              "下列内容与宪法、法律、法规和国家的政策相抵触，或者侵犯村民的人身权利、民主权利和合法财产权利，应当改正："),
         Terms("clause_names", blank_lines=1),
-        Terms("suggestion_texts", heading="审查建议", blank_lines=0),
+        Terms("suggestion_texts", heading="审查建议", blank_lines=2),
         Seal("{station}", "issued_on"),
     ],
 ))
