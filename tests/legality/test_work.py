@@ -120,7 +120,7 @@ def test_contract_review_findings_two_suggestions_opinion_numbered_and_feedback(
     unit, novice, lawyer = _setup(station_db)
     rid = _register(station_db, unit_id=unit)
     with station_db.read() as s:
-        assert work.meeting_flag(work.review(s, STAFF, rid)) == NO_MEETING  # H1: not yet reviewed
+        assert work.review(s, STAFF, rid).meeting == NO_MEETING  # H1: not yet reviewed, shown in the ledger
     with pytest.raises(UserError, match="尚未指定审查人员.*主体及权限"):
         station_db.write(lambda s: work.conclude(s, STAFF, rid, LAWFUL, D(2024, 10, 10), "所长", today=TODAY))
     station_db.write(lambda s: work.update(s, STAFF, rid, {**FINDINGS, "reviewer_id": lawyer, "lease_years": 30,
@@ -134,7 +134,7 @@ def test_contract_review_findings_two_suggestions_opinion_numbered_and_feedback(
     assert row.review_no == "桃灰司审〔2024〕1号"
     with station_db.read() as s:
         row = work.review(s, STAFF, rid)
-        assert (row.state, work.meeting_flag(row)) == (ISSUED, None)
+        assert (row.state, work.meeting_flag(row), row.meeting) == (ISSUED, None, None)  # the ledger's column too
         sugg = work.suggestions(s, STAFF, rid)
         assert [x.seq for x in sugg] == [1, 2]
     with pytest.raises(UserError, match="不能早于审查意见出具日期"):
@@ -148,7 +148,7 @@ def test_contract_review_findings_two_suggestions_opinion_numbered_and_feedback(
     row2 = station_db.write(lambda s: work.conclude(s, STAFF, rid2, UNLAWFUL, D(2024, 10, 11), "所长", today=TODAY))
     assert row2.review_no == "桃灰司审〔2024〕2号"
     with station_db.read() as s:
-        assert work.meeting_flag(work.review(s, STAFF, rid2)) == NO_MEETING
+        assert work.review(s, STAFF, rid2).meeting == NO_MEETING
 
 
 def test_village_rules_without_quorum_or_with_unlawful_clauses_are_not_lawful(station_db):

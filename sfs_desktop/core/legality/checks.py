@@ -39,6 +39,8 @@ def problems(s: Session) -> list[str]:
                         resubmitted=r.resubmitted_on, restart=restart)
         if r.due_on != due:
             out.append(f"{name}的审查期限应为 {due}，现为 {r.due_on}")
+        if r.meeting != work.meeting_flag(r):
+            out.append(f"{name}的“会议讨论”标记与审查结论不符（重大行政决策程序暂行条例第二十五条）")
         if r.state != ISSUED:
             continue
         for p in work.problems(s, r):

@@ -72,6 +72,7 @@ def legality_demo(ctx: demo.DemoContext) -> None:
             if state == ISSUED:
                 issued = min(row["due_on"], today)
                 row.update(FINDINGS, conclusion=conclusion, issued_on=issued, signed_by="所长")
+            row["meeting"] = rules.meeting_flag(state == ISSUED, conclusion)
             rows.append((row, sugg))
         ids, fresh = demo.insert_missing(s, LegalityReview, [r for r, _ in rows], key=lambda r: r["title"])
         for (row, sugg), rid, new in zip(rows, ids, fresh):

@@ -50,6 +50,8 @@ class LegalityReview(SyncedModel, table=True):
     conclusion: str | None = field("审查结论", code_table="lh_conclusion", max_length=2)
     issued_on: date | None = field("出具日期", widget=W.DATE)
     signed_by: str | None = field("签发人", max_length=32, list_column=False)
+    meeting: str | None = field("会议讨论", "不得提交会议讨论", max_length=16,
+                                help="H1：未经审查或经审查不合法的，不得提交会议讨论（由程序按审查结论填写）")
     # 村规民约 (H9, H10)
     village_code: str | None = field("村（社区）", widget=W.REF, ref="admin_area", max_length=12, list_column=False)
     version: str | None = field("版本", max_length=32, list_column=False)

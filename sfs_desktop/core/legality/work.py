@@ -59,7 +59,7 @@ def review(s: Session, who: Principal, review_id: str, *, write: bool = False, s
 def _clean(s: Session, model: type, values: dict[str, Any], row: Any = None) -> dict[str, Any]:
     """`values` stripped and checked against the declarations (a change: merged onto `row` first)."""
     clean = {k: (v.strip() or None if isinstance(v, str) else v) for k, v in values.items()}
-    unknown = [k for k in clean if k not in model.model_fields or k in ("id", "owner", "state", "due_on", "review_no")]
+    unknown = [k for k in clean if k not in model.model_fields or k in ("id", "owner", "state", "due_on", "review_no", "meeting")]
     if unknown:
         raise UserError(f"不能在此填写：{'、'.join(unknown)}")
     check = {**({k: getattr(row, k) for k in model.model_fields} if row is not None else {}), **clean}
@@ -85,6 +85,8 @@ def limit(s: Session, kind: str) -> int:
 
 
 def recompute_due(s: Session, row: LegalityReview) -> None:
+    """The due date and H1's flag, always derived here from the row, never taken from the caller."""
+    row.meeting = meeting_flag(row)
     row.due_on = rules.due(row.received_on, limit(s, row.item_type), returned=row.returned_on,
                            resubmitted=row.resubmitted_on, restart=bool(params.get(s, "legality.supplement_restarts")))
 
@@ -241,6 +243,7 @@ def conclude(s: Session, who: Principal, review_id: str, conclusion: str, day: d
     row.conclusion, row.issued_on, row.signed_by, row.state = conclusion, day, signed_by.strip(), ISSUED
     if not row.review_no:
         row.review_no = allocate_serial(s, OPINION, day.year)
+    row.meeting = meeting_flag(row)
     s.add(row)
     return row
 

@@ -58,6 +58,7 @@ def upgrade() -> None:
     sa.Column('conclusion', sqlmodel.sql.sqltypes.AutoString(length=2), nullable=True),
     sa.Column('issued_on', sa.Date(), nullable=True),
     sa.Column('signed_by', sqlmodel.sql.sqltypes.AutoString(length=32), nullable=True),
+    sa.Column('meeting', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=True),
     sa.Column('village_code', sqlmodel.sql.sqltypes.AutoString(length=12), nullable=True),
     sa.Column('version', sqlmodel.sql.sqltypes.AutoString(length=32), nullable=True),
     sa.Column('clauses', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
