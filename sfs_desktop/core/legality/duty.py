@@ -1,6 +1,6 @@
 """合法性审查's manifest: what the rest of the program needs to know about this duty.
 
-Not yet declared: its GUI page and workspace (issue 18, to come).
+Not yet declared: dashboard charts and tiles, and county assignables (a review is the township's own).
 """
 
 from sfs_desktop.core.duties import Duty
@@ -16,6 +16,8 @@ DUTY = Duty(
     county_figures="legality",
     demo=("sfs_desktop.core.legality.demo",),
     ledgers={"legality_review": "合法性审查台账"},
+    page="sfs_desktop.ui.legality.page:LegalityPage",
+    workspaces={"legality_review": "sfs_desktop.core.legality.workspace:WORKSPACE"},
     page_tables=("legality_", "lh_"),
     search_labels={"legality_review": "合法性审查"},
     permissions=("record.read", "record.write", "print"),

@@ -12,6 +12,9 @@ from datetime import date
 
 from sfs_desktop.core.db.synced import SyncedModel
 from sfs_desktop.core.fields import Widget as W, field, phone
+from sfs_desktop.core.ledger import REF_LABELS
+from sfs_desktop.core.people.models import Organization
+from sfs_desktop.core.station.models import Staff
 
 VILLAGE_ONLY = ("item_type", ("05",))
 
@@ -76,3 +79,8 @@ class LhSuggestion(SyncedModel, table=True):
     text: str = field("建议内容", required=True, widget=W.MULTILINE, max_length=1024)
     adoption: str = field("采纳情况", "01", code_table="lh_adoption", max_length=2)
     feedback_on: date | None = field("反馈日期", widget=W.DATE)
+
+
+
+REF_LABELS.setdefault("staff", (Staff.id, Staff.name))  # the form's reviewer list (the staff roster) …
+REF_LABELS.setdefault("organization", (Organization.id, Organization.name))  # … and units; names in the ledger
