@@ -1,8 +1,8 @@
 """合法性审查 tables (domain.md §6.3): the review request and its numbered suggestions.
 
-Legality reviews are S1 (the township's own documents). One table holds every type of request:
-the fields of one type (a contract's lease term, a 村规民约's adoption facts) are declared with
-``only_when`` so the form shows them for that type. Checklists the reviewer ticks (materials,
+Legality reviews are S1 (the township's own documents), the station's own work: a 调解员 is
+refused the tables in core's access rules (ledger, search, print, workspace). One table holds every
+type of request, with the fields of one type (a contract's lease term, a 村规民约's adoption facts). Checklists the reviewer ticks (materials,
 unlawful clauses) are code lists stored as "01,03" against their code tables.
 """
 
@@ -14,14 +14,17 @@ from sfs_desktop.core.db.synced import SyncedModel
 from sfs_desktop.core.fields import Widget as W, field, phone
 from sfs_desktop.core.ledger import REF_LABELS
 from sfs_desktop.core.people.models import Organization
+from sfs_desktop.core.security.access import AccessRule
 from sfs_desktop.core.station.models import Staff
 
-VILLAGE_ONLY = ("item_type", ("05",))
+NOT_MEDIATOR = "合法性审查由司法所工作人员办理，调解员账户不能查看或办理"
+STATION_WORK = AccessRule(not_mediators=NOT_MEDIATOR)
 
 
 class LegalityReview(SyncedModel, table=True):
     __tablename__ = "legality_review"
     __title__ = "合法性审查"
+    __access__ = STATION_WORK
     review_no: str | None = field("审查编号", max_length=48, searchable=True,
                                   help="出具审查意见书时编号，如 桃×司审〔2024〕3号")
     item_type: str = field("审查事项类型", required=True, code_table="lh_type", max_length=2, index=True)
@@ -74,6 +77,7 @@ class LhSuggestion(SyncedModel, table=True):
 
     __tablename__ = "lh_suggestion"
     __title__ = "审查建议"
+    __access__ = AccessRule(parent=("review_id", "legality_review"), not_mediators=NOT_MEDIATOR)
     review_id: str = field("合法性审查", required=True, widget=W.HIDDEN, max_length=36, index=True)
     seq: int = field("序号", 1, widget=W.INT)
     text: str = field("建议内容", required=True, widget=W.MULTILINE, max_length=1024)

@@ -19,7 +19,7 @@ from sfs_desktop.core.db.synced import live
 from sfs_desktop.core.errors import PermissionDenied, UserError
 from sfs_desktop.core.legality import rules
 from sfs_desktop.core.legality.constants import ENFORCEMENT, ISSUED, PENDING, RETURNED, REVIEWING, VILLAGE
-from sfs_desktop.core.legality.models import LegalityReview, LhSuggestion
+from sfs_desktop.core.legality.models import NOT_MEDIATOR, LegalityReview, LhSuggestion
 from sfs_desktop.core.security.access import Principal, check_row, require
 from sfs_desktop.core.station.models import Staff
 
@@ -28,7 +28,6 @@ STATE_STEPS: dict[str, tuple[str, ...]] = {  # step → the states it applies in
     "suggest": (REVIEWING, ISSUED), "feedback": (ISSUED,),
 }
 STATE = {REVIEWING: "审查中", RETURNED: "退回补充材料", ISSUED: "已出具意见"}
-NOT_MEDIATOR = "合法性审查由司法所工作人员办理，调解员账户不能查看或办理"
 
 
 def _require(who: Principal, write: bool) -> None:
