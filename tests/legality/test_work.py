@@ -129,6 +129,10 @@ def test_contract_review_findings_two_suggestions_opinion_numbered_and_feedback(
     station_db.write(lambda s: work.add_suggestion(s, STAFF, rid, "补充违约责任条款"))
     with pytest.raises(UserError, match="请选择审查结论"):
         station_db.write(lambda s: work.conclude(s, STAFF, rid, "09", D(2024, 10, 10), "所长", today=TODAY))
+    with pytest.raises(UserError, match="超过二十年.*结论不能为“合法”"):  # H12
+        station_db.write(lambda s: work.conclude(s, STAFF, rid, LAWFUL, D(2024, 10, 10), "所长", today=TODAY))
+    with station_db.read() as s:
+        assert work.reminders(work.review(s, STAFF, rid)) == ["租赁期限 30 年超过二十年，超过部分无效（民法典第七百零五条）"]
     row = station_db.write(lambda s: work.conclude(s, STAFF, rid, LAWFUL_AMENDED, D(2024, 10, 10), "所长",
                                                    today=TODAY))
     assert row.review_no == "桃灰司审〔2024〕1号"

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, select
 
-from sfs_desktop.core import calendar, codes, demo
+from sfs_desktop.core import calendar, demo
 from sfs_desktop.core.db.synced import insert_synced
 from sfs_desktop.core.legality import rules, work
 from sfs_desktop.core.legality.constants import (ADOPTED, CONTRACT, DECISION, ENFORCEMENT, ISSUED, LAWFUL,
@@ -49,7 +49,7 @@ def legality_demo(ctx: demo.DemoContext) -> None:
         staff = list(s.exec(select(Staff).where(Staff.deleted == False, Staff.active == True)).all())  # noqa: E712
         lawyers = [x.id for x in staff if x.legal_qualification]
         reviewer = lawyers[0] if lawyers else (staff[0].id if staff else None)
-        materials = [(c.code, c.parent_code) for c in codes.codes(s, "lh_material")]
+        materials = work.materials(s)
         rows, suggestions = [], []
         for title, kind, ago, state, conclusion, sugg in PLANS:
             if kind == ENFORCEMENT and not lawyers:

@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 from sfs_desktop.core import codes
 from sfs_desktop.core.db.synced import live
 from sfs_desktop.core.errors import UserError
-from sfs_desktop.core.legality import forms, rules
+from sfs_desktop.core.legality import forms, rules, work
 from sfs_desktop.core.legality.constants import ISSUED, OPINION
 from sfs_desktop.core.legality.models import LegalityReview, LhSuggestion
 from sfs_desktop.core.people.models import Organization
@@ -24,7 +24,7 @@ __all__ = ["forms"]
 def values(s: Session, row: LegalityReview) -> dict:
     unit = s.get(Organization, row.unit_id) if row.unit_id else None
     ticked = set(rules.split_codes(row.materials))
-    needed = rules.required_materials(row.item_type, [(c.code, c.parent_code) for c in codes.codes(s, "lh_material")])
+    needed = rules.required_materials(row.item_type, work.materials(s))
     area = s.exec(select(AdminArea).where(AdminArea.code == row.village_code)).first() if row.village_code else None
     names = [codes.code_name(s, "lh_material", c) for c in needed if c in ticked]
     staff = [s.get(Staff, i) for i in (row.reviewer_id, row.reviewer2_id) if i]

@@ -18,8 +18,11 @@ from sfs_desktop.core import codes, params
 from sfs_desktop.core.db.synced import live
 from sfs_desktop.core.errors import PermissionDenied, UserError
 from sfs_desktop.core.legality import rules
-from sfs_desktop.core.legality.constants import ENFORCEMENT, ISSUED, PENDING, RETURNED, REVIEWING, VILLAGE
+from sfs_desktop.core.legality.constants import (ENFORCEMENT, ISSUED, LAWFUL, OPINION, PENDING, RETURNED, REVIEWING,
+                                                 VILLAGE)
 from sfs_desktop.core.legality.models import NOT_MEDIATOR, LegalityReview, LhSuggestion
+from sfs_desktop.core.people.models import Organization
+from sfs_desktop.core.printing.service import allocate_serial
 from sfs_desktop.core.security.access import Principal, check_row, require
 from sfs_desktop.core.station.models import Staff
 
@@ -68,7 +71,8 @@ def _clean(s: Session, model: type, values: dict[str, Any], row: Any = None) -> 
     return clean
 
 
-def _materials(s: Session) -> list[tuple[str, str | None]]:
+def materials(s: Session) -> list[tuple[str, str | None]]:
+    """The materials checklist (code, the types needing it) from the code table lh_material."""
     return [(c.code, c.parent_code) for c in codes.codes(s, "lh_material")]
 
 
@@ -119,8 +123,6 @@ def register(s: Session, who: Principal, values: dict[str, Any], *, today: date)
 
 
 def _unit_exists(s: Session, row_id: str) -> bool:
-    from sfs_desktop.core.people.models import Organization
-
     row = s.get(Organization, row_id)
     return row is not None and not row.deleted
 
@@ -205,7 +207,7 @@ def update(s: Session, who: Principal, review_id: str, values: dict[str, Any]) -
 def problems(s: Session, row: LegalityReview) -> list[str]:
     """What stands between the review and its opinion (H2, H4, H9–H12), in the order to fix them."""
     out = [f"缺少材料：{codes.code_name(s, 'lh_material', c)}"
-           for c in rules.missing_materials(row.item_type, rules.split_codes(row.materials), _materials(s))]
+           for c in rules.missing_materials(row.item_type, rules.split_codes(row.materials), materials(s))]
     if not row.reviewer_id:
         out.append("尚未指定审查人员")
     out += rules.findings_problems(row.finding_authority, row.finding_procedure, row.finding_content)
@@ -233,12 +235,10 @@ def conclude(s: Session, who: Principal, review_id: str, conclusion: str, day: d
     if blocking:
         raise UserError("尚不能出具审查意见：" + "；".join(blocking))
     problem = rules.village_conclusion_problem(rules.split_codes(row.clauses), conclusion)
-    if problem:
-        raise UserError(problem)
+    lease = rules.lease_problem(row.lease_years)
+    if problem or (lease and conclusion == LAWFUL):
+        raise UserError(problem or f"{lease}，结论不能为“合法”")
     _reviewer_rule(s, row)
-    from sfs_desktop.core.legality.constants import OPINION
-    from sfs_desktop.core.printing.service import allocate_serial
-
     row.conclusion, row.issued_on, row.signed_by, row.state = conclusion, day, signed_by.strip(), ISSUED
     if not row.review_no:
         row.review_no = allocate_serial(s, OPINION, day.year)
@@ -282,6 +282,13 @@ def suggestions(s: Session, who: Principal, review_id: str) -> list[LhSuggestion
     review(s, who, review_id)
     return list(s.exec(live(select(LhSuggestion), LhSuggestion).where(LhSuggestion.review_id == review_id)
                        .order_by(LhSuggestion.seq)).all())
+
+
+def reminders(row: LegalityReview) -> list[str]:
+    """What the reviewer should see but that does not block the opinion: H5's legal adviser, H12's lease."""
+    out = [] if (row.adviser or "").strip() else ["审查中应当听取法律顾问、公职律师的意见（重大行政决策程序暂行条例第二十八条）"]
+    lease = rules.lease_problem(row.lease_years)
+    return out + ([lease] if lease else [])
 
 
 def meeting_flag(row: LegalityReview) -> str | None:

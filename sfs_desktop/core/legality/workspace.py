@@ -46,12 +46,13 @@ def header(s: Session, r: LegalityReview, today: date) -> list[HeaderItem]:
 @dataclass
 class ReviewParts:
     problems: list[str] = field(default_factory=list)  # what stands between the review and its opinion
+    reminders: list[str] = field(default_factory=list)  # H5, H12: to heed, not blocking
     suggestions: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (id, (序号, 内容, 采纳, 反馈日期))
 
 
 def parts(s: Session, who: Principal, r: LegalityReview, today: date) -> ReviewParts:
     work.review(s, who, r.id)  # a 调解员 is refused here too
-    out = ReviewParts(problems=work.problems(s, r) if r.state != ISSUED else [])
+    out = ReviewParts(problems=work.problems(s, r) if r.state != ISSUED else [], reminders=work.reminders(r))
     for x in work.suggestions(s, who, r.id):
         out.suggestions.append((x.id, (str(x.seq), x.text, codes.code_name(s, "lh_adoption", x.adoption),
                                        f"{x.feedback_on:%Y-%m-%d}" if x.feedback_on else "")))

@@ -12,7 +12,7 @@ from sfs_desktop.core.legality import work
 from sfs_desktop.core.legality.models import LegalityReview
 from sfs_desktop.core.legality.workspace import ReviewParts
 from sfs_desktop.ui.code_lists import code_source
-from sfs_desktop.ui.page_parts import RecordDialog, ask, buttons, fill_table, open_dialog, selected_id
+from sfs_desktop.ui.page_parts import RecordDialog, ask, fill_table, open_dialog, selected_id
 from sfs_desktop.ui.record_workspace import ALERT, RecordWorkspace
 from sfs_desktop.ui.widgets import date_edit, date_of
 
@@ -37,6 +37,10 @@ class ReviewWorkspace(RecordWorkspace):
         self.problems.setObjectName("problems")
         self.problems.setWordWrap(True)
         box.addWidget(self.problems)
+        self.reminders = QLabel(points)
+        self.reminders.setObjectName("reminders")
+        self.reminders.setWordWrap(True)
+        box.addWidget(self.reminders)
         box.addStretch(1)
         self.tabs.addTab(points, self.tr("审查要点"))
         tab = QWidget()
@@ -53,6 +57,7 @@ class ReviewWorkspace(RecordWorkspace):
         else:
             self.problems.setText(self.tr("审查要点已齐备。"))
             self.problems.setStyleSheet("")
+        self.reminders.setText("<br>".join(parts.reminders))
         fill_table(self.suggestions, [self.tr(h) for h in SUGGESTION_HEADS], [list(c) for _i, c in parts.suggestions],
                    [i for i, _c in parts.suggestions])
 
