@@ -230,7 +230,7 @@ def conclude(s: Session, who: Principal, review_id: str, conclusion: str, day: d
     if not (signed_by or "").strip():
         raise UserError("请填写签发人")
     blocking = problems(s, row)
-    if row.item_type == VILLAGE and conclusion != "01":  # a failed quorum is itself the finding
+    if row.item_type == VILLAGE and conclusion != LAWFUL:  # a failed quorum is itself the finding
         blocking = [p for p in blocking if "村民会议" not in p and "村规民约" not in p]
     if blocking:
         raise UserError("尚不能出具审查意见：" + "；".join(blocking))
