@@ -53,6 +53,11 @@
         <source>社区矫正对象（人员信息库中的人员）</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/legality/reviews.py" line="31"/>
+        <source>合法性审查送审登记</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -1855,6 +1860,132 @@
     <message>
         <location filename="../../sfs_desktop/ui/report_view.py" line="95"/>
         <source>导出统计表</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWorkspace</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="41"/>
+        <source>审查要点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="47"/>
+        <source>审查建议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="51"/>
+        <source>出具审查意见前尚需：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="54"/>
+        <source>审查要点已齐备。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="61"/>
+        <source>填写审查意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="71"/>
+        <source>退回补充材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="71"/>
+        <source>退回日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="71"/>
+        <source>需要补充的材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="77"/>
+        <source>收到补充材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="77"/>
+        <source>收到日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="83"/>
+        <source>添加审查建议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="83"/>
+        <source>建议内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="93"/>
+        <source>出具审查意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="93"/>
+        <source>审查结论</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="93"/>
+        <source>出具日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="94"/>
+        <source>签发人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="102"/>
+        <source>请选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="102"/>
+        <source>请先在“审查建议”中点选一条建议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="109"/>
+        <source>登记采纳情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="109"/>
+        <source>采纳情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="109"/>
+        <source>反馈日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsTab</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/legality/reviews.py" line="47"/>
+        <source>按审查事项或编号筛选，回车确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/legality/reviews.py" line="76"/>
+        <source>请选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/legality/reviews.py" line="76"/>
+        <source>请先在列表中点选一项合法性审查</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

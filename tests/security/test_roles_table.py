@@ -54,6 +54,10 @@ TABLE = {
     "see a juvenile subject's due items":         (Y, N, Y, N, N, N),
     "export a ledger with a juvenile subject":    (Y, N, Y, N, N, N),
     "grant the juvenile permission":              (Y, N, N, N, N, N),
+    "read a legality review":                     (Y, Y, Y, N, N, Y),
+    "list legality reviews in the ledger":        (Y, Y, Y, N, N, Y),
+    "register a legality review":                 (Y, Y, Y, N, N, N),
+    "print a legality opinion":                   (Y, Y, Y, N, N, N),
 }
 
 _names = itertools.count()
@@ -135,6 +139,28 @@ def _juvenile(operation: str, who: Principal, st, tmp: Path) -> None:
             raise AssertionError(operation)
 
 
+def _legality(operation: str, who: Principal, st) -> None:
+    """合法性审查 (S1, the station's own work): read by every account but a 调解员's."""
+    from sfs_desktop.core import ledger
+    from sfs_desktop.core.legality import work
+    from sfs_desktop.core.legality.models import LegalityReview
+
+    db = st["db"]
+    with db.read() as s:
+        issued = s.exec(select(LegalityReview.id).where(LegalityReview.review_no != None)).first()  # noqa: E711
+    if operation == "read a legality review":
+        with db.read() as s:
+            work.review(s, who, issued)
+    elif operation == "list legality reviews in the ledger":
+        with db.read() as s:
+            assert issued in ledger.ids(s, who, LegalityReview)
+    elif operation == "register a legality review":
+        db.write(lambda s: work.register(s, who, {"item_type": "03", "title": f"测试合同{next(_names)}",
+                                                  "received_on": date.today()}, today=date.today()))
+    else:
+        db.write(lambda s: print_document(s, who, "legality.opinion", issued, None, blob_root=db.paths.attachments))
+
+
 def _do(operation: str, who: Principal, case: str, st, tmp: Path) -> None:
     db = st["db"]
     if operation == "register a person":
@@ -158,6 +184,8 @@ def _do(operation: str, who: Principal, case: str, st, tmp: Path) -> None:
     elif operation == "add an account":
         app = AppSession(db, who, st["paths"], 0, st["dek"])
         admin.add_user(app, f"user{next(_names)}", "staff", "Another-pass-2024")
+    elif operation.endswith(("legality review", "legality reviews in the ledger", "legality opinion")):
+        _legality(operation, who, st)
     elif operation == "grant the juvenile permission":
         admin.grant(AppSession(db, who, st["paths"], 0, st["dek"]), "clerk", "juvenile.read")
     else:
@@ -196,6 +224,8 @@ README_NAMES = {
     "see a juvenile subject's due items": "到期事项中列出未成年对象",
     "export a ledger with a juvenile subject": "导出含未成年对象的台账",
     "grant the juvenile permission": "授予未成年人记录查看权限",
+    "read a legality review": "查看合法性审查", "list legality reviews in the ledger": "合法性审查台账",
+    "register a legality review": "登记合法性审查", "print a legality opinion": "打印合法性审查意见书",
 }
 
 

@@ -85,6 +85,8 @@ class AccessRule:
     parent: (field, table) when the row belongs to a row of another table (a case's record or
     visit): the parent's rule decides (checked by `check_record`), its lock included.
     s3: the table holds criminal-record data (S3): readable only with "s3.read", never by mediators.
+    not_mediators: the table is the station's own work (合法性审查): a mediator is refused it whole,
+    with this sentence.
     lock: a row predicate (:class:`RowLock`) every read path applies: `scoped` (ledgers, their
     exports, report details) filters in SQL, `check_row` refuses one row, `hidden_ids` drops
     due items and other lists built in Python.
@@ -94,6 +96,7 @@ class AccessRule:
     parent: tuple[str, str] | None = None
     s3: bool = False
     lock: RowLock | None = None
+    not_mediators: str | None = None  # the refusal a 调解员 gets for the whole table (the station's own work)
 
 
 def _rule(model: Any) -> AccessRule:
@@ -134,6 +137,8 @@ def scoped(principal: Principal, stmt, model: Any):
     rule = _rule(model)
     if rule.s3 and not principal.can("s3.read"):
         raise PermissionDenied(f"当前账户（{ROLE_NAMES.get(principal.role)}）无权查看涉罪（社区矫正、安置帮教）信息")
+    if principal.role == "mediator" and rule.not_mediators:
+        raise PermissionDenied(rule.not_mediators)
     if _hidden(principal, model):
         stmt = stmt.where(not_(locked(model)))
     if principal.role == "mediator" and rule.committee_field:
@@ -162,6 +167,8 @@ def check_row(principal: Principal, model: Any, row: Any, *, write: bool = False
     rule = _rule(model)
     if rule.s3 and not principal.can("s3.read"):
         raise PermissionDenied("当前账户无权查看涉罪（社区矫正、安置帮教）信息")
+    if principal.role == "mediator" and rule.not_mediators:
+        raise PermissionDenied(rule.not_mediators)
     if principal.role == "mediator" and rule.committee_field:
         if getattr(row, rule.committee_field) not in principal.committee_ids:
             raise PermissionDenied("调解员只能查看和办理本调解委员会的案件")
