@@ -1866,107 +1866,107 @@
 <context>
     <name>ReviewWorkspace</name>
     <message>
-        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="41"/>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="45"/>
         <source>审查要点</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="47"/>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="51"/>
         <source>审查建议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="51"/>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="55"/>
         <source>出具审查意见前尚需：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="54"/>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="58"/>
         <source>审查要点已齐备。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="61"/>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="66"/>
         <source>填写审查意见</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="71"/>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="76"/>
         <source>退回补充材料</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="71"/>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="76"/>
         <source>退回日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="71"/>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="76"/>
         <source>需要补充的材料</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="77"/>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="82"/>
         <source>收到补充材料</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="77"/>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="82"/>
         <source>收到日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="83"/>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="88"/>
         <source>添加审查建议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="83"/>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="88"/>
         <source>建议内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="93"/>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="98"/>
         <source>出具审查意见</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="93"/>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="98"/>
         <source>审查结论</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="93"/>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="98"/>
         <source>出具日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="94"/>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="99"/>
         <source>签发人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="102"/>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="107"/>
         <source>请选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="102"/>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="107"/>
         <source>请先在“审查建议”中点选一条建议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="109"/>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="114"/>
         <source>登记采纳情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="109"/>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="114"/>
         <source>采纳情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="109"/>
+        <location filename="../../sfs_desktop/ui/legality/workspace.py" line="114"/>
         <source>反馈日期</source>
         <translation type="unfinished"></translation>
     </message>
