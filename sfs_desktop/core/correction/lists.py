@@ -20,7 +20,8 @@ from sfs_desktop.core.correction.models import CcLeave, CcSanctionDecision, CcSu
 from sfs_desktop.core.correction.work import require_s3, subject
 from sfs_desktop.core.db.synced import live
 from sfs_desktop.core.errors import UserError
-from sfs_desktop.core.fields import Sensitivity, specs
+from sfs_desktop.core.fields import Sensitivity, spec_of, specs
+from sfs_desktop.core.people.models import Person
 from sfs_desktop.core.security import audit
 from sfs_desktop.core.security.access import Principal, scoped
 from sfs_desktop.core.security.masking import display_value
@@ -83,6 +84,13 @@ def subject_detail(s: Session, who: Principal, subject_id: str) -> list[tuple[st
             continue
         if spec.code_table:
             text = codes.code_name(s, spec.code_table, value)
+        elif spec.ref == "person":
+            person = s.get(Person, value)
+            number = display_value(spec_of(Person, "id_number"), person.id_number) if person else ""
+            text = f"{person.name}（{number or '未登记证件号码'}）" if person else value
+        elif spec.ref in ledger.REF_LABELS:
+            key, label = ledger.REF_LABELS[spec.ref]
+            text = s.exec(select(label).where(key == value)).first() or value
         elif spec.sensitivity is Sensitivity.S3:
             text = "是" if value is True else "否" if value is False else str(value)
         else:
