@@ -160,10 +160,12 @@ def proposals(s: Session, who: Principal, *, subject_id: str | None = None, pend
         stmt = stmt.where(v.subject_id == subject_id)
     if station:
         stmt = stmt.where(v.owner == station)
-    decided = {x.violation_id: x for x in s.exec(live(select(d), d).where(d.violation_id != None)).all()}  # noqa: E711
+    found = s.exec(stmt).all()
+    decided = {x.violation_id: x for x in s.exec(live(select(d), d).where(
+        d.violation_id.in_([row.id for row, _n in found]))).all()}
     name = lambda table, code: codes.code_name(s, table, code) if code else ""  # noqa: E731
     out = []
-    for row, subject_name in s.exec(stmt).all():
+    for row, subject_name in found:
         x = decided.get(row.id)
         if pending is not None and (x is None) != pending:
             continue

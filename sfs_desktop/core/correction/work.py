@@ -355,8 +355,8 @@ def decide_sanction(s: Session, who: Principal, violation_id: str, measure: str 
         raise UserError("该提请已经决定，不能重复决定")
     if not approve and not (note or "").strip():
         raise UserError("不批准时请在说明中写明理由")
-    values = _checked(s, CcSanctionDecision, {"measure": measure if approve and measure else v.proposed, "decided_on": on,
-                                              "decision_no": decision_no, "violation_id": v.id,
+    values = _checked(s, CcSanctionDecision, {"measure": measure if approve and measure else v.proposed,
+                                              "decided_on": on, "decision_no": decision_no, "violation_id": v.id,
                                               "subject_id": v.subject_id, "note": note,
                                               "decision": APPROVED if approve else REFUSED})
     if on < (v.proposed_on or v.occurred_on):
