@@ -1,15 +1,15 @@
 """correction: a sanction decision records whether the county granted the station's proposal, and why
 (`correction decide --accept|--reject --note`, issue 16)
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0016
+Revises: 0015
 """
 import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision = "0013"
-down_revision = "0012"
+revision = "0016"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
