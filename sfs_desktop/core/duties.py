@@ -71,6 +71,9 @@ class Assignable:
     check: str | None = None  # "module:function(session, row)": the duty's own rules beyond the declarations
     summary: str | None = None  # the field that says what the record is about, in the lists
     due: str | None = None  # the date field holding the deadline the county set (限期), for the dashboard
+    person: str | None = None  # the field naming the record's person (人员信息库): the county enters the
+    # person's own fields (姓名, 证件号码 …) with the record, and the person is the station's (found among
+    # its persons, or registered owned by it), so the person travels to the station with the record
 
 
 @dataclass(frozen=True)

@@ -96,3 +96,14 @@ def _sheet_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
         if record:
             out.append((number, record))
     return out
+
+
+def typed_or_refused(session: Session, model: Any, raw: dict[str, Any]) -> dict[str, Any]:
+    """`typed_values` for one record typed on the command line: any value it cannot read refuses the
+    whole record (ValidationError, every reason named); empty options are left out."""
+    from sfs_desktop.core.errors import ValidationError
+
+    values, problems = typed_values(session, model, {k: v for k, v in raw.items() if v is not None})
+    if problems:
+        raise ValidationError(problems)
+    return values

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog
 from sqlmodel import select
 
 from sfs_desktop.core.mediation.models import DisputeScreening
@@ -54,6 +54,19 @@ def _later(fn):
     QTimer.singleShot(0, run)
 
 
+def _choose_then(owner, table: str, fn):
+    """When duties declare more than one record type, 交办 first asks which: choose `table`, then `fn`."""
+    def choose():
+        kind = owner._open_dialog.findChild(QComboBox, "kind")
+        if kind is not None:
+            kind.setCurrentIndex(kind.findData(table))
+            _later(fn)
+            owner._open_dialog.accept()
+        else:
+            fn()
+    _later(choose)
+
+
 def _carry(src, dst, folder: Path) -> None:
     folder.mkdir()
     files = [f for r in exporter.export(src.db, folder, principal=SYSTEM, recipient="430922101") for f in r.files]
@@ -84,7 +97,7 @@ def test_the_county_hands_over_a_dispute_and_the_station_opens_it(qtbot, pair, t
         if SHOTS:
             d.grab().save(str(Path(SHOTS) / "assign-dialog.png"))
         seen["saved"] = saved(d)
-    _later(fill)
+    _choose_then(stations, "dispute_screening", fill)
     stations.buttons["assign"].click()
     assert seen == {"saved": True}
     with county.db.read() as s:
@@ -132,7 +145,7 @@ def test_the_dialog_says_why_a_revoked_station_is_refused(qtbot, pair):
         seen["saved"] = saved(d)
         seen["message"] = d.message.text()
         d.reject()
-    _later(fill)
+    _choose_then(tab, "dispute_screening", fill)
     tab.buttons["assign"].click()
     settled()
     assert seen == {"saved": False, "message": "司法所 430922101 已被吊销，不能向其交办"}

@@ -1,11 +1,9 @@
 """社区矫正's manifest: what the rest of the program needs to know about this duty.
 
-Not yet declared: its dashboard charts and the county's assignables — a subject handed over names a
-person of the county's registry, which does not travel to the station with it (core.sync.assign
-creates only the one row).
+Not yet declared: its dashboard charts.
 """
 
-from sfs_desktop.core.duties import Duty, Tile
+from sfs_desktop.core.duties import Assignable, Duty, Tile
 from sfs_desktop.core.params import ParamSpec
 
 DUTY = Duty(
@@ -32,4 +30,8 @@ DUTY = Duty(
             ParamSpec("correction.commendation_months", "表扬须已矫正的月数", int, 6, "月"),
             ParamSpec("correction.station_issues_release_certificate", "县级机构委托司法所出具解除社区矫正证明书（1 是 0 否）",
                       int, 0)),
+    # 县局交办: the county enters a subject (the person's own fields with it) for the station that will
+    # supervise them; registering by hand stays possible when the documents reach the station first.
+    assignables={"correction_subject": Assignable("交办社区矫正对象", check="sfs_desktop.core.correction.work:check_assigned",
+                                                  summary="name", person="person_id")},
 )

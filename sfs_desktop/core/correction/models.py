@@ -253,7 +253,8 @@ class CcViolation(_Correction, table=True):
 
 
 class CcSanctionDecision(_Correction, table=True):
-    """The county agency's decision on a proposal (C18–C23): made at the county, for the station."""
+    """The county agency's decision on a proposal (C18–C23): made at the county, for the station; a
+    proposal not granted is a decision too (不批准, the measure that was proposed), so the station sees it."""
 
     __tablename__ = "cc_sanction_decision"
     __title__ = "奖惩决定"
@@ -264,6 +265,9 @@ class CcSanctionDecision(_Correction, table=True):
     decided_on: date = field("决定日期", required=True, widget=W.DATE)
     decision_no: str | None = field("决定书文号", max_length=64)
     basis: str | None = field("依据", max_length=256, sensitivity=S3, list_column=False)
+    decision: str = field("决定结果", "02", code_table="cc_decision", max_length=2,
+                          help="批准：按司法所提请的措施决定；不批准：不予采纳（理由写在说明中）")
+    note: str | None = field("说明", max_length=256, sensitivity=S3, list_column=False)
 
 
 class CcLocator(_Correction, table=True):

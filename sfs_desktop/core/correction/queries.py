@@ -92,9 +92,9 @@ def day_text(value: date | None) -> str:
 def overdue_subjects(s: Session, who, today: date) -> tuple[str, ...]:
     """The subjects with an overdue item (the ledger's 只看有超期事项 filter): the dashboard's own items."""
     from sfs_desktop.core.correction.deadlines import SUBJECT, correction_due
-    from sfs_desktop.core.correction.work import _require_s3
+    from sfs_desktop.core.correction.work import require_s3
 
-    _require_s3(who, False)
+    require_s3(who, False)
     return tuple(sorted({i.record_id for i in correction_due(s, today) if i.record_table == SUBJECT and i.due < today}))
 
 
@@ -133,11 +133,11 @@ def pending_decisions(s: Session, who) -> list[Pending]:
     approve, and violations the station proposed a measure for."""
     from sfs_desktop.core.correction.constants import PENDING, STATION
     from sfs_desktop.core.correction.models import CcLeave, CcSanctionDecision, CcViolation
-    from sfs_desktop.core.correction.work import _require_s3
+    from sfs_desktop.core.correction.work import require_s3
     from sfs_desktop.core.db.synced import live
     from sfs_desktop.core.security.access import scoped
 
-    _require_s3(who, False)
+    require_s3(who, False)
     subj = CorrectionSubject
     out = []
     leaves = s.execute(scoped(who, live(select(CcLeave, subj.name), CcLeave), CcLeave)

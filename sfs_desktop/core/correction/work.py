@@ -27,6 +27,7 @@ from sfs_desktop.core.correction.models import (
 from sfs_desktop.core.db.synced import SyncedModel, live
 from sfs_desktop.core.printing.service import allocate_serial
 from sfs_desktop.core.errors import PermissionDenied, UserError
+from sfs_desktop.core.fields import specs
 from sfs_desktop.core.people.models import Person
 from sfs_desktop.core.security import audit
 from sfs_desktop.core.security.access import Principal, check_row, require
@@ -41,7 +42,7 @@ STEPS: dict[str, tuple[str, ...]] = {  # step → the statuses it applies in (th
 COUNTY_DECIDES = "由县级社区矫正机构决定：司法所只能提出建议，请在县司法局的程序中办理"
 
 
-def _require_s3(who: Principal, write: bool) -> None:
+def require_s3(who: Principal, write: bool) -> None:
     require(who, "record.write" if write else "record.read")
     require(who, "s3.read")
 
@@ -50,7 +51,7 @@ def subject(s: Session, who: Principal, subject_id: str, *, write: bool = False,
             statuses: tuple[str, ...] = (), audited: bool = True) -> CorrectionSubject:
     """The subject, if `who` may read (or change) it; opening one to read is an audited S3 view
     (`audited=False`: the same view read again after a step, already audited when opened)."""
-    _require_s3(who, write)
+    require_s3(who, write)
     row = s.get(CorrectionSubject, subject_id)
     if row is None or row.deleted:
         raise UserError("社区矫正对象不存在或已删除")
@@ -103,14 +104,39 @@ def register_subject(s: Session, who: Principal, values: dict[str, Any], *, toda
                      accept_warnings: bool = False) -> CorrectionSubject:
     """登记 (or, at the county, enter before assigning): the identity is a person of the registry;
     one person is on the register once; the term is checked against §4.2."""
-    _require_s3(who, True)
+    require_s3(who, True)
     person = s.get(Person, values.get("person_id") or "")
     if person is None or person.deleted:
         raise UserError("请从人员信息库选择社区矫正对象本人（人员不存在）")
     values = _checked(s, CorrectionSubject, {**values, "name": person.name})
+    row = CorrectionSubject(**_admitted(s, person, values, today=today, accept_warnings=accept_warnings))
+    s.add(row)
+    s.flush()
+    return row
+
+
+def check_assigned(s: Session, row: CorrectionSubject) -> None:
+    """The county's 交办 of a subject (`assign correction_subject`, core.sync.assign): the rules of
+    registering one by hand, on the row the county entered (its person is already the station's:
+    ``Assignable.person``); the fields the rules derive (姓名, 犯罪时未成年, 状态) are set on it."""
+    person = s.get(Person, row.person_id or "")
+    if person is None or person.deleted:
+        raise UserError("请填写社区矫正对象本人的姓名、证件号码等信息")
+    values = {f.name: getattr(row, f.name) for f in specs(CorrectionSubject)}
+    for name, value in _admitted(s, person, {**values, "name": person.name}, today=date.today()).items():
+        setattr(row, name, value)
+
+
+def _admitted(s: Session, person: Person, values: dict[str, Any], *, today: date,
+              accept_warnings: bool = False) -> dict[str, Any]:
+    """What registering and assigning a subject share: no date after today, the report-in not before
+    the ruling took effect, one person on the register once, the term as §4.2 bounds it, C33's flag
+    and the status the dates give."""
     for name in ("effective_date", "reported_on", "received_on"):
         _not_future(values.get(name), {"effective_date": "判决生效日期", "reported_on": "报到日期",
                                        "received_on": "接收日期"}[name], today)
+    if values.get("reported_on") and values.get("effective_date") and values["reported_on"] < values["effective_date"]:
+        raise UserError("报到日期不能早于判决（裁定、决定）生效日期")
     existing = s.exec(live(select(CorrectionSubject.id), CorrectionSubject).where(
         CorrectionSubject.person_id == person.id, CorrectionSubject.status.in_(ON_REGISTER))).first()
     if existing:
@@ -122,12 +148,9 @@ def register_subject(s: Session, who: Principal, values: dict[str, Any], *, toda
         raise UserError("；".join(problems))
     if values.get("offence_date") and person.birth_date:
         values["juvenile"] = values.get("juvenile") or rules.juvenile_rules(person.birth_date, values["offence_date"])
-    row = CorrectionSubject(**values)
-    if row.reported_on and row.received_on:
-        row.status = SUPERVISED
-    s.add(row)
-    s.flush()
-    return row
+    if values.get("reported_on") and values.get("received_on"):
+        values["status"] = SUPERVISED
+    return values
 
 
 def report_in(s: Session, who: Principal, subject_id: str, reported_on: date, *, today: date) -> CcViolation | None:
@@ -312,7 +335,7 @@ def apply_residence_change(s: Session, who: Principal, subject_id: str, values: 
 def sanction_record(s: Session, row: CorrectionSubject) -> rules.Record:
     """训诫/警告 the county decided in this term (from the term start, or every one if none is known)."""
     stmt = live(select(CcSanctionDecision.measure), CcSanctionDecision).where(
-        CcSanctionDecision.subject_id == row.id)
+        CcSanctionDecision.subject_id == row.id, CcSanctionDecision.decision == APPROVED)
     if row.term_start:
         stmt = stmt.where(CcSanctionDecision.decided_on >= row.term_start)
     measures = list(s.exec(stmt).all())
@@ -345,10 +368,12 @@ def propose(s: Session, who: Principal, violation_id: str, measure: str, on: dat
     return v
 
 
-def decide_sanction(s: Session, who: Principal, violation_id: str, measure: str, on: date,
-                    decision_no: str | None = None) -> CcSanctionDecision:
-    """县级社区矫正机构 decides what the station proposed; the decision is the station's row (it
-    travels back in the county's next bundle)."""
+def decide_sanction(s: Session, who: Principal, violation_id: str, measure: str | None, on: date,
+                    decision_no: str | None = None, *, approve: bool = True,
+                    note: str | None = None) -> CcSanctionDecision:
+    """县级社区矫正机构 decides what the station proposed, once: granted (`measure`, None for the one
+    proposed) or not granted (the proposed measure, with the reason in `note`). The decision is the
+    station's row: it travels back in the county's next bundle."""
     _county(s, "奖惩措施")
     v = s.get(CcViolation, violation_id)
     if v is None or v.deleted:
@@ -356,8 +381,15 @@ def decide_sanction(s: Session, who: Principal, violation_id: str, measure: str,
     subject(s, who, v.subject_id, write=True)
     if v.proposed is None:
         raise UserError("司法所尚未提请措施，不能决定")
-    values = _checked(s, CcSanctionDecision, {"measure": measure, "decided_on": on, "decision_no": decision_no,
-                                              "violation_id": v.id, "subject_id": v.subject_id})
+    if s.exec(live(select(CcSanctionDecision.id), CcSanctionDecision).where(
+            CcSanctionDecision.violation_id == v.id)).first():
+        raise UserError("该提请已经决定，不能重复决定")
+    if not approve and not (note or "").strip():
+        raise UserError("不批准时请在说明中写明理由")
+    values = _checked(s, CcSanctionDecision, {"measure": measure if approve and measure else v.proposed,
+                                              "decided_on": on, "decision_no": decision_no, "violation_id": v.id,
+                                              "subject_id": v.subject_id, "note": note,
+                                              "decision": APPROVED if approve else REFUSED})
     if on < (v.proposed_on or v.occurred_on):
         raise UserError("决定日期不能早于提请日期")
     row = CcSanctionDecision(**values, owner=v.owner)
@@ -435,7 +467,7 @@ def terminate(s: Session, who: Principal, subject_id: str, values: dict[str, Any
 
 
 def register_investigation(s: Session, who: Principal, values: dict[str, Any], *, today: date) -> CcInvestigation:
-    _require_s3(who, True)
+    require_s3(who, True)
     values = _checked(s, CcInvestigation, values)
     _not_future(values["received_on"], "收到委托日期", today)
     row = CcInvestigation(**values)
@@ -445,7 +477,7 @@ def register_investigation(s: Session, who: Principal, values: dict[str, Any], *
 
 
 def submit_investigation(s: Session, who: Principal, investigation_id: str, opinion: str, on: date) -> CcInvestigation:
-    _require_s3(who, True)
+    require_s3(who, True)
     row = s.get(CcInvestigation, investigation_id)
     if row is None or row.deleted:
         raise UserError("调查评估不存在或已删除")

@@ -50,7 +50,7 @@ def candidates(session: Session, name: str, birth_date: date | None = None, area
     return list(session.exec(stmt.limit(limit)).all())
 
 
-def _prepare(session: Session, values: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
+def prepare(session: Session, values: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
     """Normalise the ID number and derive birth date and sex from it; returns warnings too."""
     values = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
     warnings: list[Problem] = []
@@ -77,7 +77,7 @@ def register_person(session: Session, who: Principal, values: dict[str, Any], *,
                     confirm_warnings: bool = False) -> Person:
     """Create a person after checking every value; refuses a second record for a known ID number."""
     require(who, "record.write")
-    values, problems = _prepare(session, values)
+    values, problems = prepare(session, values)
     errors = [p for p in problems if p.is_error]
     if errors or (problems and not confirm_warnings):
         raise ValidationError(problems)
@@ -99,7 +99,7 @@ def update_person(session: Session, who: Principal, person_id: str, values: dict
         raise UserError("要修改的人员不存在或已删除")
     current = {spec.name: getattr(person, spec.name) for spec in specs(Person)}
     person_number_before = person.id_number
-    merged, problems = _prepare(session, {**current, **values})
+    merged, problems = prepare(session, {**current, **values})
     errors = [p for p in problems if p.is_error]
     if errors or (problems and not confirm_warnings):
         raise ValidationError(problems)

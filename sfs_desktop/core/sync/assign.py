@@ -24,11 +24,14 @@ from sfs_desktop.core.codes import code_exists
 from sfs_desktop.core.db.synced import SyncedModel, synced_tables
 from sfs_desktop.core.errors import UserError, ValidationError
 from sfs_desktop.core.fields import Problem, validate
+from sfs_desktop.core.people.models import Person
+from sfs_desktop.core.people.registry import prepare
 from sfs_desktop.core.security import audit
-from sfs_desktop.core.security.access import Principal, require
+from sfs_desktop.core.security.access import Principal, is_s3, require
 from sfs_desktop.core.sync import identity
 from sfs_desktop.core.sync.models import SyncPeer
-from sfs_desktop.core.textvalues import typed_values
+from sfs_desktop.core.sync.personkey import person_key
+from sfs_desktop.core.textvalues import fillable, typed_values
 
 M = TypeVar("M", bound=SyncedModel)
 Rows = Sequence[tuple["int | None", dict[str, Any]]]  # (row number in the file, or None; values)
@@ -82,35 +85,88 @@ def _create(session: Session, who: Principal, model: type[M], rows: Rows, statio
         raise UserError("参考数据（代码表、参数、节假日）由县司法局统一维护，直接修改即可下发到各所")
     if not rows:
         raise UserError("没有要交办的记录")
+    if is_s3(model.__tablename__):
+        require(who, "s3.read")
     found = duties.assignables().get(model.__tablename__)
     check = duties.resolve(found[1].check) if found and found[1].check else None
+    person = found[1].person if found else None
     checked, problems = [], []
     for number, raw in rows:
-        values, found_problems = _problems(session, model, raw, check)
+        found_problems: list[Problem] = []
+        if person:  # written (flushed) now, so the check sees it; a refusal rolls the whole write back
+            raw, found_problems = station_person(session, model, person, raw, station)
+        if not found_problems:
+            row, values, found_problems = _problems(session, model, raw, check, station)
+            checked.append((row, values))
         where = f"第 {number} 行：" if number is not None else ""
         problems += [Problem(p.field, where + p.message) for p in found_problems]
-        checked.append(values)
     if problems:
         raise ValidationError(problems)
-    out = []
-    for values in checked:
-        row = model(**values, owner=station)
+    for row, values in checked:
         session.add(row)
         session.flush()
         audit.record(session, who.username, "assign", model.__tablename__, row.id, sorted(values))
-        out.append(row)
-    return out
+    return [row for row, _values in checked]
 
 
-def _problems(session: Session, model: type[M], raw: dict[str, Any], check) -> tuple[dict[str, Any], list[Problem]]:
-    """One record's typed values and everything wrong with them (declarations, codes, the duty's rules)."""
+def _problems(session: Session, model: type[M], raw: dict[str, Any], check,
+              station: str) -> tuple[M, dict[str, Any], list[Problem]]:
+    """One record, owned by `station`, and everything wrong with it (declarations, codes, the duty's
+    rules). The duty's check may complete fields the rules derive (a status); the row it saw is written."""
     values, problems = typed_values(session, model, raw)
     unreadable = {p.field for p in problems}
     problems += [p for p in validate(model, values, lambda kind, code: code_exists(session, kind, code))
                  if p.is_error and p.field not in unreadable]
+    row = model(**values, owner=station)
     if not problems and check is not None:
         try:
-            check(session, model(**values))
+            check(session, row)
         except UserError as exc:
             problems.append(Problem("", str(exc)))
-    return values, problems
+    return row, values, problems
+
+
+def station_person(session: Session, model: type[SyncedModel], field: str, raw: dict[str, Any],
+                   station: str) -> tuple[dict[str, Any], list[Problem]]:
+    """The record's person (``Assignable.person``): the person's own fields (by label or name) are
+    taken out of `raw` and `field` is set to a person of `station`: the one the county already
+    entered for it with that ID number, or the station's own whose keyed hash matches (the county
+    holds station persons without their numbers), else a new person owned by the station. A person
+    owned elsewhere never travels to the station, so it is never reused. Fields both tables declare
+    (姓名, 所属村) go to both."""
+    people, own = fillable(Person), fillable(model)
+    key = {str(k).strip(): k for k in raw}
+    person_raw = {k: v for k, v in raw.items() if str(k).strip() in people}
+    rest = {k: v for k, v in raw.items() if str(k).strip() not in people or str(k).strip() in own}
+    chosen = next((raw[key[n]] for n in (field, own[field].label) if n in key and n in own), None) \
+        if field in own else None
+    if chosen:
+        existing = session.get(Person, str(chosen).strip())
+        if existing is None or existing.deleted or existing.owner != station:
+            return rest, [Problem(field, f"人员“{chosen}”不是司法所 {station} 的人员：请改填本人的姓名、证件号码等信息")]
+        return rest, []
+    values, problems = typed_values(session, Person, person_raw)
+    if problems:
+        return rest, problems
+    values, problems = prepare(session, values)
+    if problems:  # a warning (性别与证件号码不一致) too: nobody is there to confirm it
+        return rest, [Problem(p.field, p.message) for p in problems]
+    found = _station_person(session, values.get("id_number"), station)
+    if found is None:
+        found = Person(**values, owner=station)
+        session.add(found)
+        session.flush()
+    return {**{k: v for k, v in rest.items() if str(k).strip() not in (field, own[field].label)},
+            field: found.id}, []
+
+
+def _station_person(session: Session, number: str | None, station: str) -> Person | None:
+    if not number:
+        return None
+    same = session.exec(select(Person).where(Person.deleted == False, Person.owner == station,  # noqa: E712
+                                             Person.id_number == number)).first()
+    secret = identity.ensure_identity(session).county_secret
+    if same is None and secret:
+        same = session.exec(select(Person).where(Person.deleted == False, Person.owner == station,  # noqa: E712
+                                                 Person.person_key == person_key(secret, number))).first()
+    return same
