@@ -182,7 +182,8 @@ def sheet(session: Session, who: Principal, model: Any, q: LedgerQuery = LedgerQ
     from sfs_desktop.core.security import audit
     from sfs_desktop.core.security.access import locked_ids
 
-    cols = [c for c in columns(model) if names is None or c.name in names]
+    cols = columns(model) if names is None else [c for c in specs(model)  # named: a form-only field too (a checklist)
+                                                 if c.name in names and c.widget.value != "hidden"]
     row_ids = ids(session, who, model, q)
     for row_id in locked_ids(session, model, row_ids):
         audit.record_read(session, who.username, "view_juvenile", model.__tablename__, row_id, "export")
