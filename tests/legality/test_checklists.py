@@ -72,3 +72,14 @@ def test_ledger_and_export_show_the_names_joined(station_db, tmp_path):
     ws = load_workbook(out)["统计表"]
     assert [c.value for c in ws[2]] == ["审查事项", "已提交材料", "与法律政策相抵触的条款"]
     assert [c.value for c in ws[3]] == ["竹山村村规民约", shown[1], shown[2]]
+
+
+def test_a_checklist_cell_reads_back_what_the_ledger_writes():
+    from sfs_desktop.core.tabular_import import convert
+
+    spec = spec_of(LegalityReview, "clauses")
+    options = {"lh_clause": [("01", CLAUSES["01"]), ("02", "剥夺或限制集体经济收益分配"), ("03", CLAUSES["03"])]}
+    assert convert(spec, "歧视外嫁女、入赘男及其子女、设定罚款、罚金等处罚", options) == "01,03"
+    assert convert(spec, "03，02", options) == "02,03"
+    with pytest.raises(ValueError, match="“与法律政策相抵触的条款”中的“乱收费”不在可选范围内"):
+        convert(spec, "设定罚款、罚金等处罚、乱收费", options)
