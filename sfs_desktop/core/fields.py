@@ -206,7 +206,8 @@ def validate(model: Any, values: dict[str, Any], code_lookup: Callable[[str, str
             if spec.required:
                 problems.append(Problem(spec.name, f"“{spec.label}”必须填写"))
             continue
-        if spec.max_length and (not spec.code_table or spec.widget is Widget.CODE_LIST) and isinstance(value, str) and len(value) > spec.max_length:
+        checked_length = not spec.code_table or spec.widget is Widget.CODE_LIST  # a list's stored text has a limit
+        if spec.max_length and checked_length and isinstance(value, str) and len(value) > spec.max_length:
             # (a code is checked against its table: "community" is a valid area_level of 9 letters)
             problems.append(Problem(spec.name, f"“{spec.label}”不能超过 {spec.max_length} 个字（现有 {len(value)} 个）"))
         if spec.widget is Widget.CODE_LIST:

@@ -24,6 +24,7 @@ class CodeChecklist(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes straight to the boxes; the area follows focus
         inner = QWidget(self)
         self._layout = QVBoxLayout(inner)
         self._layout.setContentsMargins(6, 4, 6, 4)
