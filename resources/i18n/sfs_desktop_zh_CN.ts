@@ -705,6 +705,14 @@
     </message>
 </context>
 <context>
+    <name>CodeChecklist</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/checklist.py" line="57"/>
+        <source>{0}（已停用）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CommitteesTab</name>
     <message>
         <location filename="../../sfs_desktop/ui/mediation/registries.py" line="34"/>
@@ -1569,12 +1577,12 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../sfs_desktop/ui/forms.py" line="190"/>
+        <location filename="../../sfs_desktop/ui/forms.py" line="198"/>
         <source>放弃修改？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/forms.py" line="190"/>
+        <location filename="../../sfs_desktop/ui/forms.py" line="198"/>
         <source>填写的内容还没有保存，确定放弃吗？</source>
         <translation type="unfinished"></translation>
     </message>

@@ -17,7 +17,7 @@ from sqlmodel import Session, select
 
 from sfs_desktop.core.db.synced import SyncedModel, baseline_load
 from sfs_desktop.core.errors import ValidationError
-from sfs_desktop.core.fields import Widget as W, field, validate
+from sfs_desktop.core.fields import FieldSpec, Widget as W, code_text, field, validate
 from sfs_desktop.resources import resource
 
 _BASELINE_NS = uuid.UUID("6f1c1c8e-4b7e-4c53-9a43-7a2b3c1d0e01")
@@ -139,6 +139,11 @@ def code_name(session: Session, kind: str, code: str | None) -> str:
         return ""
     row = session.exec(select(CodeTable.name).where(CodeTable.kind == kind, CodeTable.code == code)).first()
     return row or code
+
+
+def value_text(session: Session, spec: FieldSpec, value: Any) -> str:
+    """A code field's value as printed: its name, or a checklist's names joined with 、."""
+    return code_text(spec, value, lambda c: code_name(session, spec.code_table or "", c))
 
 
 def code_exists(session: Session, kind: str, code: str) -> bool:

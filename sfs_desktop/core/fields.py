@@ -38,6 +38,7 @@ class Widget(str, enum.Enum):
     DATETIME = "datetime"
     BOOL = "bool"
     CODE = "code"  # a combo box over a code table
+    CODE_LIST = "code_list"  # a checklist over a code table, stored as "01,03" (sorted)
     ID_NUMBER = "id_number"  # 居民身份证号: validates as you type, fills birth date and sex
     USCC = "uscc"  # 统一社会信用代码
     PHONE = "phone"
@@ -205,10 +206,13 @@ def validate(model: Any, values: dict[str, Any], code_lookup: Callable[[str, str
             if spec.required:
                 problems.append(Problem(spec.name, f"“{spec.label}”必须填写"))
             continue
-        if spec.max_length and not spec.code_table and isinstance(value, str) and len(value) > spec.max_length:
+        checked_length = not spec.code_table or spec.widget is Widget.CODE_LIST  # a list's stored text has a limit
+        if spec.max_length and checked_length and isinstance(value, str) and len(value) > spec.max_length:
             # (a code is checked against its table: "community" is a valid area_level of 9 letters)
             problems.append(Problem(spec.name, f"“{spec.label}”不能超过 {spec.max_length} 个字（现有 {len(value)} 个）"))
-        if spec.code_table and code_lookup is not None and not code_lookup(spec.code_table, str(value)):
+        if spec.widget is Widget.CODE_LIST:
+            problems.extend(Problem(spec.name, m) for m in _code_list_problems(spec, value, code_lookup))
+        elif spec.code_table and code_lookup is not None and not code_lookup(spec.code_table, str(value)):
             problems.append(Problem(spec.name, f"“{spec.label}”的值“{value}”不在代码表中"))
         for check in spec.validators if spec.validates(values) else ():
             result = check(value)
@@ -218,6 +222,43 @@ def validate(model: Any, values: dict[str, Any], code_lookup: Callable[[str, str
             problems.append(Problem(spec.name, message if message.startswith("“") else f"“{spec.label}”{message}", level))
     problems.sort(key=lambda p: not p.is_error)
     return problems
+
+
+# --- code lists (Widget.CODE_LIST) -----------------------------------------------------------
+
+def split_codes(text: Any) -> list[str]:
+    """The codes of a ticked checklist stored as "01,03" (a full-width comma typed by hand counts too)."""
+    return [c.strip() for c in str(text or "").replace("，", ",").split(",") if c.strip()]
+
+
+def join_codes(codes: Iterable[str]) -> str | None:
+    """How a checklist is stored: its codes sorted, "01,03"; None when nothing is ticked."""
+    return ",".join(sorted(codes)) or None
+
+
+def stored_code_lists(model: Any, values: dict[str, Any]) -> dict[str, Any]:
+    """`values` with each checklist in its stored form (sorted, "" → None), after validation."""
+    lists = {s.name for s in specs(model) if s.widget is Widget.CODE_LIST}
+    return {k: join_codes(split_codes(v)) if k in lists else v for k, v in values.items()}
+
+
+def code_text(spec: FieldSpec, value: Any, name_of: Callable[[str], str]) -> str:
+    """A code field's value as people read it: the code's name, or a list's names joined with 、."""
+    if value is None:
+        return ""
+    if spec.widget is Widget.CODE_LIST:
+        return "、".join(name_of(c) for c in split_codes(value))
+    return name_of(str(value))
+
+
+def _code_list_problems(spec: FieldSpec, value: Any, code_lookup: Callable[[str, str], bool] | None) -> list[str]:
+    codes = split_codes(value)
+    repeated = sorted({c for c in codes if codes.count(c) > 1})
+    out = [f"“{spec.label}”中的代码“{'、'.join(repeated)}”重复了"] if repeated else []
+    unknown = [c for c in dict.fromkeys(codes) if code_lookup is not None and not code_lookup(spec.code_table or "", c)]
+    if unknown:
+        out.append(f"“{spec.label}”中的代码“{'、'.join(unknown)}”不在代码表中")
+    return out
 
 
 # --- common validators (each returns None or a message completing “<label>…”) ---------------

@@ -15,7 +15,7 @@ from sqlalchemy import literal_column, select
 from sqlmodel import Session
 
 from sfs_desktop.core.codes import CodeTable
-from sfs_desktop.core.fields import FieldSpec, specs
+from sfs_desktop.core.fields import FieldSpec, code_text, specs
 from sfs_desktop.core.security.access import Principal, scoped
 from sfs_desktop.core.security.masking import display_value
 from sfs_desktop.core.station.models import AdminArea
@@ -148,7 +148,7 @@ def fetch(session: Session, model: Any, row_ids: Sequence[str], names: Sequence[
     def text(name: str, value: Any) -> str:
         spec = by_spec[name]
         if value is not None and spec.code_table:
-            return code_names[spec.code_table].get(value, str(value))
+            return code_text(spec, value, lambda c: code_names[spec.code_table].get(c, c))
         if value is not None and spec.ref in ref_names:
             return ref_names[spec.ref].get(value, str(value))
         return display_value(spec, value)
@@ -182,7 +182,8 @@ def sheet(session: Session, who: Principal, model: Any, q: LedgerQuery = LedgerQ
     from sfs_desktop.core.security import audit
     from sfs_desktop.core.security.access import locked_ids
 
-    cols = [c for c in columns(model) if names is None or c.name in names]
+    cols = columns(model) if names is None else [c for c in specs(model)  # named: a form-only field too (a checklist)
+                                                 if c.name in names and c.widget.value != "hidden"]
     row_ids = ids(session, who, model, q)
     for row_id in locked_ids(session, model, row_ids):
         audit.record_read(session, who.username, "view_juvenile", model.__tablename__, row_id, "export")

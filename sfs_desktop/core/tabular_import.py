@@ -33,7 +33,7 @@ from typing import Any, Callable
 from sqlmodel import Session
 
 from sfs_desktop.core.errors import UserError
-from sfs_desktop.core.fields import FieldSpec, Problem, Sensitivity, Widget, spec_of
+from sfs_desktop.core.fields import FieldSpec, Problem, Sensitivity, Widget, join_codes, spec_of
 from sfs_desktop.core.security.access import Principal, require
 
 log = logging.getLogger(__name__)
@@ -288,6 +288,8 @@ def convert(spec: FieldSpec, value: Any, options: Options) -> Any:
         return int(number)
     text = _text(value)
     kind = spec.code_table or (spec.ref if spec.widget is Widget.REF else None)
+    if spec.widget is Widget.CODE_LIST and kind in options:
+        return _code_list(spec, text, options[kind], secret)
     if kind and kind in options:
         choices = options[kind]
         for code, name in choices:
@@ -297,10 +299,33 @@ def convert(spec: FieldSpec, value: Any, options: Options) -> Any:
             same = [code for code, _name in choices if code.isdigit() and int(code) == int(text)]
             if len(same) == 1:
                 return same[0]
-        listed = "、".join(name for _code, name in choices[:12]) + ("等" if len(choices) > 12 else "")
         value_named = "的值" if secret else f"的值“{text}”"
-        raise ValueError(f"“{spec.label}”{value_named}不在可选范围内（可选：{listed}）")
+        raise ValueError(f"“{spec.label}”{value_named}不在可选范围内（可选：{_listed(choices)}）")
     return text
+
+
+def _listed(choices: list[tuple[str, str]]) -> str:
+    return "、".join(name for _code, name in choices[:12]) + ("等" if len(choices) > 12 else "")
+
+
+def _code_list(spec: FieldSpec, text: str, choices: list[tuple[str, str]], secret: bool) -> str | None:
+    """A checklist cell: codes or names, as the ledger writes it ("送审稿、起草说明…") or "01,03".
+    A name may itself hold a 、 ("歧视外嫁女、入赘男及其子女"), so names are matched whole, longest first."""
+    longest_first = sorted(choices, key=lambda c: -len(c[1]))
+    out = []
+    for piece in re.split(r"[,，;；\n]", text):
+        rest = piece.strip()
+        while rest:
+            for code, name in longest_first:
+                hit = next((w for w in (name, code) if rest == w or rest.startswith(w + "、")), None)
+                if hit:
+                    out.append(code)
+                    rest = rest[len(hit):].lstrip("、").strip()
+                    break
+            else:
+                shown = "" if secret else f"“{rest}”"
+                raise ValueError(f"“{spec.label}”中的{shown or '一项'}不在可选范围内（可选：{_listed(choices)}）")
+    return join_codes(out)
 
 
 # --- preview and apply -----------------------------------------------------------------------

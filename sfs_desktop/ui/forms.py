@@ -1,8 +1,8 @@
 """Forms generated from field declarations: one editor per field, inline Chinese messages.
 
 `RecordForm(model, session_factory)` builds the right editor for each declared field (code
-table combos, date pickers, ID-number fields that check as you type and fill birth date and
-sex), shows every problem under its field, blocks saving on errors and asks to confirm
+table combos, checklists of codes, date pickers, ID-number fields that check as you type and
+fill birth date and sex), shows every problem under its field, blocks saving on errors and asks to confirm
 warnings. Sensitive values arrive masked; a 显示 button beside them asks the core for an
 audited reveal. The form only collects values: saving is the page's call into core.
 """
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHB
 from sfs_desktop.core import idcheck
 from sfs_desktop.core.fields import FieldSpec, Problem, Sensitivity, Widget, specs, validate
 from sfs_desktop.core.security.masking import display_value
+from sfs_desktop.ui.checklist import CodeChecklist
 from sfs_desktop.ui.widgets import error_label  # pages import it from here too
 
 CodeSource = Callable[[str], list[tuple[str, str]]]  # kind (or "ref:table") -> [(code, name)]
@@ -33,7 +34,9 @@ class FieldEditor:
         self.error.hide()
         w = spec.widget
         choices = codes(spec.code_table) if spec.code_table else codes(f"ref:{spec.ref}") if spec.ref else None
-        if spec.code_table or choices:  # a reference with a short list of targets is chosen, not typed
+        if w is Widget.CODE_LIST:
+            self.widget = CodeChecklist(choices or [], parent)
+        elif spec.code_table or choices:  # a reference with a short list of targets is chosen, not typed
             self.widget = QComboBox(parent)
             self.widget.addItem("（未选择）", None)
             for code, name in choices:
@@ -62,6 +65,8 @@ class FieldEditor:
 
     def value(self) -> Any:
         w = self.widget
+        if isinstance(w, CodeChecklist):
+            return w.value()
         if isinstance(w, QComboBox):
             return w.currentData()
         if isinstance(w, QDateEdit):
@@ -75,7 +80,9 @@ class FieldEditor:
 
     def set_value(self, value: Any) -> None:
         w = self.widget
-        if isinstance(w, QComboBox):
+        if isinstance(w, CodeChecklist):
+            w.set_value(value)
+        elif isinstance(w, QComboBox):
             i = w.findData(value)
             w.setCurrentIndex(i if i >= 0 else 0)
         elif isinstance(w, QDateEdit):
@@ -161,7 +168,8 @@ class RecordForm(QWidget):
     def _watch(self, editor: FieldEditor) -> None:
         w = editor.widget
         signal = {QComboBox: "currentIndexChanged", QDateEdit: "dateChanged", QCheckBox: "toggled",
-                  QSpinBox: "valueChanged", QPlainTextEdit: "textChanged"}.get(type(w), "textEdited")
+                  QSpinBox: "valueChanged", QPlainTextEdit: "textChanged",
+                  CodeChecklist: "toggled"}.get(type(w), "textEdited")
         getattr(w, signal).connect(self._mark_dirty)
         getattr(w, signal).connect(lambda *_args, name=editor.spec.name: self._recheck(name))
 

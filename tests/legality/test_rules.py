@@ -5,6 +5,7 @@ from datetime import date as D
 
 import pytest
 
+from sfs_desktop.core.fields import split_codes
 from sfs_desktop.core.legality import rules
 from sfs_desktop.core.legality.constants import (CONTRACT, DECISION, ENFORCEMENT, LAWFUL, LAWFUL_AMENDED, NO_MEETING,
                                                  NORMATIVE, RISKY, UNLAWFUL, VILLAGE)
@@ -61,7 +62,7 @@ def test_h2_materials_per_type():
     assert rules.required_materials(DECISION, MATERIALS) == ["01", "02", "03", "04", "05"]
     assert rules.required_materials(CONTRACT, MATERIALS) == ["01", "02", "03", "07"]
     assert rules.missing_materials(VILLAGE, ["01", "02", "03", "05"], MATERIALS) == ["11"]
-    assert rules.missing_materials(ENFORCEMENT, rules.split_codes("01，02,03"), MATERIALS) == []
+    assert rules.missing_materials(ENFORCEMENT, split_codes("01，02,03"), MATERIALS) == []
 
 
 def test_h4_findings_on_authority_procedure_and_content():

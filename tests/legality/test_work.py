@@ -68,7 +68,7 @@ def test_bad_input_is_refused_in_chinese_and_nothing_is_written(station_db):
         _register(station_db, title="")
     with pytest.raises(UserError, match="不能晚于今天"):
         _register(station_db, received_on=D(2024, 12, 2))
-    with pytest.raises(UserError, match="无效的代码"):
+    with pytest.raises(UserError, match="代码“99”不在代码表中"):
         _register(station_db, materials="01,99")
     with pytest.raises(UserError, match="单位信息库"):
         _register(station_db, unit_id="nope")
@@ -161,7 +161,7 @@ def test_village_rules_without_quorum_or_with_unlawful_clauses_are_not_lawful(st
              "notice_days": 7, "clauses": "01,03"}
     rid = _register(station_db, item_type=VILLAGE, title="某村村规民约", materials="01,02,03,05,11",
                     reviewer_id=lawyer, **FINDINGS)
-    with pytest.raises(UserError, match="无效的代码"):
+    with pytest.raises(UserError, match="相抵触的条款”中的代码“77”不在代码表中"):
         station_db.write(lambda s: work.update(s, STAFF, rid, {"clauses": "01,77"}))
     station_db.write(lambda s: work.update(s, STAFF, rid, facts))
     with station_db.read() as s:

@@ -42,7 +42,9 @@ def test_register_a_contract_review_findings_two_suggestions_and_print_the_opini
     e["item_type"].set_value("03")
     e["title"].widget.setText("镇集体土地租赁合同")
     e["received_on"].set_value(TODAY)
-    e["materials"].widget.setText("01,02,03,07,08,09")
+    for code in ("01", "02", "03", "07", "08", "09"):  # the materials checklist, ticked
+        e["materials"].widget.boxes[code].setChecked(True)
+    assert e["materials"].value() == "01,02,03,07,08,09"
     assert saved(d)
     with app_session.db.read() as s:
         row = s.exec(select(LegalityReview)).one()
@@ -102,3 +104,52 @@ def test_register_a_contract_review_findings_two_suggestions_and_print_the_opini
         log = s.exec(select(PrintLog).where(PrintLog.form_id == "legality.opinion")).one()
         assert log.serial_no == number
         assert len(s.exec(select(LhSuggestion)).all()) == 2
+
+
+@pytest.mark.timeout(120)
+def test_tick_two_unlawful_clauses_save_and_see_them_ticked_on_reopening(qtbot, app_session, monkeypatch, tmp_path):
+    """Issue 18: a 村规民约's unlawful clauses are ticked from the code table, not typed as "01,03"."""
+    from PySide6.QtCore import Qt
+
+    from sfs_desktop.core.legality import work
+
+    who = app_session.principal
+    rid = app_session.write(lambda s: work.register(s, who, {"item_type": "05", "title": "竹山村村规民约",
+                                                             "received_on": TODAY}, today=TODAY).id)
+    page = LegalityPage(app_session)
+    qtbot.addWidget(page)
+    page.show()
+    settled()
+    page.reviews.open_review(rid)
+    settled()
+    ws = page.reviews.workspace
+    seen = {}
+
+    def tick(owner, dialog):
+        clauses = dialog.form.editors["clauses"].widget
+        assert [b.text() for b in clauses.boxes.values()][:2] == ["设定罚款、罚金等处罚", "剥夺或限制集体经济收益分配"]
+        clauses.boxes["03"].setFocus()  # keyboard: Space ticks the focused box
+        qtbot.keyClick(clauses.boxes["03"], Qt.Key.Key_Space)
+        qtbot.mouseClick(clauses.boxes["01"], Qt.MouseButton.LeftButton)
+        dialog.show()
+        dialog.grab().save(str(tmp_path / "findings.png"))
+        if keep := __import__("os").environ.get("SFS_SHOTS"):
+            dialog.grab().save(f"{keep}/legality_clauses.png")
+        return saved(dialog)
+    monkeypatch.setattr(ws_module, "open_dialog", tick)
+    ws.do_findings()
+    settled()
+    with app_session.db.read() as s:
+        assert s.get(LegalityReview, rid).clauses == "01,03"  # stored as before, sorted
+
+    def reopen(owner, dialog):
+        boxes = dialog.form.editors["clauses"].widget.boxes
+        seen.update({code: box.isChecked() for code, box in boxes.items()})
+        dialog.form.editors["clauses"].widget.boxes["01"].setChecked(False)
+        return saved(dialog)
+    monkeypatch.setattr(ws_module, "open_dialog", reopen)
+    ws.do_findings()
+    settled()
+    assert [c for c, on in seen.items() if on] == ["01", "03"]
+    with app_session.db.read() as s:
+        assert s.get(LegalityReview, rid).clauses == "03"  # an untick is saved too

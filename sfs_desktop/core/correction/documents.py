@@ -48,7 +48,7 @@ def readable(s: Session, row: Any) -> dict[str, Any]:
     out = {}
     for spec in specs(type(row)):
         value = getattr(row, spec.name)
-        out[spec.name] = codes.code_name(s, spec.code_table, value) if spec.code_table and value is not None else value
+        out[spec.name] = codes.value_text(s, spec, value) if spec.code_table and value is not None else value
     return out
 
 

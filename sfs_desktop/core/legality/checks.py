@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 
 from sfs_desktop.core import codes, params
 from sfs_desktop.core.errors import UserError
-from sfs_desktop.core.fields import specs
+from sfs_desktop.core.fields import specs, split_codes
 from sfs_desktop.core.legality import rules, work
 from sfs_desktop.core.legality.constants import ISSUED, LAWFUL, VILLAGE
 from sfs_desktop.core.legality.models import LegalityReview, LhSuggestion
@@ -46,7 +46,7 @@ def problems(s: Session) -> list[str]:
         for p in work.problems(s, r):
             if not (r.item_type == VILLAGE and r.conclusion != LAWFUL and ("村民会议" in p or "村规民约" in p)):
                 out.append(f"{name}：{p}")
-        p = rules.village_conclusion_problem(rules.split_codes(r.clauses), r.conclusion)
+        p = rules.village_conclusion_problem(split_codes(r.clauses), r.conclusion)
         if p:
             out.append(f"{name}：{p}")
         if r.penalty_review and any(i and i in qualified and not qualified[i] for i in (r.reviewer_id, r.reviewer2_id)):

@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 from sfs_desktop.core import codes
 from sfs_desktop.core.db.synced import live
 from sfs_desktop.core.errors import UserError
+from sfs_desktop.core.fields import split_codes
 from sfs_desktop.core.legality import forms, rules, work
 from sfs_desktop.core.legality.constants import ISSUED, OPINION
 from sfs_desktop.core.legality.models import LegalityReview, LhSuggestion
@@ -23,7 +24,7 @@ __all__ = ["forms"]
 
 def values(s: Session, row: LegalityReview) -> dict:
     unit = s.get(Organization, row.unit_id) if row.unit_id else None
-    ticked = set(rules.split_codes(row.materials))
+    ticked = set(split_codes(row.materials))
     needed = rules.required_materials(row.item_type, work.materials(s))
     area = s.exec(select(AdminArea).where(AdminArea.code == row.village_code)).first() if row.village_code else None
     names = [codes.code_name(s, "lh_material", c) for c in needed if c in ticked]
@@ -39,7 +40,7 @@ def values(s: Session, row: LegalityReview) -> dict:
             "materials_text": "、".join(names) or "有关材料",
             "reviewers": "、".join(x.name for x in staff if x),
             "suggestion_texts": [x.text for x in sugg],
-            "clause_names": [codes.code_name(s, "lh_clause", c) for c in rules.split_codes(row.clauses)]}
+            "clause_names": [codes.code_name(s, "lh_clause", c) for c in split_codes(row.clauses)]}
 
 
 @source("legality.registration")

@@ -3,7 +3,7 @@
 Legality reviews are S1 (the township's own documents), the station's own work: a 调解员 is
 refused the tables in core's access rules (ledger, search, print, workspace). One table holds every
 type of request, with the fields of one type (a contract's lease term, a 村规民约's adoption facts). Checklists the reviewer ticks (materials,
-unlawful clauses) are code lists stored as "01,03" against their code tables.
+unlawful clauses) are code lists (Widget.CODE_LIST) stored as "01,03" against their code tables.
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ class LegalityReview(SyncedModel, table=True):
     contact_phone: str | None = field("联系电话", widget=W.PHONE, validators=[phone], max_length=20, list_column=False)
     received_on: date = field("收到日期", required=True, widget=W.DATE)
     requested_by: date | None = field("送审单位要求完成日期", widget=W.DATE, list_column=False)
-    materials: str | None = field("已提交材料", max_length=128, list_column=False, help="材料清单代码，逗号分隔")
+    materials: str | None = field("已提交材料", widget=W.CODE_LIST, code_table="lh_material", max_length=128,
+                                   list_column=False)
     returned_on: date | None = field("退回补充日期", widget=W.DATE, list_column=False)
     return_note: str | None = field("补充材料要求", widget=W.MULTILINE, max_length=256, list_column=False)
     resubmitted_on: date | None = field("补充材料收到日期", widget=W.DATE, list_column=False)
@@ -61,7 +62,8 @@ class LegalityReview(SyncedModel, table=True):
     # 村规民约 (H9, H10)
     village_code: str | None = field("村（社区）", widget=W.REF, ref="admin_area", max_length=12, list_column=False)
     version: str | None = field("版本", max_length=32, list_column=False)
-    clauses: str | None = field("与法律政策相抵触的条款", max_length=64, list_column=False, help="条款清单代码，逗号分隔")
+    clauses: str | None = field("与法律政策相抵触的条款", widget=W.CODE_LIST, code_table="lh_clause",
+                                 max_length=64, list_column=False)
     adults: int | None = field("十八周岁以上村民数", widget=W.INT, list_column=False)
     present: int | None = field("到会村民数", widget=W.INT, list_column=False)
     households: int | None = field("总户数", widget=W.INT, list_column=False)

@@ -80,11 +80,6 @@ def missing_materials(kind: str, ticked: Iterable[str], materials: Iterable[tupl
     return [c for c in required_materials(kind, materials) if c not in have]
 
 
-def split_codes(text: str | None) -> list[str]:
-    """A ticked checklist stored as "01,03"."""
-    return [c for c in (text or "").replace("，", ",").split(",") if c.strip()]
-
-
 def findings_problems(authority: str | None, procedure: str | None, content: str | None) -> list[str]:
     """H4 (暂行条例 §27): an opinion says whether the item is within authority, followed procedure and
     is consistent in content."""

@@ -17,6 +17,7 @@ from sqlmodel import Session, func, select
 from sfs_desktop.core import codes, params
 from sfs_desktop.core.db.synced import live
 from sfs_desktop.core.errors import PermissionDenied, UserError
+from sfs_desktop.core.fields import split_codes, stored_code_lists
 from sfs_desktop.core.legality import rules
 from sfs_desktop.core.legality.constants import (ENFORCEMENT, ISSUED, LAWFUL, OPINION, PENDING, RETURNED, REVIEWING,
                                                  VILLAGE)
@@ -67,19 +68,13 @@ def _clean(s: Session, model: type, values: dict[str, Any], row: Any = None) -> 
     check = {**({k: getattr(row, k) for k in model.model_fields} if row is not None else {}), **clean}
     if "review_id" in model.model_fields and "review_id" not in check:
         check["review_id"] = "-"
-    codes.refuse_invalid(s, model, check)
-    return clean
+    codes.refuse_invalid(s, model, check)  # a checklist's codes too (Widget.CODE_LIST)
+    return stored_code_lists(model, clean)
 
 
 def materials(s: Session) -> list[tuple[str, str | None]]:
     """The materials checklist (code, the types needing it) from the code table lh_material."""
     return [(c.code, c.parent_code) for c in codes.codes(s, "lh_material")]
-
-
-def _checklist(s: Session, kind: str, text: str | None, label: str) -> None:
-    bad = [c for c in rules.split_codes(text) if not codes.code_exists(s, kind, c.strip())]
-    if bad:
-        raise UserError(f"{label}中有无效的代码：{'、'.join(bad)}")
 
 
 def limit(s: Session, kind: str) -> int:
@@ -104,7 +99,6 @@ def register(s: Session, who: Principal, values: dict[str, Any], *, today: date)
     _require(who, True)
     clean = _clean(s, LegalityReview, values)
     _not_future(clean.get("received_on"), "收到日期", today)
-    _checklist(s, "lh_material", clean.get("materials"), "已提交材料")
     if clean.get("unit_id") and not _unit_exists(s, clean["unit_id"]):
         raise UserError("送审单位不在单位信息库中，请先在单位信息台账中登记")
     problem = rules.sender_time_problem(clean["item_type"], clean["received_on"], clean.get("requested_by"),
@@ -177,8 +171,7 @@ def resubmitted(s: Session, who: Principal, review_id: str, day: date, materials
     if day < row.returned_on:
         raise UserError("补充材料收到日期不能早于退回日期")
     if materials is not None:
-        _checklist(s, "lh_material", materials, "已提交材料")
-        row.materials = materials
+        row.materials = _clean(s, LegalityReview, {"materials": materials}, row)["materials"]
     row.resubmitted_on, row.state = day, REVIEWING
     recompute_due(s, row)
     s.add(row)
@@ -191,8 +184,6 @@ def update(s: Session, who: Principal, review_id: str, values: dict[str, Any]) -
     for key in ("received_on", "returned_on", "resubmitted_on", "conclusion", "issued_on"):
         if key in clean:
             raise UserError("收到、退回、补充日期和审查结论请通过相应的办理步骤填写")
-    _checklist(s, "lh_clause", clean.get("clauses"), "相抵触条款")
-    _checklist(s, "lh_material", clean.get("materials"), "已提交材料")
     for key in ("reviewer_id", "reviewer2_id"):
         if clean.get(key):
             _staff(s, clean[key])
@@ -207,7 +198,7 @@ def update(s: Session, who: Principal, review_id: str, values: dict[str, Any]) -
 def problems(s: Session, row: LegalityReview) -> list[str]:
     """What stands between the review and its opinion (H2, H4, H9–H12), in the order to fix them."""
     out = [f"缺少材料：{codes.code_name(s, 'lh_material', c)}"
-           for c in rules.missing_materials(row.item_type, rules.split_codes(row.materials), materials(s))]
+           for c in rules.missing_materials(row.item_type, split_codes(row.materials), materials(s))]
     if not row.reviewer_id:
         out.append("尚未指定审查人员")
     out += rules.findings_problems(row.finding_authority, row.finding_procedure, row.finding_content)
@@ -234,7 +225,7 @@ def conclude(s: Session, who: Principal, review_id: str, conclusion: str, day: d
         blocking = [p for p in blocking if "村民会议" not in p and "村规民约" not in p]
     if blocking:
         raise UserError("尚不能出具审查意见：" + "；".join(blocking))
-    problem = rules.village_conclusion_problem(rules.split_codes(row.clauses), conclusion)
+    problem = rules.village_conclusion_problem(split_codes(row.clauses), conclusion)
     lease = rules.lease_problem(row.lease_years)
     if problem or (lease and conclusion == LAWFUL):
         raise UserError(problem or f"{lease}，结论不能为“合法”")
