@@ -76,6 +76,13 @@ def _checked(s: Session, model: type[SyncedModel], values: dict[str, Any]) -> di
     return clean
 
 
+def _checked_change(s: Session, row: ReleasedPerson, values: dict[str, Any]) -> dict[str, Any]:
+    """`values` changing `row`, checked with the row's other values (a partial form: 衔接)."""
+    clean = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
+    codes.refuse_invalid(s, ReleasedPerson, {**row.model_dump(include=set(ReleasedPerson.model_fields)), **clean})
+    return clean
+
+
 def _not_future(day: date | None, label: str, today: date) -> None:
     if day is not None and day > today:
         raise UserError(f"{label}不能晚于今天")
@@ -121,7 +128,7 @@ def receive(s: Session, who: Principal, row_id: str, values: dict[str, Any], *, 
     """衔接 (F-R2, R5, R6): the person of the registry linked, the method, day and staff; on the
     register from that day, category suggested by R7 and the pre-release list's entry matched."""
     row = released(s, who, row_id, write=True, statuses=STEPS["receive"])
-    values = _checked(s, ReleasedPerson, values)
+    values = _checked_change(s, row, values)
     person = s.get(Person, values.get("person_id") or row.person_id or "")
     if person is None or person.deleted:
         raise UserError("请从人员信息库选择安置帮教对象本人（人员不存在）")
