@@ -6,19 +6,19 @@ from datetime import date
 import pytest
 from sqlmodel import func, select
 
-from sfs_desktop.core import deadlines
+from sfs_desktop.core import deadlines, demo
 from sfs_desktop.core.correction import work as cc_work
 from sfs_desktop.core.correction.models import CcRelease, CorrectionSubject
 from sfs_desktop.core.db.synced import insert_synced
 from sfs_desktop.core.errors import PermissionDenied, UserError, ValidationError
 from sfs_desktop.core.people.models import Person
 from sfs_desktop.core.reports.tables import compute
-from sfs_desktop.core.resettlement import stats, work
+from sfs_desktop.core.resettlement import checks, stats, work
 from sfs_desktop.core.resettlement.constants import (AWAITING, CORRECTION, EXPIRED, KEY, LOST, ON_REGISTER,
                                                      PICK_UP, REOFFENDED, SELF_REPORT)
 from sfs_desktop.core.resettlement.models import (ReleasedPerson, RpCategoryChange, RpContact, RpPrerelease)
 from sfs_desktop.core.security import audit
-from sfs_desktop.core.security.access import Principal
+from sfs_desktop.core.security.access import SYSTEM, Principal
 
 STAFF = Principal("staff1", "staff", "工作人员")
 MEDIATOR = Principal("m1", "mediator", "调解员", frozenset({"c1"}))
@@ -269,3 +269,16 @@ def test_the_report_counts_handover_pick_up_assistance_settlement_and_reoffence(
         assert stats.on_register(s, STAFF, TODAY) == 2
         assert sorted(stats.unreceived_ids(s, "2024-05", None)) == sorted(
             s.exec(select(ReleasedPerson.id).where(ReleasedPerson.status == AWAITING)).all())
+
+
+def test_demo_twice_keeps_every_rule_and_shows_the_seeded_due_items(station_db):
+    first = demo.generate(station_db, SYSTEM, scale=400, seed=2024)
+    count = _count(station_db, ReleasedPerson)
+    again = demo.generate(station_db, SYSTEM, scale=400, seed=2024)
+    assert first["安置帮教对象"] >= 6 and again["安置帮教对象"] == 0
+    assert _count(station_db, ReleasedPerson) == count
+    with station_db.read() as s:
+        assert checks.problems(s) == []
+        titles = {i.title for i in deadlines.collect(s, date.today(), 30, who=STAFF) if i.duty == "安置帮教"}
+        assert {"衔接期限", "返回后首次走访"} <= titles
+        assert [r.name for r in work.unmatched(s, STAFF)] and stats.on_register(s, STAFF, date.today()) >= 5

@@ -13,6 +13,7 @@ DUTY = Duty(
     title="安置帮教",
     models=("sfs_desktop.core.resettlement.models",),
     deadline_sources=("sfs_desktop.core.resettlement.deadlines",),
+    demo=("sfs_desktop.core.resettlement.demo",),
     reports={"resettlement": "sfs_desktop.core.resettlement.stats:REPORT"},
     tiles=(Tile("在册安置帮教对象", "sfs_desktop.core.resettlement.stats:on_register"),),
     county_figures="resettlement",
