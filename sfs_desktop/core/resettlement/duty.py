@@ -20,6 +20,7 @@ DUTY = Duty(
     ledgers={"released_person": "安置帮教对象台账", "rp_resettlement": "安置帮扶情况台账",
              "rp_prerelease": "预释放人员名单"},
     page_tables=("released_person", "rp_"),
+    workspaces={"released_person": "sfs_desktop.core.resettlement.workspace:WORKSPACE"},
     permissions=("record.read", "record.write", "s3.read"),
     params=(ParamSpec("resettlement.period_years", "帮教期（释放之日起）", int, 5, "年", minimum=1),
             ParamSpec("resettlement.notice_months", "监狱释放前寄送通知书的提前月数", int, 1, "月"),
