@@ -38,7 +38,7 @@ def problems(s: Session, today: date | None = None) -> list[str]:
             except UserError as e:
                 out.append(f"{model.__title__}：{e}")
     for r in persons.values():
-        if r.period_to != rules.period_end(r.release_date, years):
+        if (r.period_to or r.status != AWAITING) and r.period_to != rules.period_end(r.release_date, years):
             out.append(f"{r.name}：帮教期止与释放日期、帮教期不符")
         if r.status != AWAITING:
             if r.person_id is None or r.handover_on is None:

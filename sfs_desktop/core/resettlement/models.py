@@ -69,6 +69,8 @@ class ReleasedPerson(_Resettlement, table=True):
     handover_staff: str | None = field("接送人员", max_length=64, list_column=False)
     reported_on: date | None = field("报到日期", widget=W.DATE, list_column=False)
     # the assistance period (R2), category and risk (R7), team agreement, status
+    # computed (R2) when the notice is entered here or the person is received: a notice the county
+    # hands over arrives without them
     period_from: date | None = field("帮教期起", widget=W.DATE, sensitivity=S3, list_column=False)
     period_to: date | None = field("帮教期止", widget=W.DATE, sensitivity=S3)
     category: str = field("帮教类别", "2", code_table="rp_category", max_length=2, sensitivity=S3)
