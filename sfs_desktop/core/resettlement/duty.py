@@ -12,6 +12,7 @@ DUTY = Duty(
     key="resettlement",
     title="安置帮教",
     models=("sfs_desktop.core.resettlement.models",),
+    templates=("sfs_desktop.core.resettlement.documents",),
     deadline_sources=("sfs_desktop.core.resettlement.deadlines",),
     demo=("sfs_desktop.core.resettlement.demo",),
     reports={"resettlement": "sfs_desktop.core.resettlement.stats:REPORT"},
