@@ -20,6 +20,7 @@ DUTY = Duty(
     county_figures="resettlement",
     ledgers={"released_person": "安置帮教对象台账", "rp_resettlement": "安置帮扶情况台账",
              "rp_prerelease": "预释放人员名单"},
+    page="sfs_desktop.ui.resettlement.page:ResettlementPage",
     page_tables=("released_person", "rp_"),
     workspaces={"released_person": "sfs_desktop.core.resettlement.workspace:WORKSPACE"},
     permissions=("record.read", "record.write", "s3.read"),

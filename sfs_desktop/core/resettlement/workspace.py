@@ -18,13 +18,24 @@ from sfs_desktop.core.resettlement.deadlines import resettlement_due
 from sfs_desktop.core.resettlement.models import ReleasedPerson
 from sfs_desktop.core.resettlement.timeline import TIMELINE
 from sfs_desktop.core.security.access import Principal
-from sfs_desktop.core.workspace import HeaderItem, Step, Workspace
+from sfs_desktop.core.workspace import HeaderItem, PrintAction, Step, Workspace
 
 _HERE = "sfs_desktop.core.resettlement.workspace"
 STEPS = tuple(Step(key, label, work.STEPS[rule]) for key, label, rule in (
     ("receive", "衔接登记", "receive"), ("team", "帮教小组", "team"), ("category", "调整类别", "category"),
     ("lost", "失联登记", "lost"), ("found", "已找到", "found"), ("reoffence", "重新犯罪", "reoffence"),
     ("end", "解除帮教", "end")))
+
+
+PERSON_FORMS = ("resettlement.handover", "resettlement.basic", "resettlement.team", "resettlement.measures",
+                "resettlement.ending")
+
+
+def _prints() -> tuple[PrintAction, ...]:
+    from sfs_desktop.core.resettlement import documents  # noqa: F401 - registers the templates
+    from sfs_desktop.core.printing.templates import get
+
+    return tuple(PrintAction(f, get(f).title) for f in PERSON_FORMS)
 
 
 def refusal(row: ReleasedPerson, step: Step) -> str | None:
@@ -54,5 +65,5 @@ def parts(s: Session, who: Principal, r: ReleasedPerson, today: date) -> PersonP
 WORKSPACE = Workspace(
     table=ReleasedPerson.__tablename__, title="安置帮教对象",
     header=f"{_HERE}:header", refusal=f"{_HERE}:refusal", parts=f"{_HERE}:parts",
-    steps=STEPS, timeline=TIMELINE, audited=True,
+    steps=STEPS, prints=_prints(), timeline=TIMELINE, audited=True,
 )
