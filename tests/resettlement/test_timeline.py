@@ -44,12 +44,18 @@ def test_the_workspace_reads_header_steps_and_due_items(station_db):
     steps = {st.key: st for st in view.steps}
     assert steps["receive"].enabled and not steps["end"].enabled and "只有在册、失联的对象可以" in steps["end"].reason
     texts = [h.text for h in view.header]
-    assert texts[0] == "测试乙" and "状态：待衔接" in texts and "帮教期：2024-05-20 至 2029-05-20" in texts
+    assert texts[0] == "测试乙" and "状态：待衔接" in texts and not [h for h in view.header if h.alert] and "帮教期：2024-05-20 至 2029-05-20" in texts
     assert [d[1] for d in view.parts.due] == ["逾期未衔接：组织查找，防止漏管"]
     station_db.write(lambda s: work.receive(s, STAFF, rid, {"person_id": _person_id(s), "handover_method": SELF_REPORT,
                                                             "handover_on": TODAY}, today=TODAY))
     view = workspace.load(station_db, STAFF, "released_person", rid, TODAY)
     assert [d[1] for d in view.parts.due] == ["返回后首次走访", "帮教期满：办理解除"]
+
+
+def test_a_notice_received_late_is_said_in_red(station_db):
+    rid = _notice(station_db, notice_received_on=date(2024, 5, 25))  # after the release itself
+    view = workspace.load(station_db, STAFF, "released_person", rid, TODAY)
+    assert view.header[-1].alert and "通知书晚于" in view.header[-1].text
 
 
 def _person_id(s):

@@ -32,7 +32,9 @@ STEPS: dict[str, tuple[str, ...]] = {  # step → the statuses it applies in (th
     "receive": (AWAITING,), "contact": ACTIVE, "measure": ACTIVE, "team": (AWAITING, *ACTIVE),
     "category": ACTIVE, "lost": (ON_REGISTER,), "found": (LOST,), "reoffence": ACTIVE, "end": ACTIVE,
 }
-ENDINGS = (EXPIRED, DIED, MOVED)  # F-R7 (重新犯罪 and 失联 have steps of their own)
+ENDINGS = (EXPIRED, DIED, MOVED)
+RECEIVE_FIELDS = ("person_id", "handover_method", "handover_on", "handover_staff", "reported_on", "category", "risk")
+"""What 衔接 may set (F-R2 and the category): the notice's own fields and the status are not its to change."""  # F-R7 (重新犯罪 and 失联 have steps of their own)
 
 
 def period_years(s: Session) -> int:
@@ -128,7 +130,7 @@ def receive(s: Session, who: Principal, row_id: str, values: dict[str, Any], *, 
     """衔接 (F-R2, R5, R6): the person of the registry linked, the method, day and staff; on the
     register from that day, category suggested by R7 and the pre-release list's entry matched."""
     row = released(s, who, row_id, write=True, statuses=STEPS["receive"])
-    values = _checked_change(s, row, values)
+    values = _checked_change(s, row, {k: v for k, v in values.items() if k in RECEIVE_FIELDS})
     person = s.get(Person, values.get("person_id") or row.person_id or "")
     if person is None or person.deleted:
         raise UserError("请从人员信息库选择安置帮教对象本人（人员不存在）")

@@ -11,8 +11,8 @@ from datetime import date
 
 from sqlmodel import Session
 
-from sfs_desktop.core import codes
-from sfs_desktop.core.resettlement import work
+from sfs_desktop.core import codes, params
+from sfs_desktop.core.resettlement import rules, work
 from sfs_desktop.core.resettlement.constants import ACTIVE, KEY, LOST
 from sfs_desktop.core.resettlement.deadlines import resettlement_due
 from sfs_desktop.core.resettlement.models import ReleasedPerson
@@ -45,10 +45,12 @@ def refusal(row: ReleasedPerson, step: Step) -> str | None:
 def header(s: Session, r: ReleasedPerson, today: date) -> list[HeaderItem]:
     """Name, release type, status (失联 in red), category (重点 in red), the period (red once passed)."""
     period = f"{r.period_from:%Y-%m-%d} 至 {r.period_to:%Y-%m-%d}" if r.period_from and r.period_to else "（未定）"
+    late = rules.notice_late(r.release_date, r.notice_received_on, params.get(s, "resettlement.notice_months"))
     return [HeaderItem(r.name, strong=True), HeaderItem(codes.code_name(s, "rp_release_type", r.release_type)),
             HeaderItem(f"状态：{codes.code_name(s, 'rp_status', r.status)}", alert=r.status == LOST),
             HeaderItem(f"帮教类别：{codes.code_name(s, 'rp_category', r.category)}", alert=r.category == KEY),
-            HeaderItem(f"帮教期：{period}", alert=bool(r.period_to and r.period_to < today and r.status in ACTIVE))]
+            HeaderItem(f"帮教期：{period}", alert=bool(r.period_to and r.period_to < today and r.status in ACTIVE))
+            ] + [HeaderItem("通知书晚于监狱应寄送日期（释放前一个月）", alert=True)] * late
 
 
 @dataclass
