@@ -1,14 +1,14 @@
 """resettlement: released persons, their events, the county's pre-release lists and frequencies (issue 17)
 
 Revision ID: 0015 (to be 0016 after 0015 merges; down_revision then "0015")
-Revises: 0014
+Revises: 0016
 """
 from alembic import op
 import sqlalchemy as sa
 import sqlmodel
 
-revision = "0015"
-down_revision = "0014"
+revision = "0017"
+down_revision = "0016"
 branch_labels = None
 depends_on = None
 
