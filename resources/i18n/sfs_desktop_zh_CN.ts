@@ -54,6 +54,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="44"/>
+        <source>衔接登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="45"/>
+        <source>帮教对象本人（人员信息库中的人员）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../sfs_desktop/ui/legality/reviews.py" line="31"/>
         <source>合法性审查送审登记</source>
         <translation type="unfinished"></translation>
@@ -707,7 +717,7 @@
 <context>
     <name>CodeChecklist</name>
     <message>
-        <location filename="../../sfs_desktop/ui/checklist.py" line="57"/>
+        <location filename="../../sfs_desktop/ui/checklist.py" line="58"/>
         <source>{0}（已停用）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1567,6 +1577,122 @@
     </message>
 </context>
 <context>
+    <name>PersonWorkspace</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="66"/>
+        <source>待办事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="69"/>
+        <source>期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="69"/>
+        <source>事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="69"/>
+        <source>情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="70"/>
+        <source>已超期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="70"/>
+        <source>未到期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="88"/>
+        <source>帮教小组成员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="92"/>
+        <source>调整帮教类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="96"/>
+        <source>失联登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="99"/>
+        <source>重新违法犯罪</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="104"/>
+        <source>已找到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="104"/>
+        <source>找到日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="110"/>
+        <source>期满解除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="110"/>
+        <source>死亡</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="110"/>
+        <source>迁出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="115"/>
+        <source>解除帮教</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="115"/>
+        <source>解除原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="115"/>
+        <source>解除日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="116"/>
+        <source>帮教小结</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonsTab</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/persons.py" line="45"/>
+        <source>登记刑满释放人员通知书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/persons.py" line="54"/>
+        <source>请选择帮教对象</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/persons.py" line="54"/>
+        <source>请先在列表中点选一名安置帮教对象</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <location filename="../../sfs_desktop/ui/page_parts.py" line="150"/>
@@ -1868,6 +1994,14 @@
     <message>
         <location filename="../../sfs_desktop/ui/report_view.py" line="95"/>
         <source>导出统计表</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResettlementPage</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/page.py" line="28"/>
+        <source>安置帮教</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -26,6 +26,7 @@ from typing import Any
 DUTY_PACKAGES: tuple[str, ...] = (
     "sfs_desktop.core.mediation",
     "sfs_desktop.core.correction",
+    "sfs_desktop.core.resettlement",
     "sfs_desktop.core.legality",
 )
 """One line per duty package; its ``duty.py`` declares the rest."""

@@ -437,7 +437,8 @@ def found(s: Session, who: Principal, subject_id: str, on: date) -> CorrectionSu
 
 
 def save_release(s: Session, who: Principal, subject_id: str, values: dict[str, Any]) -> CcRelease:
-    """解矫准备 (C31): summary, appraisal, 安置帮教 handover, announcement; complete → 解除."""
+    """解矫准备 (C31): summary, appraisal, 安置帮教 handover, announcement; complete → 解除, and the
+    person is on 安置帮教's register from the announcement (`resettlement.work.from_correction`)."""
     row = subject(s, who, subject_id, write=True, statuses=STEPS["release"])
     values = _checked(s, CcRelease, values)
     rel = s.exec(live(select(CcRelease), CcRelease).where(CcRelease.subject_id == row.id)).first() \
@@ -455,6 +456,10 @@ def save_release(s: Session, who: Principal, subject_id: str, values: dict[str, 
         s.add(row)
     s.add(rel)
     s.flush()
+    if row.status == RELEASED:  # R8: the file passes to 安置帮教, linked to this history (nothing typed twice)
+        from sfs_desktop.core.resettlement.work import from_correction
+
+        from_correction(s, row, rel)
     return rel
 
 

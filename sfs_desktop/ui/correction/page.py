@@ -29,11 +29,13 @@ def CorrectionPage(app: AppSession, parent=None) -> QWidget:  # noqa: N802 - the
 
 
 class NoAccessPage(QWidget):
-    def __init__(self, reason: str, parent=None):
+    """What an account without "s3.read" sees instead of a duty whose every row is criminal-record data."""
+
+    def __init__(self, reason: str, parent=None, duty: str | None = None):
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        notice = QLabel(f"<h3>{self.tr('社区矫正')}</h3><p>{reason}。</p><p>"
-                        f"{self.tr('社区矫正对象的信息属于涉罪信息，只有所长和工作人员账户可以查看和办理。')}</p>", self)
+        notice = QLabel(f"<h3>{duty or self.tr('社区矫正')}</h3><p>{reason}。</p><p>"
+                        f"{self.tr('这些信息属于涉罪信息，只有所长和工作人员账户可以查看和办理。')}</p>", self)
         notice.setObjectName("notice")
         notice.setWordWrap(True)
         layout.addWidget(notice)

