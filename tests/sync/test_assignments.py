@@ -110,7 +110,7 @@ def test_refused_at_a_station_for_an_unknown_or_revoked_station_or_type(county, 
     county.db.write(lambda s: identity.revoke_station(s, station2.node_id, SYSTEM))
     with pytest.raises(UserError, match="已被吊销"):
         hand_over(county, station2.node_id, DISPUTE)
-    with pytest.raises(UserError, match="“mediation_case”不是可交办的记录类型；可交办：dispute_screening（交办矛盾纠纷）、released_person（刑满释放人员通知书）、rp_prerelease（预释放人员名单）"):
+    with pytest.raises(UserError, match="“mediation_case”不是可交办的记录类型；可交办：dispute_screening（交办矛盾纠纷）、correction_subject（交办社区矫正对象）、released_person（刑满释放人员通知书）、rp_prerelease（预释放人员名单）"):
         county.db.write(lambda s: assign_records(s, SYSTEM, "mediation_case", station.node_id, [(None, {})]))
     with pytest.raises(PermissionDenied):
         hand_over(county, station.node_id, DISPUTE, who=Principal("ins", "inspector"))

@@ -77,7 +77,7 @@ def test_main_window_navigation_and_status(qtbot, app_session):
     window.show()
     assert window.nav.count() == len(pages.NAV_ORDER) == 13 and window.nav.item(2).text() == "人民调解"
     assert "待同步变更" in window.status_outbox.text()
-    window.show_page("correction")
+    window.show_page("publicity")
     assert "正在建设中" in window.stack.currentWidget().findChildren(QLabel)[0].text()
 
 
