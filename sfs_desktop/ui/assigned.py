@@ -9,10 +9,18 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QTableWidget, QVBo
 
 from sfs_desktop.core import duties
 from sfs_desktop.core.db.synced import synced_tables
+from sfs_desktop.core.fields import Widget, specs
+from sfs_desktop.core.people.models import Person
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.core.sync import assign, assigned, identity
 from sfs_desktop.ui.ops import TaskOp
+from sfs_desktop.ui.code_lists import code_checker, code_source
+from sfs_desktop.ui.forms import RecordForm
 from sfs_desktop.ui.page_parts import RecordDialog, ask, buttons, fill_table, open_dialog
+
+PERSON_FIELDS = ("name", "gender", "birth_date", "id_type", "id_number", "household_address", "residence_address",
+                 "phone")
+"""What the county enters of the person a record names (the rest the station completes)."""
 
 
 def _when(value) -> str:
@@ -31,13 +39,34 @@ class AssignDialog(RecordDialog):
         if station is not None and self.station.findData(station) >= 0:
             self.station.setCurrentIndex(self.station.findData(station))
         self.table = table
-        label = duties.assignables()[table][1].label
+        declared = duties.assignables()[table][1]
+        model = synced_tables()[table]
         note = QLabel()
         note.setWordWrap(True)
         note.setText(self.tr("保存后，该记录归所选司法所所有，在下次为该所导出同步包时送达；该所导入后即可办理。"))
-        super().__init__(app, synced_tables()[table], label, assign.assign_one,
-                         extra=[(self.tr("交办给"), self.station), ("", note)], parent=parent)
+        extra: list[tuple[str, QWidget]] = [(self.tr("交办给"), self.station), ("", note)]
+        only = None
+        self.person_form: RecordForm | None = None
+        if declared.person:  # the record names a person: entered here, found or created at the station by core
+            self.person_form = RecordForm(Person, code_source(app), only=list(PERSON_FIELDS),
+                                          code_exists=code_checker(app))
+            self.person_form.setObjectName("person_form")
+            extra.append((self.tr("人员"), self.person_form))
+            only = [s.name for s in specs(model)  # the person's name is entered once, in the person's form
+                    if s.name != declared.person and s.name not in PERSON_FIELDS and s.widget is not Widget.HIDDEN]
+        super().__init__(app, model, declared.label, assign.assign_one, only=only, extra=extra, parent=parent)
         self.setObjectName("assign_dialog")
+
+    def confirm(self) -> bool:
+        person_ok = self.person_form.confirm() if self.person_form is not None else True
+        return self.form.confirm() and person_ok
+
+    def values(self) -> dict:
+        values = super().values()
+        if self.person_form is not None:  # the person's own fields, by name: core takes them out again
+            person = {k: v for k, v in self.person_form.values().items() if v is not None}
+            values = {**person, **values}
+        return values
 
     def save_args(self) -> tuple[tuple, dict]:
         return (self.app.principal, self.table, self.station.currentData()), {}

@@ -144,18 +144,24 @@ class RecordDialog(FormDialog):
     def save(self) -> bool:
         """Check the form, then save off the UI thread: the dialog closes when the write happened,
         or shows the refusal and stays open. False when the form itself has problems."""
-        if self.form.confirm():
+        if self.confirm():
             self.message.setText("")
         else:
             self.message.setText(self.tr("请先改正标红的内容"))
             return False
         if self.op is not None and not self.op.finished:
             return False  # 保存 pressed twice: the first one is still on its way
-        values = {k: v for k, v in self.form.values().items() if v is not None}  # unset: the model's default
+        values = self.values()
         args, kwargs = self.save_args()
         self.op = (WriteOp(self, self.app, self._save, *args, values, **kwargs)
                    .success(self._saved).failure(lambda exc: self.message.setText(str(exc))).run())
         return True
+
+    def confirm(self) -> bool:
+        return self.form.confirm()
+
+    def values(self) -> dict[str, Any]:
+        return {k: v for k, v in self.form.values().items() if v is not None}  # unset: the model's default
 
     def _saved(self, result: Any) -> None:
         self.saved = result

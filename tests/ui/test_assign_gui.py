@@ -151,3 +151,49 @@ def test_the_dialog_says_why_a_revoked_station_is_refused(qtbot, pair):
     assert seen == {"saved": False, "message": "司法所 430922101 已被吊销，不能向其交办"}
     with county.db.read() as s:
         assert s.exec(select(DisputeScreening)).all() == []
+
+
+def test_the_county_hands_over_a_correction_subject_with_the_persons_own_fields(qtbot, pair, tmp_path):
+    """A record that names a person (Assignable.person) asks for the person in the dialog: core finds
+    or creates the station's person from those fields, and both travel to the station."""
+    from sfs_desktop.core.correction.models import CorrectionSubject
+    from sfs_desktop.core.people.models import Person
+
+    county, station = pair
+    stations = StationsTab(county)
+    qtbot.addWidget(stations)
+    stations.table.selectRow(0)
+    seen = {}
+
+    def fill():
+        d = stations._open_dialog
+        assert d.windowTitle() == "交办社区矫正对象" and d.person_form is not None
+        assert "person_id" not in d.form.editors and "name" not in d.form.editors  # entered once, as the person
+        person = d.person_form.editors
+        d.form.editors["correction_type"].widget.setCurrentIndex(d.form.editors["correction_type"].widget.findText("缓刑"))
+        assert not saved(d) and "必须填写" in person["name"].error.text()  # the person's form is checked too
+        person["name"].widget.setText("测试对象丙")
+        person["id_number"].widget.setText("430922199001010015")  # generated, check digit valid
+        d.form.editors["effective_date"].set_value(date(2024, 6, 3))
+        d.form.editors["term_start"].set_value(date(2024, 6, 3))
+        d.form.editors["term_end"].set_value(date(2025, 6, 2))
+        d.form.editors["original_months"].set_value(12)
+        penalty = d.form.editors["original_penalty"].widget
+        penalty.setCurrentIndex(penalty.findText("有期徒刑"))
+        d.form.editors["crimes"].widget.setText("危险驾驶罪（测试数据）")
+        if SHOTS:
+            d.resize(d.sizeHint())
+            d.grab().save(str(Path(SHOTS) / "assign-subject.png"))
+        seen["saved"] = saved(d)
+        seen["message"] = d.message.text()
+    _choose_then(stations, "correction_subject", fill)
+    stations.buttons["assign"].click()
+    assert seen == {"saved": True, "message": ""}
+    with county.db.read() as s:
+        subject = s.exec(select(CorrectionSubject)).one()
+        person = s.get(Person, subject.person_id)
+    assert (subject.owner, person.owner, person.name, subject.name) == ("430922101", "430922101", "测试对象丙", "测试对象丙")
+    _carry(county, station, tmp_path / "to-station")
+    with station.db.read() as s:
+        assert s.get(Person, subject.person_id).id_number == "430922199001010015"
+        assert s.get(CorrectionSubject, subject.id).crimes == "危险驾驶罪（测试数据）"
