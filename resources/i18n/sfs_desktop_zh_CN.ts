@@ -272,78 +272,83 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="37"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="46"/>
         <source>保存后，该记录归所选司法所所有，在下次为该所导出同步包时送达；该所导入后即可办理。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="39"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="47"/>
         <source>交办给</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="54"/>
+        <source>人员</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AssignedTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="86"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="115"/>
         <source>县司法局交办给各所的事项：交给谁、该所是否已签收（已导入并回执）、是否已着手办理。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="88"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="117"/>
         <source>县司法局交办给本所的事项（随县局同步包送达）。双击打开该记录办理；办理后状态变为“处理中”，并在下次同步时报县局。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="108"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="137"/>
         <source>交办时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="108"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="137"/>
         <source>司法所</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="108"/>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="114"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="137"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="143"/>
         <source>类型</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="108"/>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="114"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="137"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="143"/>
         <source>内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="109"/>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="114"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="138"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="143"/>
         <source>限期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="109"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="138"/>
         <source>签收</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="109"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="138"/>
         <source>办理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="109"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="138"/>
         <source>交办人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="114"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="143"/>
         <source>收到时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="114"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="143"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1949,12 +1954,12 @@
 <context>
     <name>RegisterTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="207"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="213"/>
         <source>请选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="207"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="213"/>
         <source>请先在列表中点选一行</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2947,18 +2952,18 @@
 <context>
     <name>owner</name>
     <message>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="52"/>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="60"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="81"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="89"/>
         <source>交办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="52"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="81"/>
         <source>名册中还没有可交办的司法所，或没有可交办的记录类型</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="60"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="89"/>
         <source>交办什么</source>
         <translation type="unfinished"></translation>
     </message>
