@@ -72,6 +72,9 @@ def test_staff_without_the_permission_see_totals_but_no_juvenile_name(tmp_path):
     assert len(listed(clerk)["register"]) == len(listed(head)["register"]) - 1 == figures["期末在册人数"] - 1
 
     head_due, clerk_due = due(ADMIN, PASSWORD), due("clerk", USER_PASSWORD)
+    # the demo's overdue correction items are exactly the ones it seeds (issue 16's acceptance)
+    overdue = sorted(i["title"].split("：")[0] for i in head_due if i["duty"] == "社区矫正" and i["days_left"] < 0)
+    assert overdue == ["上月实地查访", "外出逾期未归", "调查评估意见提交", "逾期未报到"], overdue
     assert [i for i in head_due if i["ref"] == name]
     assert clerk_due == [i for i in head_due if i["ref"] != name]
     assert due("minors", USER_PASSWORD) == head_due
