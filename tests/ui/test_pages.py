@@ -45,10 +45,10 @@ def test_save_and_print_shortcuts_reach_the_page_shown(qtbot, app_session):
         def print_record(self):
             calls.append("print")
 
-    pages.register_page("correction", "社区矫正", lambda w: Page())
+    pages.register_page("publicity", "普法与法治创建", lambda w: Page())  # a duty whose page is not built yet
     try:
         window = _window(qtbot, app_session)
-        window.show_page("correction")
+        window.show_page("publicity")
         shortcuts = {sc.key().toString(): sc for sc in window.findChildren(QShortcut)}
         shortcuts[QKeySequence(QKeySequence.StandardKey.Save).toString()].activated.emit()
         shortcuts[QKeySequence(QKeySequence.StandardKey.Print).toString()].activated.emit()
@@ -56,7 +56,7 @@ def test_save_and_print_shortcuts_reach_the_page_shown(qtbot, app_session):
         shortcuts[QKeySequence(QKeySequence.StandardKey.Save).toString()].activated.emit()
         assert calls == ["save", "print"]
     finally:
-        pages._PAGES.pop("correction")
+        pages._PAGES.pop("publicity")
 
 
 def test_settings_backup_check_and_reindex(qtbot, app_session):

@@ -47,11 +47,12 @@ def test_a_red_message_goes_once_the_field_is_corrected(qtbot, app_session):
     assert error.isHidden() and dialog.message.text() == ""
 
 
-def test_no_parties_can_be_added_to_a_closed_case(page, app_session, refusals):  # noqa: F811
+def test_no_parties_can_be_added_to_a_closed_case(qtbot, page, app_session, refusals):  # noqa: F811
     ws = _register(page)
     assert ws.action_buttons["add_party"].isEnabled()
     app_session.write(lambda s: setattr(s.get(MediationCase, ws.case_id), "status", "archived"))
-    ws.refresh()
+    ws.refresh()  # reads off the UI thread (the shared workspace): the buttons follow when it lands
+    qtbot.waitUntil(lambda: not ws.action_buttons["add_party"].isEnabled(), timeout=30_000)
     assert not ws.action_buttons["add_party"].isEnabled() and not ws.action_buttons["remove_party"].isEnabled()
     assert "已办结" in ws.action_buttons["add_party"].toolTip()
 
