@@ -79,7 +79,7 @@ def test_12_and_28_cut_links_in_both_directions(county, station, tmp_path, monke
             if upward:  # station → county
                 add_people(station, rng.randint(20, 80), prefix=f"站{run}-")
             else:  # county → station: persons the county assigns to the station
-                county.db.write(lambda s: [assign(s, Person, {"name": f"县{run}-{i}"}, station.node_id)
+                county.db.write(lambda s: [assign(s, SYSTEM, Person, {"name": f"县{run}-{i}"}, station.node_id)
                                            for i in range(rng.randint(20, 80))])
             cuts = [rng.randint(300, 12_000) for _ in range(rng.randint(1, 5))]
             link = FaultyLink(("127.0.0.1", relay.port), cuts)
