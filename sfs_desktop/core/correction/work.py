@@ -26,11 +26,12 @@ from sfs_desktop.core.correction.models import (
     CcSupervision, CcTeamMember, CcTermination, CcViolation, CorrectionSubject, CcInvestigation, CcRelease)
 from sfs_desktop.core.db.synced import SyncedModel, live
 from sfs_desktop.core.printing.service import allocate_serial
+from sfs_desktop.core import s3records
+from sfs_desktop.core.s3records import open_record, require_s3
 from sfs_desktop.core.errors import PermissionDenied, UserError
 from sfs_desktop.core.fields import specs
 from sfs_desktop.core.people.models import Person
-from sfs_desktop.core.security import audit
-from sfs_desktop.core.security.access import Principal, check_row, require
+from sfs_desktop.core.security.access import Principal, check_row
 from sfs_desktop.core.sync.identity import local_node
 from sfs_desktop.core.timeline import local_day
 
@@ -42,35 +43,20 @@ STEPS: dict[str, tuple[str, ...]] = {  # step → the statuses it applies in (th
 COUNTY_DECIDES = "由县级社区矫正机构决定：司法所只能提出建议，请在县司法局的程序中办理"
 
 
-def require_s3(who: Principal, write: bool) -> None:
-    require(who, "record.write" if write else "record.read")
-    require(who, "s3.read")
 
 
 def subject(s: Session, who: Principal, subject_id: str, *, write: bool = False,
             statuses: tuple[str, ...] = (), audited: bool = True) -> CorrectionSubject:
     """The subject, if `who` may read (or change) it; opening one to read is an audited S3 view
     (`audited=False`: the same view read again after a step, already audited when opened)."""
-    require_s3(who, write)
-    row = s.get(CorrectionSubject, subject_id)
-    if row is None or row.deleted:
-        raise UserError("社区矫正对象不存在或已删除")
-    check_row(who, CorrectionSubject, row, write=write)
-    refusal = status_refusal(row.status, statuses)
-    if refusal:
-        raise UserError(refusal)
-    if not write and audited:
-        audit.record_read(s, who.username, "view_s3", CorrectionSubject.__tablename__, row.id)
-    return row
+    return open_record(s, who, CorrectionSubject, subject_id, missing="社区矫正对象不存在或已删除", names=STATUS,
+                       write=write, statuses=statuses, audited=audited)
 
 
 def status_refusal(status: str, statuses: tuple[str, ...]) -> str | None:
     """Why a step does not apply to a subject in `status` (None when it does): one wording for the
     refusal and for the greyed button's tooltip."""
-    if not statuses or status in statuses:
-        return None
-    return (f"该对象当前为“{STATUS[status]}”，不能办理此事项"
-            f"（只有{'、'.join(STATUS[x] for x in statuses)}的对象可以）")
+    return s3records.status_refusal(status, statuses, STATUS)
 
 
 def _checked(s: Session, model: type[SyncedModel], values: dict[str, Any]) -> dict[str, Any]:

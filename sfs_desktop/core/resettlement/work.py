@@ -15,6 +15,8 @@ from sqlmodel import Session, select
 
 from sfs_desktop.core import codes, params
 from sfs_desktop.core.db.synced import SyncedModel, live
+from sfs_desktop.core import s3records
+from sfs_desktop.core.s3records import open_record, require_s3
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.people.models import Person
 from sfs_desktop.core.resettlement import rules
@@ -23,8 +25,7 @@ from sfs_desktop.core.resettlement.constants import (
 from sfs_desktop.core.resettlement.models import (
     ReleasedPerson, RpCategoryChange, RpContact, RpLostContact, RpPrerelease, RpReoffence, RpResettlement,
     RpTeamMember)
-from sfs_desktop.core.security import audit
-from sfs_desktop.core.security.access import Principal, check_row, require
+from sfs_desktop.core.security.access import Principal, check_row
 
 STATUS = {AWAITING: "待衔接", ON_REGISTER: "在册", EXPIRED: "期满解除", DIED: "死亡", MOVED: "迁出",
           REOFFENDED: "重新犯罪收监", LOST: "失联"}
@@ -42,33 +43,18 @@ def period_years(s: Session) -> int:
     return params.get(s, "resettlement.period_years")
 
 
-def _require_s3(who: Principal, write: bool) -> None:
-    require(who, "record.write" if write else "record.read")
-    require(who, "s3.read")
 
 
 def status_refusal(status: str, statuses: tuple[str, ...]) -> str | None:
     """Why a step does not apply in `status` (None when it does): the refusal and the tooltip."""
-    if not statuses or status in statuses:
-        return None
-    return (f"该对象当前为“{STATUS[status]}”，不能办理此事项"
-            f"（只有{'、'.join(STATUS[x] for x in statuses)}的对象可以）")
+    return s3records.status_refusal(status, statuses, STATUS)
 
 
 def released(s: Session, who: Principal, row_id: str, *, write: bool = False, statuses: tuple[str, ...] = (),
              audited: bool = True) -> ReleasedPerson:
     """The released person, if `who` may read (or change) it; a read is an audited S3 view."""
-    _require_s3(who, write)
-    row = s.get(ReleasedPerson, row_id)
-    if row is None or row.deleted:
-        raise UserError("安置帮教对象不存在或已删除")
-    check_row(who, ReleasedPerson, row, write=write)
-    refusal = status_refusal(row.status, statuses)
-    if refusal:
-        raise UserError(refusal)
-    if not write and audited:
-        audit.record_read(s, who.username, "view_s3", ReleasedPerson.__tablename__, row.id)
-    return row
+    return open_record(s, who, ReleasedPerson, row_id, missing="安置帮教对象不存在或已删除", names=STATUS,
+                       write=write, statuses=statuses, audited=audited)
 
 
 def _checked(s: Session, model: type[SyncedModel], values: dict[str, Any]) -> dict[str, Any]:
@@ -115,7 +101,7 @@ def check_notice(s: Session, row: ReleasedPerson) -> None:
 def register_notice(s: Session, who: Principal, values: dict[str, Any], *, today: date) -> ReleasedPerson:
     """登记 a 刑满释放人员通知书 received here (or a released person missing from the county's list):
     the person waits for 衔接; the assistance period is computed from the release date (R2)."""
-    _require_s3(who, True)
+    require_s3(who, True)
     values = _checked(s, ReleasedPerson, {**values, "status": AWAITING})
     _not_future(values.get("notice_received_on"), "收到通知书日期", today)
     row = ReleasedPerson(**values)
@@ -280,7 +266,7 @@ def check_prerelease(_s: Session, row: RpPrerelease) -> None:
 
 
 def _entry(s: Session, who: Principal, entry_id: str) -> RpPrerelease:
-    _require_s3(who, True)
+    require_s3(who, True)
     row = s.get(RpPrerelease, entry_id)
     if row is None or row.deleted:
         raise UserError("预释放名单中没有这个人")
@@ -311,7 +297,7 @@ def record_steps(s: Session, who: Principal, entry_id: str, steps: str) -> RpPre
 
 def unmatched(s: Session, who: Principal, month: str | None = None) -> list[RpPrerelease]:
     """未衔接: listed persons not yet found (of one list month, or all)."""
-    _require_s3(who, False)
+    require_s3(who, False)
     stmt = live(select(RpPrerelease), RpPrerelease).where(RpPrerelease.matched_id == None)  # noqa: E711
     if month:
         stmt = stmt.where(RpPrerelease.list_month == month)
@@ -320,7 +306,7 @@ def unmatched(s: Session, who: Principal, month: str | None = None) -> list[RpPr
 
 def report_unmatched(s: Session, who: Principal, month: str, on: date, *, today: date) -> list[RpPrerelease]:
     """The monthly 未衔接人员上报 (F-R8): every unfound entry of `month` must say what was done."""
-    _require_s3(who, True)
+    require_s3(who, True)
     _not_future(on, "上报日期", today)
     rows = unmatched(s, who, month)
     missing = [r.name for r in rows if not r.steps]
