@@ -163,3 +163,24 @@ def test_demo_twice_keeps_every_rule_and_shows_the_seeded_overdue_items(station_
         received = s.exec(select(func.count()).select_from(CorrectionSubject).where(
             CorrectionSubject.received_on != None)).one()  # noqa: E711 - the one awaiting report-in is not yet 在册
         assert figures["on_register"] == received == n - 1 and figures["on_time"] <= figures["received"]
+
+
+def test_the_dashboard_counts_this_years_lost_and_missed_subjects_against_the_zero_target(station_db):
+    from datetime import datetime, timezone
+
+    from sfs_desktop.core import duties
+    from sfs_desktop.core.correction.constants import LOST_CONTACT
+
+    sid = _subject(station_db)
+    today = date.today()
+    labels = [t.label for t in duties.all_tiles()]
+    i = labels.index("本年脱管漏管（目标 0）")
+    with station_db.read() as s:
+        assert duties.tile_counts(s, STAFF, today)[i] == 0
+    station_db.write(lambda s: work.report_major_event(s, HEAD, sid, {
+        "kind": LOST_CONTACT, "occurred_at": datetime(today.year, today.month, today.day, 0, 30, tzinfo=timezone.utc)}))
+    with station_db.read() as s:
+        assert duties.tile_counts(s, STAFF, today)[i] == 1
+    with pytest.raises(PermissionDenied):
+        with station_db.read() as s:
+            stats.lost_or_missed_this_year(s, Principal("nobody", "none", "无"), today)

@@ -10,6 +10,7 @@ those the reader may read (C33: a juvenile only with "juvenile.read").
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 from sqlalchemy import func
 from sqlmodel import Session, select
@@ -126,6 +127,18 @@ def on_register(s: Session, who, today) -> int:
     require(who, "record.read")
     return s.scalar(live(select(func.count()).select_from(CorrectionSubject), CorrectionSubject)
                     .where(CorrectionSubject.status.in_(ON_REGISTER))) or 0
+
+
+def lost_or_missed_this_year(s: Session, who, today) -> int:
+    """The dashboard tile 本年脱管漏管 (the county's target is 0): 脱管 and 漏管 reports this year."""
+    from sfs_desktop.core.security.access import require
+
+    require(who, "record.read")
+    start = date(today.year, 1, 1).isoformat()
+    return s.scalar(live(select(func.count()).select_from(CcMajorEvent), CcMajorEvent)
+                    .where(CcMajorEvent.kind.in_((LOST_CONTACT, MISSED_INTAKE)),
+                           func.date(CcMajorEvent.occurred_at) >= start,
+                           func.date(CcMajorEvent.occurred_at) <= today.isoformat())) or 0
 
 
 def register_ids(s: Session, period: str, owner: str | None) -> list[str]:
