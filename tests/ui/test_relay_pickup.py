@@ -2,6 +2,8 @@
 
 import hashlib
 
+from sqlmodel import select
+
 from sfs_desktop.core.people.models import Person
 from sfs_desktop.core.security.access import SYSTEM
 from sfs_desktop.core.security.session import login
@@ -46,7 +48,7 @@ def test_the_stations_tab_picks_up_relayed_uploads(qtbot, tmp_path):
         qtbot.waitUntil(lambda: page.stations.pickup_job.finished, timeout=60_000)
         assert "收取了 1 个" in page.stations.relay_label.text(), page.stations.relay_label.text()
         with county.db.read() as s:
-            assert [p.name for p in s.query(Person).all()] == ["网络甲"]
+            assert [p.name for p in s.exec(select(Person)).all()] == ["网络甲"]
         assert relay.waiting() == [] and relay.receipt(res.files[0].stem)["status"] == "imported"
         assert relay.replies("430922101")  # the county's ack waits for the station's next sync
         page.tabs.setCurrentWidget(page.stations)
