@@ -31,8 +31,8 @@ from tests.sync.conftest import add_people
 
 pytestmark = pytest.mark.slow
 
-RUNS = 15  # per direction; see the module docstring
-LOST = 6
+RUNS = 3  # per direction; see the module docstring
+LOST = 2
 CHUNK = 4096
 
 

@@ -196,3 +196,16 @@ def test_a_long_record_form_scrolls_inside_a_dialog_that_fits_the_screen(qtbot, 
     assert long_.height() <= screen and long_.findChild(QDialogButtonBox).isVisible()
     assert long_.findChild(QScrollArea, "form_scroll").verticalScrollBar().maximum() > 0
     assert short.findChild(QScrollArea, "form_scroll").verticalScrollBar().maximum() == 0  # a short one: no scrolling
+
+
+def test_the_person_dialog_clears_its_red_message_once_corrected(qtbot, app_session):
+    from sfs_desktop.ui.people_page import PersonDialog
+
+    dialog = PersonDialog(app_session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.save()  # 姓名 is required
+    assert dialog.message.text() == "请先改正标红的内容"
+    qtbot.keyClicks(dialog.form.editors["name"].widget, "Test Person")  # QTest types ASCII only
+    assert dialog.form.editors["name"].error.isHidden() and dialog.message.text() == ""
+    assert dialog.height() <= dialog.screen().availableGeometry().height()
