@@ -10,6 +10,7 @@ from tests.conftest import ADMIN, PASSWORD
 from tests.resettlement.county_data import build
 from tests.sync.conftest import county, station, station2  # noqa: F401 - fixtures
 from tests.ui.conftest import settled
+from tests.ui.test_assign_gui import pair  # noqa: F401 - the fixture
 
 
 @pytest.mark.timeout(180)
@@ -44,3 +45,27 @@ def test_the_county_sees_notices_and_lists_by_station(qtbot, county, station, st
     finally:
         app.close()
         county.db = app.db  # closed: the fixture's close is then a no-op
+
+
+def test_the_assign_dialog_shows_the_period_as_the_release_date_is_typed(qtbot, pair, tmp_path):  # noqa: F811
+    from datetime import date
+
+    from sfs_desktop.core.resettlement.models import ReleasedPerson
+    from sfs_desktop.ui.assigned import AssignDialog
+    from tests.ui.conftest import saved
+
+    county_app, _station = pair
+    dialog = AssignDialog(county_app, "released_person", [("430922101", "桃江县司法局灰山港司法所")])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settled()
+    e = dialog.form.editors
+    assert "period_to" not in e and "period_from" not in e  # computed, not typed
+    e["name"].widget.setText("测试庚")
+    e["release_date"].set_value(date(2024, 2, 29))
+    settled()
+    assert dialog.derived.text() == "帮教期起：2024-02-29　帮教期止：2029-02-28"
+    dialog.grab().save(str(tmp_path / "assign-notice.png"))
+    assert saved(dialog), dialog.message.text()
+    with county_app.db.read() as s:
+        assert s.get(ReleasedPerson, dialog.saved.id).period_to == date(2029, 2, 28)
