@@ -122,3 +122,34 @@ def test_the_agreement_and_the_notice_scan_from_the_workspace(qtbot, app_session
         assert s.get(ReleasedPerson, rid).agreement_on == TODAY
         assert s.exec(select(RpTeamMember)).one().name == "村干部甲"
     assert refusals == ["请先组建帮教小组，再签订帮教协议"]
+
+
+@pytest.mark.timeout(180)
+def test_the_half_year_report_prints_from_the_statistics_tab(qtbot, app_session, refusals, tmp_path):  # noqa: F811
+    from sfs_desktop.ui.resettlement.persons import StatisticsTab
+    from tests.resettlement.test_half_year import _known
+
+    _known(app_session.db)
+    tab = StatisticsTab(app_session)
+    qtbot.addWidget(tab)
+    tab.resize(900, 700)
+    tab.show()
+    tab.year.setValue(2024)
+    tab.part.setCurrentIndex(tab.part.findData("-H1"))
+    settled()
+    t = tab.table
+    shown = {t.item(r, 0).text(): t.item(r, 1).text() for r in range(t.rowCount())}
+    assert (shown["衔接率"], shown["必接必送率"], shown["帮教率"], shown["安置率"], shown["重新犯罪数"]) == (
+        "66.7%", "100.0%", "50.0%", "50.0%", "1")
+    assert tab.print_buttons["half_year"].isEnabled() and not tab.print_buttons["annual"].isEnabled()
+    tab.grab().save(str(tmp_path / "resettlement-statistics.png"))
+    tab.print_buttons["half_year"].click()
+    settled()
+    tab._open_dialog.close()
+    assert tab.last_print.form_id == "resettlement.half_year" and tab.last_print.pages == 1
+    tab.part.setCurrentIndex(tab.part.findData(""))
+    settled()
+    assert tab.print_buttons["annual"].isEnabled() and not tab.print_buttons["half_year"].isEnabled()
+    with app_session.db.read() as s:
+        assert s.exec(select(PrintLog.form_id)).all() == ["resettlement.half_year"]
+    assert refusals == []
