@@ -39,7 +39,7 @@ class Notice:
     name: str
     release_date: date
     due: date  # the 衔接 deadline: the county's 限期, else R5/R6
-    period_to: date | None  # R2, computed from the release date when the station has not yet
+    period_to: date  # R2: the row's, else computed from the release date (a notice handed over before it was)
     state: str  # one of the five above
     handover_on: date | None = None
     late: bool = False  # overdue or received after the deadline (shown in red)
