@@ -9,11 +9,14 @@ against §5.1's rules (`.rules`); a refusal is one Chinese sentence and nothing 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session, select
 
-from sfs_desktop.core import codes, params
+from sfs_desktop.core import attachments, codes, params
+from sfs_desktop.core.attachments import Attachment
+from sfs_desktop.core.fields import Sensitivity
 from sfs_desktop.core.db.synced import SyncedModel, live
 from sfs_desktop.core import s3records
 from sfs_desktop.core.s3records import open_record, require_s3
@@ -32,6 +35,7 @@ STATUS = {AWAITING: "待衔接", ON_REGISTER: "在册", EXPIRED: "期满解除",
 STEPS: dict[str, tuple[str, ...]] = {  # step → the statuses it applies in (the workspace greys the others)
     "receive": (AWAITING,), "contact": ACTIVE, "measure": ACTIVE, "team": (AWAITING, *ACTIVE),
     "category": ACTIVE, "lost": (ON_REGISTER,), "found": (LOST,), "reoffence": ACTIVE, "end": ACTIVE,
+    "attach": (),
 }
 ENDINGS = (EXPIRED, DIED, MOVED)
 RECEIVE_FIELDS = ("person_id", "handover_method", "handover_on", "handover_staff", "reported_on", "category", "risk")
@@ -87,15 +91,28 @@ def _add(s: Session, model: type[SyncedModel], person_id: str, values: dict[str,
 
 def check_notice(s: Session, row: ReleasedPerson) -> None:
     """What a notice must satisfy beyond its declarations: a station's entry, or a notice the county
-    hands over (the manifest names this check for 交办)."""
+    hands over (the manifest names this check for 交办). It completes the assistance period (R2)
+    when the row has none, so a notice entered here, handed over or received has the same one."""
     if row.report_by and row.report_by < row.release_date:
         raise UserError("衔接期限不能早于释放日期")
+    if row.period_to is None:
+        for name, value in notice_period(s, {"release_date": row.release_date}).items():
+            setattr(row, name, value)
     if row.person_id:
         existing = s.exec(live(select(ReleasedPerson.id), ReleasedPerson).where(
             ReleasedPerson.person_id == row.person_id, ReleasedPerson.status.in_((AWAITING, *ACTIVE)),
             ReleasedPerson.id != row.id)).first()
         if existing:
             raise UserError(f"{row.name}已在册接受安置帮教，不能重复登记")
+
+
+def notice_period(s: Session, values: dict[str, Any]) -> dict[str, Any]:
+    """R2: the period from the release date and the county's period parameter (nothing until a
+    release date is given); the 交办 dialog shows it as the county types."""
+    release = values.get("release_date")
+    if not isinstance(release, date):
+        return {}
+    return {"period_from": release, "period_to": rules.period_end(release, period_years(s))}
 
 
 def register_notice(s: Session, who: Principal, values: dict[str, Any], *, today: date) -> ReleasedPerson:
@@ -106,7 +123,6 @@ def register_notice(s: Session, who: Principal, values: dict[str, Any], *, today
     _not_future(values.get("notice_received_on"), "收到通知书日期", today)
     row = ReleasedPerson(**values)
     check_notice(s, row)
-    row.period_from, row.period_to = row.release_date, rules.period_end(row.release_date, period_years(s))
     s.add(row)
     s.flush()
     return row
@@ -130,9 +146,7 @@ def receive(s: Session, who: Principal, row_id: str, values: dict[str, Any], *, 
     for k, v in values.items():
         setattr(row, k, v)
     row.person_id, row.name = person.id, person.name
-    check_notice(s, row)
-    if row.period_to is None:
-        row.period_from, row.period_to = row.release_date, rules.period_end(row.release_date, period_years(s))
+    check_notice(s, row)  # completes the period of a notice handed over before it was computed there
     if "category" not in values:
         row.category = rules.suggested_category(risk=row.risk, serious_offence=rules.serious_offence(row.offences))
     row.status = ON_REGISTER
@@ -183,6 +197,23 @@ def sign_agreement(s: Session, who: Principal, row_id: str, on: date, *, today: 
     row.agreement_on = on
     s.add(row)
     return row
+
+
+NOTICE_SCAN = "刑满释放人员通知书"
+
+
+def attach_notice(s: Session, who: Principal, row_id: str, data: bytes, suffix: str, *, blob_root: Path):
+    """The scan of the paper release notice (F-R1), kept encrypted with the person's record (S3)."""
+    row = released(s, who, row_id, write=True, statuses=STEPS["attach"], audited=False)
+    return attachments.attach(s, ReleasedPerson.__tablename__, row.id, NOTICE_SCAN, data, suffix,
+                              blob_root=blob_root, sensitivity=int(Sensitivity.S3))
+
+
+def notice_scans(s: Session, row_id: str) -> list[str]:
+    """The scans kept for a person (file names, oldest first): read by a caller that opened the person."""
+    return list(s.exec(live(select(Attachment.original_name), Attachment).where(
+        Attachment.record_table == ReleasedPerson.__tablename__, Attachment.record_id == row_id)
+        .order_by(Attachment.created_at)).all())
 
 
 # --- the timeline's events ----------------------------------------------------------------------
@@ -340,7 +371,7 @@ def from_correction(s: Session, subject: Any, release: Any) -> ReleasedPerson:
         handover_staff=subject.officer, risk=subject.risk, health=subject.health, status=ON_REGISTER,
         category=rules.suggested_category(recidivist=subject.recidivist, three_no=subject.three_no, risk=subject.risk,
                                           serious_offence=rules.serious_offence(subject.crimes)),
-        period_from=on, period_to=rules.period_end(on, period_years(s)))
+        **notice_period(s, {"release_date": on}))
     s.add(row)
     s.flush()
     s.add(RpCategoryChange(person_id=row.id, changed_on=on, category=row.category, risk=row.risk,
