@@ -63,7 +63,7 @@ def run_relay(args) -> int:
 
 
 def run_sync(args) -> int:
-    from sfs_desktop.core.sync import transport
+    from sfs_desktop.core.sync import schedule, transport
 
     if not 4 <= args.chunk_kb <= 8192:
         raise UserError("--chunk-kb 应在 4 到 8192 之间")
@@ -73,8 +73,8 @@ def run_sync(args) -> int:
         transport.check_url(args.url)
     app = open_session_unattended(args)
     with app.db as db:
-        s = transport.sync(db, args.url, principal=app.principal, progress=_progress,
-                           chunk=args.chunk_kb * 1024, attempts=args.attempts)
+        s = schedule.run(db, args.url, principal=app.principal, progress=_progress,
+                         chunk=args.chunk_kb * 1024, attempts=args.attempts)
     print("\n".join(transport.describe(s)))
     return 0
 
