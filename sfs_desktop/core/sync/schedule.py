@@ -12,7 +12,7 @@ from typing import Any
 
 from sfs_desktop.core.db.database import Database
 from sfs_desktop.core.db.synced import COUNTY_NODE
-from sfs_desktop.core.errors import UserError, ValidationError
+from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.security.access import Principal, require
 from sfs_desktop.core.sync import identity, transport
 
@@ -35,8 +35,8 @@ def every(s) -> int:
 def set_every(db: Database, principal: Principal, minutes: int) -> None:
     require(principal, "export")
     require(principal, "import")
-    if minutes not in CHOICES:
-        raise ValidationError(f"自动同步间隔只能是 {'、'.join(str(m) for m in CHOICES if m)} 分钟或关闭，收到 {minutes}")
+    if not isinstance(minutes, int) or isinstance(minutes, bool) or minutes not in CHOICES:
+        raise UserError(f"自动同步间隔只能是 {'、'.join(str(m) for m in CHOICES if m)} 分钟或关闭，收到 {minutes}")
 
     def store(s) -> None:
         county = _county(s)
