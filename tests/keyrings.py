@@ -14,8 +14,21 @@ import keyring
 from keyring.backend import KeyringBackend
 
 
+class _OnlyWhenChosen:
+    """Priority 1 for an instance a test chose; not viable to keyring's own discovery (which reads
+    it on the class), so importing this module never changes the default backend of a test run."""
+
+    def __init__(self, env: str | None = None):
+        self.env = env  # or: viable on the class too where this variable is set (a subprocess's backend)
+
+    def __get__(self, obj, cls=None):
+        if obj is None and not (self.env and os.environ.get(self.env)):
+            raise RuntimeError("a test backend: chosen explicitly only")
+        return 1
+
+
 class MemoryKeyring(KeyringBackend):
-    priority = 1
+    priority = _OnlyWhenChosen()
 
     def __init__(self):
         self.store = {}
@@ -31,7 +44,7 @@ class MemoryKeyring(KeyringBackend):
 
 
 class FileKeyring(KeyringBackend):
-    priority = 1
+    priority = _OnlyWhenChosen("SFS_TEST_KEYRING")
 
     @property
     def path(self) -> Path:
