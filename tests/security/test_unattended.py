@@ -30,6 +30,13 @@ def store():
         yield backend
 
 
+def _other(paths, app, username: str, role: str, password: str):
+    """A second account, signed in instead of the 所长 (one process opens a data dir at a time)."""
+    admin.add_user(app, username, role, password)
+    app.close()
+    return login(paths, username, password)
+
+
 def _actions(app) -> list[str]:
     with app.db.read() as s:
         return [e.action for e in s.exec(select(audit.AuditLog)).all()]
@@ -58,9 +65,7 @@ def test_on_opens_without_a_password_and_off_deletes_the_secret(station, store):
 
 def test_only_a_head_turns_it_on(station, store):
     paths, app = station
-    admin.add_user(app, "clerk", "staff", "Staff-pass-2024")
-    app.close()
-    clerk = login(paths, "clerk", "Staff-pass-2024")
+    clerk = _other(paths, app, "clerk", "staff", "Staff-pass-2024")
     try:
         with pytest.raises(PermissionDenied):
             unattended.enable(clerk)
@@ -124,9 +129,7 @@ def test_a_key_of_another_database_or_a_damaged_entry_refuses(station, store):
 
 def test_a_disabled_head_account_refuses(station, store):
     paths, app = station
-    admin.add_user(app, "deputy", "head", "Second-head-2024")
-    app.close()
-    other = login(paths, "deputy", "Second-head-2024")
+    other = _other(paths, app, "deputy", "head", "Second-head-2024")
     try:
         unattended.enable(other)
     finally:
