@@ -139,7 +139,7 @@ def run_unattended(args) -> int:
         print(f"无人值守运行：{state.text}")
         if state.state == unattended.UNAVAILABLE:
             print(credstore.NOTICE)
-        return 1 if state.state == unattended.BROKEN else 0
+        return 0
     if args.action == "on" and not credstore.available():
         raise UserError(credstore.NOTICE)
     app = open_session(args)
