@@ -1565,37 +1565,67 @@
 <context>
     <name>NetworkBox</name>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/network.py" line="26"/>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="38"/>
         <source>网络同步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/network.py" line="29"/>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="41"/>
         <source>有网络连到县司法局时，点“网络同步”即可收发同步包；断线后再点一次，会从断开处接着传。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/network.py" line="31"/>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="43"/>
         <source>县局中继地址</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/network.py" line="47"/>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="54"/>
+        <source>自动同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="58"/>
+        <source>每隔 %1 分钟自动同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="58"/>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="87"/>
+        <source>已设置：每隔 %1 分钟自动同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="88"/>
+        <source>已关闭自动同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="107"/>
+        <source>已锁定：自动同步暂停，解锁后继续</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="118"/>
         <source>正在连接县局中继…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/network.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="120"/>
         <source>正在与县司法局网络同步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/network.py" line="54"/>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="125"/>
         <source>网络同步完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/network.py" line="57"/>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="128"/>
         <source>网络同步未完成：</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2348,98 +2378,98 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="28"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="29"/>
         <source>本机数据</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="31"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="32"/>
         <source>数据目录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="31"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="32"/>
         <source>备份目录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="32"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="33"/>
         <source>日志目录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="37"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="38"/>
         <source>无操作自动锁定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="37"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="38"/>
         <source>%1 分钟</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="37"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="38"/>
         <source>不锁定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="38"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="39"/>
         <source>界面字体</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="41"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="42"/>
         <source>数据维护</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="43"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="44"/>
         <source>立即备份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="44"/>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="72"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="45"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="75"/>
         <source>检查数据库</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="45"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="46"/>
         <source>重建搜索索引</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="65"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="68"/>
         <source>正在备份…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="66"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="69"/>
         <source>备份已完成：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="73"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="76"/>
         <source>数据库检查发现问题，请联系县司法局技术人员。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="75"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="78"/>
         <source>数据库检查完成，未发现问题。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="77"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="80"/>
         <source>正在检查数据库…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="80"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="83"/>
         <source>正在重建搜索索引…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="81"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="84"/>
         <source>搜索索引已重建，共 %1 条记录。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3086,6 +3116,34 @@
     <message>
         <location filename="../../sfs_desktop/ui/timeline.py" line="155"/>
         <source>%1 项</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnattendedBox</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/unattended_box.py" line="19"/>
+        <source>无人值守运行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/unattended_box.py" line="22"/>
+        <source>允许定时网络同步和县局中继在无人登录时运行（数据库密钥保存在本机系统凭据库中）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/unattended_box.py" line="55"/>
+        <source>无人值守运行已失效：%1。请所长重新勾选以开启。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/unattended_box.py" line="57"/>
+        <source>已开启：定时同步和县局中继以“%1”的身份运行；取消勾选即删除保存的密钥。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/unattended_box.py" line="59"/>
+        <source>未开启：无人登录时不能自动同步，命令行需提供密码。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

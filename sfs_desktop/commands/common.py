@@ -68,6 +68,45 @@ def open_session(args: Namespace) -> AppSession:
     return app
 
 
+def _unattended(paths: DataPaths) -> bool:
+    """No password given: use the stored key (or refuse clearly) unless a person can type one."""
+    from sfs_desktop.core.security import unattended
+
+    if os.environ.get("SFS_PASSWORD"):
+        return False
+    interactive = sys.stdin is not None and sys.stdin.isatty()
+    return not interactive or unattended.status(paths).state in (unattended.ON, unattended.BROKEN)
+
+
+def open_session_unattended(args: Namespace) -> AppSession:
+    """`open_session`, or without SFS_PASSWORD the key in the credential store (`unattended on`)."""
+    from sfs_desktop.core.security import unattended
+
+    paths = data_paths(args)
+    if not _unattended(paths):
+        return open_session(args)
+    if paths.is_initialised():
+        logs.setup(paths.logs)
+    app = unattended.open_session(paths, getattr(args, "command", "?"))
+    log.info("%s ran %s unattended", app.principal.username, getattr(args, "command", "?"))
+    return app
+
+
+def unlock_unattended(args: Namespace):
+    """The first half of a login for a long-running service: SFS_USER/SFS_PASSWORD (or prompts),
+    or without SFS_PASSWORD the stored key; returns (username, database key, whether unattended)."""
+    from sfs_desktop.core.security import attempts, unattended
+
+    paths = data_paths(args)
+    if paths.is_initialised():
+        logs.setup(paths.logs)
+    if _unattended(paths):
+        return (*unattended.unlock(paths), True)
+    user, password = credentials()
+    unlocked = attempts.unlock(paths, user, password)
+    return unlocked.username, unlocked.dek, False
+
+
 def open_database(args: Namespace) -> tuple[str, Database]:
     app = open_session(args)
     return app.principal.username, app.db
