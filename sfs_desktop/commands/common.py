@@ -1,4 +1,5 @@
-"""What every headless command shares: finding the data dir and logging in."""
+"""What every headless command shares: finding the data dir, logging in, running a duty's step as the
+signed-in user, and reading what a person typed (a date, 字段=值 pairs)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import logging
 import os
 import sys
 from argparse import Namespace
+from datetime import date
+from typing import Any, Callable
 
 from sfs_desktop.core import logs
 from sfs_desktop.core.db.database import Database
@@ -71,3 +74,37 @@ def open_session(args: Namespace) -> AppSession:
 def open_database(args: Namespace) -> tuple[str, Database]:
     app = open_session(args)
     return app.principal.username, app.db
+
+
+def work(args: Namespace, fn: Callable[[Any, Any, date], Any]) -> Any:
+    """Run fn(session, principal, today) in one write (so S3 views are audited) as the signed-in user."""
+    from sfs_desktop.core.db.synced import acting_as
+
+    app = open_session(args)
+    with app.db as db, acting_as(app.principal.username):
+        return db.write(lambda s: fn(s, app.principal, date.today()))
+
+
+def day(text: str | None, label: str) -> date:
+    """A date option as core reads it (its message when it cannot); today when not given."""
+    from sfs_desktop.core.tabular_import import DATE_HINT, to_date
+
+    if text is None:
+        return date.today()
+    try:
+        return to_date(text)
+    except (ValueError, OverflowError):
+        raise UserError(f"“{label}”{DATE_HINT}（填的是“{text}”）") from None
+
+
+def pairs(items: list[str]) -> dict[str, str]:
+    """`--set 字段=值` options as a dict, each field once."""
+    out: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise UserError(f"--set {item}：应写成 字段=值")
+        if name.strip() in out:
+            raise UserError(f"--set：“{name.strip()}”填了两次")
+        out[name.strip()] = value
+    return out

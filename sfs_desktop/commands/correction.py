@@ -11,8 +11,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from sfs_desktop.commands.common import open_session
-from sfs_desktop.core.db.synced import acting_as
+from sfs_desktop.commands.common import day as _day, work as _work
 
 KINDS = "report 报告、checkin 信息化核查、visit 实地查访、talk 个别谈话、education 教育学习、public_benefit 公益活动、assistance 帮扶"
 
@@ -90,26 +89,6 @@ def register(sub) -> None:
     v = verbs.add_parser("decisions", help="司法所：县级社区矫正机构对本所提请作出的决定")
     v.add_argument("--json", action="store_true", help="以 JSON 输出")
     v.set_defaults(func=run_decisions)
-
-
-def _day(text: str | None, label: str) -> date:
-    """A date option as core reads it (its message when it cannot); today when not given."""
-    from sfs_desktop.core.errors import UserError
-    from sfs_desktop.core.tabular_import import DATE_HINT, to_date
-
-    if text is None:
-        return date.today()
-    try:
-        return to_date(text)
-    except (ValueError, OverflowError):
-        raise UserError(f"“{label}”{DATE_HINT}（填的是“{text}”）") from None
-
-
-def _work(args, fn):
-    """Run fn(session, principal, today) in one write (so S3 views are audited) as the signed-in user."""
-    app = open_session(args)
-    with app.db as db, acting_as(app.principal.username):
-        return db.write(lambda s: fn(s, app.principal, date.today()))
 
 
 def _subject(s, who, text: str) -> str:
