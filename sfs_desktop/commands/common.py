@@ -4,6 +4,7 @@ signed-in user, and reading what a person typed (a date, 字段=值 pairs)."""
 from __future__ import annotations
 
 import getpass
+import json
 import logging
 import os
 import sys
@@ -95,6 +96,28 @@ def day(text: str | None, label: str) -> date:
         return to_date(text)
     except (ValueError, OverflowError):
         raise UserError(f"“{label}”{DATE_HINT}（填的是“{text}”）") from None
+
+
+def print_ledger(labels: list[str], rows: list[tuple[str, list[str]]], *, as_json: bool, empty: str) -> None:
+    """A duty's ledger as core.record_lists reads it: JSON (full ids), or tab-separated lines under
+    the column labels, each starting with the short id a person may type."""
+    from sfs_desktop.core.record_lists import SHORT_ID
+
+    if as_json:
+        print(json.dumps([{"id": i, **dict(zip(labels, texts))} for i, texts in rows], ensure_ascii=False, indent=1))
+    elif not rows:
+        print(empty)
+    else:
+        print("\t".join(["编号", *labels]))
+        for i, texts in rows:
+            print("\t".join([i[:SHORT_ID], *texts]))
+
+
+def print_fields(row_id: str, fields: list[tuple[str, str]]) -> None:
+    """One record's id and its fields in words, a line each."""
+    print(f"编号\t{row_id}")
+    for label, text in fields:
+        print(f"{label}\t{text}")
 
 
 def pairs(items: list[str]) -> dict[str, str]:

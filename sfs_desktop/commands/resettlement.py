@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from sfs_desktop.commands.common import day as _day, pairs, work as _work
+from sfs_desktop.commands.common import day as _day, pairs, print_fields, print_ledger, work as _work
 
 ENDINGS = {"expired": "03", "died": "04", "moved": "05"}  # rp_status: 期满解除 死亡 迁出 (names work too)
 PERSON_HELP = "安置帮教对象：编号（list 第一列，前几位即可）或姓名（仅一人同名时）"
@@ -32,9 +32,7 @@ def register(sub) -> None:
     v.add_argument("--json", action="store_true", help="以 JSON 输出")
     v.set_defaults(func=run_list)
 
-    v = verbs.add_parser("show", help="一名对象的信息、时间线、帮教小组、类别调整和到期事项（查看留痕）")
-    v.add_argument("person", metavar="PERSON", help=PERSON_HELP)
-    v.set_defaults(func=run_show)
+    _person_verb(verbs, "show", "一名对象的信息、时间线、帮教小组、类别调整和到期事项（查看留痕）", run_show)
 
     v = verbs.add_parser("register", help="登记本所收到的刑满释放人员通知书（或县局名单外的释放人员），待衔接",
                          epilog="例：register --set 姓名=张三 --set 性别=男 --set 罪名=盗窃罪 "
@@ -43,8 +41,8 @@ def register(sub) -> None:
                    help="一个字段的值（可重复），字段可写名称或字段名")
     v.set_defaults(func=run_register)
 
-    v = verbs.add_parser("receive", help="衔接登记：本人取自人员信息库（按证件号码或姓名，没有则新建）、衔接方式、日期、接送人员")
-    v.add_argument("person", metavar="PERSON", help=PERSON_HELP)
+    v = _person_verb(verbs, "receive", "衔接登记：本人取自人员信息库（按证件号码或姓名，没有则新建）、衔接方式、日期、"
+                                       "接送人员", run_receive)
     v.add_argument("--method", required=True, help="衔接方式：必接必送、家属接回、自行报到（或代码）")
     v.add_argument("--on", required=True, help="衔接日期")
     v.add_argument("--staff", help="接送人员（必接必送时必填）")
@@ -52,70 +50,51 @@ def register(sub) -> None:
     v.add_argument("--id-number", help="本人的证件号码（默认取通知书上的；没有时按姓名在人员信息库中查找）")
     v.add_argument("--category", help="帮教类别：重点、一般（默认按规则建议）")
     v.add_argument("--risk", help="风险等级")
-    v.set_defaults(func=run_receive)
 
-    v = verbs.add_parser("contact", help="登记走访、谈话、思想动态了解")
-    v.add_argument("person", metavar="PERSON", help=PERSON_HELP)
+    v = _person_verb(verbs, "contact", "登记走访、谈话、思想动态了解", run_contact)
     v.add_argument("--kind", required=True, help="类别：visit 走访、talk 谈话、check 思想动态了解")
     v.add_argument("--on", required=True, help="日期")
     v.add_argument("--place", help="地点")
     v.add_argument("--note", help="内容")
     v.add_argument("--staff", help="工作人员")
-    v.set_defaults(func=run_contact)
 
-    v = verbs.add_parser("measure", help="登记安置帮扶措施（务工、纳入低保、技能培训 …）")
-    v.add_argument("person", metavar="PERSON", help=PERSON_HELP)
+    v = _person_verb(verbs, "measure", "登记安置帮扶措施（务工、纳入低保、技能培训 …）", run_measure)
     v.add_argument("--kind", required=True, help="措施（代码或名称，如 02 或 务工）")
     v.add_argument("--on", required=True, help="日期")
     v.add_argument("--provider", help="帮扶单位（人）")
     v.add_argument("--result", help="结果")
-    v.set_defaults(func=run_measure)
 
-    v = verbs.add_parser("category", help="调整帮教类别（及风险等级），留存调整记录")
-    v.add_argument("person", metavar="PERSON", help=PERSON_HELP)
+    v = _person_verb(verbs, "category", "调整帮教类别（及风险等级），留存调整记录", run_category)
     v.add_argument("--to", required=True, help="新的帮教类别：重点、一般")
     v.add_argument("--reason", required=True, help="调整理由")
     v.add_argument("--risk", help="风险等级")
     v.add_argument("--on", help="调整日期（默认今天）")
-    v.set_defaults(func=run_category)
 
-    v = verbs.add_parser("team", help="帮教小组增加一名成员")
-    v.add_argument("person", metavar="PERSON", help=PERSON_HELP)
+    v = _person_verb(verbs, "team", "帮教小组增加一名成员", run_team)
     v.add_argument("--name", required=True, help="成员姓名")
     v.add_argument("--role", required=True, help="身份：司法所工作人员、村（居）干部、民警、家庭成员、志愿者")
     v.add_argument("--phone", help="联系电话")
     v.add_argument("--duties", help="帮教职责")
-    v.set_defaults(func=run_team)
 
-    v = verbs.add_parser("agreement", help="签订帮教协议（须已组建帮教小组）")
-    v.add_argument("person", metavar="PERSON", help=PERSON_HELP)
+    v = _person_verb(verbs, "agreement", "签订帮教协议（须已组建帮教小组）", run_agreement)
     v.add_argument("--on", required=True, help="签订日期")
-    v.set_defaults(func=run_agreement)
 
-    v = verbs.add_parser("lost", help="登记失联")
-    v.add_argument("person", metavar="PERSON", help=PERSON_HELP)
+    v = _person_verb(verbs, "lost", "登记失联", run_lost)
     v.add_argument("--on", required=True, help="失联日期")
     v.add_argument("--measures", help="查找措施")
-    v.set_defaults(func=run_lost)
 
-    v = verbs.add_parser("found", help="失联人员已找到")
-    v.add_argument("person", metavar="PERSON", help=PERSON_HELP)
+    v = _person_verb(verbs, "found", "失联人员已找到", run_found)
     v.add_argument("--on", required=True, help="找到日期")
-    v.set_defaults(func=run_found)
 
-    v = verbs.add_parser("reoffence", help="登记重新违法犯罪（收监，移出在册）")
-    v.add_argument("person", metavar="PERSON", help=PERSON_HELP)
+    v = _person_verb(verbs, "reoffence", "登记重新违法犯罪（收监，移出在册）", run_reoffence)
     v.add_argument("--on", required=True, help="日期")
     v.add_argument("--offence", required=True, help="违法犯罪情况")
     v.add_argument("--source", help="信息来源")
-    v.set_defaults(func=run_reoffence)
 
-    v = verbs.add_parser("end", help="解除帮教：期满解除（帮教期届满后）、死亡、迁出，须写帮教小结")
-    v.add_argument("person", metavar="PERSON", help=PERSON_HELP)
+    v = _person_verb(verbs, "end", "解除帮教：期满解除（帮教期届满后）、死亡、迁出，须写帮教小结", run_end)
     v.add_argument("--reason", required=True, help="expired 期满解除、died 死亡、moved 迁出（或名称）")
     v.add_argument("--on", required=True, help="解除日期")
     v.add_argument("--summary", required=True, help="帮教小结")
-    v.set_defaults(func=run_end)
 
     v = verbs.add_parser("prelist", help="县局预释放人员名单：已衔接和未衔接的人员；--steps 记录未衔接人员的查找措施")
     v.add_argument("month", nargs="?", metavar="MONTH", help="名单月份，如 2024-05（默认全部）")
@@ -127,6 +106,14 @@ def register(sub) -> None:
     v.add_argument("month", metavar="MONTH", help="名单月份，如 2024-05")
     v.add_argument("--on", help="上报日期（默认今天）")
     v.set_defaults(func=run_report_unmatched)
+
+
+def _person_verb(verbs, name: str, text: str, func):
+    """A verb acting on one released person (named as PERSON_HELP says)."""
+    v = verbs.add_parser(name, help=text)
+    v.add_argument("person", metavar="PERSON", help=PERSON_HELP)
+    v.set_defaults(func=func)
+    return v
 
 
 def _person(s, who, text: str) -> str:
@@ -142,18 +129,9 @@ def _typed(s, model, raw: dict) -> dict:
 
 
 def run_list(args) -> int:
-    from sfs_desktop.core.record_lists import SHORT_ID
     from sfs_desktop.core.resettlement.lists import person_rows
 
-    labels, rows = _work(args, lambda s, who, _today: person_rows(s, who))
-    if args.json:
-        print(json.dumps([{"id": i, **dict(zip(labels, texts))} for i, texts in rows], ensure_ascii=False, indent=1))
-    elif not rows:
-        print("没有安置帮教对象")
-    else:
-        print("\t".join(["编号", *labels]))
-        for i, texts in rows:
-            print("\t".join([i[:SHORT_ID], *texts]))
+    print_ledger(*_work(args, lambda s, who, _today: person_rows(s, who)), as_json=args.json, empty="没有安置帮教对象")
     return 0
 
 
@@ -165,9 +143,7 @@ def run_show(args) -> int:
         return pid, person_view(s, who, pid, today)
 
     pid, view = _work(args, read)
-    print(f"编号\t{pid}")
-    for label, text in view.fields:
-        print(f"{label}\t{text}")
+    print_fields(pid, view.fields)
     sections = (("时间线（最近的在前）", [f"{d:%Y-%m-%d}\t{t}" + (f"\t{x}" if x else "") for d, t, x in view.events]),
                 ("帮教小组", view.team), ("帮教类别调整", view.categories),
                 ("到期事项", [f"{d:%Y-%m-%d}\t{t}" + ("\t已逾期" if late else "") for d, t, late in view.due]))
