@@ -33,15 +33,13 @@ def ledger_rows(s: Session, who: Principal, model: Any) -> tuple[list[str], list
     return [c.label for c in columns], [(i, shown[i]) for i in row_ids if i in shown]
 
 
-def find_id(s: Session, who: Principal, model: Any, text: str, *, noun: str, listing: str,
-            stmt: Any = None) -> str:
+def find_id(s: Session, who: Principal, model: Any, text: str, *, noun: str, listing: str) -> str:
     """The id of the record `text` names (an id, its first characters, or a name borne by one);
-    `noun` names the kind in the refusal, `listing` the command that shows the ids; `stmt` narrows
-    the records searched (a select of the model's id)."""
+    `noun` names the kind in the refusal, `listing` the command that shows the ids."""
     text = (text or "").strip()
     if not text:
         raise UserError(f"请指明{noun}（编号或姓名）")
-    stmt = scoped(who, live(stmt if stmt is not None else select(model.id), model), model)
+    stmt = scoped(who, live(select(model.id), model), model)
     found = list(s.exec(stmt.where(model.id == text)).all())
     if not found and len(text) >= 4:
         found = list(s.exec(stmt.where(or_(model.id.startswith(text), model.name == text))).all())
