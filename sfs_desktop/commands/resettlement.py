@@ -321,11 +321,8 @@ def run_prelist(args) -> int:
 
 
 def run_report_unmatched(args) -> int:
-    from sfs_desktop.core.resettlement import rules, work
-    from sfs_desktop.core.errors import UserError
+    from sfs_desktop.core.resettlement import work
 
-    if not rules.is_list_month(args.month):
-        raise UserError(f"名单月份“{args.month}”格式不对，应写成 2024-07")
     on = _day(args.on, "上报日期")
     names = _work(args, lambda s, who, today: [r.name for r in work.report_unmatched(s, who, args.month, on,
                                                                                      today=today)])

@@ -290,8 +290,12 @@ def end(s: Session, who: Principal, row_id: str, status: str, on: date, summary:
 
 def check_prerelease(_s: Session, row: RpPrerelease) -> None:
     """A list entry's month is written 2024-07 (the county's 交办 runs this too)."""
-    if not rules.is_list_month(row.list_month):
-        raise UserError(f"名单月份“{row.list_month}”格式不对，应写成 2024-07")
+    _list_month(row.list_month)
+
+
+def _list_month(month: str) -> None:
+    if not rules.is_list_month(month):
+        raise UserError(f"名单月份“{month}”格式不对，应写成 2024-07")
 
 
 def _entry(s: Session, who: Principal, entry_id: str) -> RpPrerelease:
@@ -338,6 +342,7 @@ def report_unmatched(s: Session, who: Principal, month: str, on: date, *, today:
     """The monthly 未衔接人员上报 (F-R8): every unfound entry of `month` must say what was done."""
     require_s3(who, True)
     require_station(s, WORK)
+    _list_month(month)
     _not_future(on, "上报日期", today)
     rows = unmatched(s, who, month)
     missing = [r.name for r in rows if not r.steps]
