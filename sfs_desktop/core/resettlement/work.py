@@ -21,6 +21,7 @@ from sfs_desktop.core.db.synced import SyncedModel, live
 from sfs_desktop.core import s3records
 from sfs_desktop.core.s3records import open_record, require_s3
 from sfs_desktop.core.errors import UserError
+from sfs_desktop.core.people import registry
 from sfs_desktop.core.people.models import Person
 from sfs_desktop.core.resettlement import rules
 from sfs_desktop.core.resettlement.constants import (
@@ -29,6 +30,7 @@ from sfs_desktop.core.resettlement.models import (
     ReleasedPerson, RpCategoryChange, RpContact, RpLostContact, RpPrerelease, RpReoffence, RpResettlement,
     RpTeamMember)
 from sfs_desktop.core.security.access import Principal, check_row
+from sfs_desktop.core.sync.identity import require_station
 
 STATUS = {AWAITING: "待衔接", ON_REGISTER: "在册", EXPIRED: "期满解除", DIED: "死亡", MOVED: "迁出",
           REOFFENDED: "重新犯罪收监", LOST: "失联"}
@@ -38,6 +40,7 @@ STEPS: dict[str, tuple[str, ...]] = {  # step → the statuses it applies in (th
     "attach": (),
 }
 ENDINGS = (EXPIRED, DIED, MOVED)
+WORK = "安置帮教的登记、衔接和帮教"  # what a county is told when it tries a station's step
 RECEIVE_FIELDS = ("person_id", "handover_method", "handover_on", "handover_staff", "reported_on", "category", "risk")
 """What 衔接 may set (F-R2 and the category): the notice's own fields and the status are not its to change."""  # F-R7 (重新犯罪 and 失联 have steps of their own)
 
@@ -56,7 +59,10 @@ def status_refusal(status: str, statuses: tuple[str, ...]) -> str | None:
 
 def released(s: Session, who: Principal, row_id: str, *, write: bool = False, statuses: tuple[str, ...] = (),
              audited: bool = True) -> ReleasedPerson:
-    """The released person, if `who` may read (or change) it; a read is an audited S3 view."""
+    """The released person, if `who` may read (or change) it; a read is an audited S3 view. Changes
+    are the station's: the county reads (its office oversees) and hands notices over."""
+    if write:
+        require_station(s, WORK)
     return open_record(s, who, ReleasedPerson, row_id, missing="安置帮教对象不存在或已删除", names=STATUS,
                        write=write, statuses=statuses, audited=audited)
 
@@ -119,6 +125,7 @@ def register_notice(s: Session, who: Principal, values: dict[str, Any], *, today
     """登记 a 刑满释放人员通知书 received here (or a released person missing from the county's list):
     the person waits for 衔接; the assistance period is computed from the release date (R2)."""
     require_s3(who, True)
+    require_station(s, WORK)
     values = _checked(s, ReleasedPerson, {**values, "status": AWAITING})
     _not_future(values.get("notice_received_on"), "收到通知书日期", today)
     row = ReleasedPerson(**values)
@@ -156,6 +163,28 @@ def receive(s: Session, who: Principal, row_id: str, values: dict[str, Any], *, 
     _match_list(s, row)
     s.flush()
     return row
+
+
+def registry_person(s: Session, who: Principal, row_id: str, number: str | None = None) -> tuple[str, bool]:
+    """衔接's person in the people registry, and whether it was made now: the person bearing the ID
+    number (typed, else the notice's), else the one person of the notice's name and birth date,
+    else a new person from the notice (name, gender, birth date, number). Several of that name and
+    no number: refused, the number decides."""
+    row = released(s, who, row_id, write=True, statuses=STEPS["receive"])
+    number = (number or row.id_no or "").strip()
+    if number:
+        found = registry.find_by_id_number(s, number)
+        if found is not None:
+            return found.id, False
+    else:
+        same = registry.candidates(s, row.name, row.birth_date)
+        if len(same) > 1:
+            raise UserError(f"人员信息库中有 {len(same)} 名“{row.name}”，请写明本人的证件号码")
+        if same:
+            return same[0].id, False
+    made = registry.register_person(s, who, {"name": row.name, "gender": row.gender, "birth_date": row.birth_date,
+                                             "id_number": number or None})
+    return made.id, True
 
 
 def _match_list(s: Session, row: ReleasedPerson) -> None:
@@ -292,12 +321,17 @@ def end(s: Session, who: Principal, row_id: str, status: str, on: date, summary:
 
 def check_prerelease(_s: Session, row: RpPrerelease) -> None:
     """A list entry's month is written 2024-07 (the county's 交办 runs this too)."""
-    if not rules.is_list_month(row.list_month):
-        raise UserError(f"名单月份“{row.list_month}”格式不对，应写成 2024-07")
+    _list_month(row.list_month)
+
+
+def _list_month(month: str) -> None:
+    if not rules.is_list_month(month):
+        raise UserError(f"名单月份“{month}”格式不对，应写成 2024-07")
 
 
 def _entry(s: Session, who: Principal, entry_id: str) -> RpPrerelease:
     require_s3(who, True)
+    require_station(s, WORK)
     row = s.get(RpPrerelease, entry_id)
     if row is None or row.deleted:
         raise UserError("预释放名单中没有这个人")
@@ -338,6 +372,8 @@ def unmatched(s: Session, who: Principal, month: str | None = None) -> list[RpPr
 def report_unmatched(s: Session, who: Principal, month: str, on: date, *, today: date) -> list[RpPrerelease]:
     """The monthly 未衔接人员上报 (F-R8): every unfound entry of `month` must say what was done."""
     require_s3(who, True)
+    require_station(s, WORK)
+    _list_month(month)
     _not_future(on, "上报日期", today)
     rows = unmatched(s, who, month)
     missing = [r.name for r in rows if not r.steps]
