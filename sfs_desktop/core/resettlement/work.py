@@ -68,10 +68,7 @@ def released(s: Session, who: Principal, row_id: str, *, write: bool = False, st
 
 
 def _checked(s: Session, model: type[SyncedModel], values: dict[str, Any]) -> dict[str, Any]:
-    clean = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
-    parent = {"person_id": "-"} if model is not ReleasedPerson and "person_id" not in clean else {}
-    codes.refuse_invalid(s, model, {**parent, **clean})
-    return clean
+    return s3records.checked(s, model, values, None if model is ReleasedPerson else "person_id")
 
 
 def _checked_change(s: Session, row: ReleasedPerson, values: dict[str, Any]) -> dict[str, Any]:
@@ -81,16 +78,11 @@ def _checked_change(s: Session, row: ReleasedPerson, values: dict[str, Any]) -> 
     return clean
 
 
-def _not_future(day: date | None, label: str, today: date) -> None:
-    if day is not None and day > today:
-        raise UserError(f"{label}不能晚于今天")
+_not_future = s3records.not_future
 
 
 def _add(s: Session, model: type[SyncedModel], person_id: str, values: dict[str, Any]) -> Any:
-    row = model(**{**values, "person_id": person_id})
-    s.add(row)
-    s.flush()
-    return row
+    return s3records.add(s, model, {**values, "person_id": person_id})
 
 
 # --- the release notice (F-R1) ------------------------------------------------------------------
