@@ -1883,7 +1883,7 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="150"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="169"/>
         <source>请先改正标红的内容</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2137,12 +2137,12 @@
 <context>
     <name>RegisterTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="213"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="232"/>
         <source>请选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="213"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="232"/>
         <source>请先在列表中点选一行</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3163,17 +3163,17 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="54"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="56"/>
         <source>确定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="64"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="66"/>
         <source>保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/page_parts.py" line="55"/>
+        <location filename="../../sfs_desktop/ui/page_parts.py" line="57"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
