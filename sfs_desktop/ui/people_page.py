@@ -25,7 +25,7 @@ from sfs_desktop.ui.forms import RecordForm, error_label
 from sfs_desktop.ui.ledger import record_ledger
 from sfs_desktop.ui.ledger_filters import LedgerFilterBar
 from sfs_desktop.ui.ops import WriteOp
-from sfs_desktop.ui.page_parts import FormDialog, RecordDialog, RegisterTab, save_cancel
+from sfs_desktop.ui.page_parts import FormDialog, RecordDialog, RegisterTab, save_cancel, scrolled
 
 
 class PersonDialog(FormDialog):
@@ -49,14 +49,15 @@ class PersonDialog(FormDialog):
                 self.form.set_record(s.get(Person, person_id))
         elif name:  # registering someone a form looked for and did not find
             self.form.editors["name"].set_value(name.strip())
-        layout.addWidget(self.form)
+        layout.addWidget(scrolled(self.form, self), 1)
         self.message = error_label(self, "message")
         layout.addWidget(self.message)
         layout.addWidget(save_cancel(self, self.save))
+        self.form.problems_cleared.connect(self.message.clear)
 
     def save(self) -> bool:
         if not self.form.confirm():
-            self.message.setText("请先改正标红的内容")
+            self.message.setText(self.tr("请先改正标红的内容"))
             return False
         values = self.form.values()
         who = self.app.principal  # core checks it
