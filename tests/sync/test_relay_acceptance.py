@@ -5,11 +5,16 @@ design's counts: test 12 makes 100 runs per direction, each through a proxy that
 side), test 28 is checked after each direction's 100 runs over every transfer they interrupted
 (at least 200 asserted, about 270 happen), and test 13 makes 20 lost-response runs.
 
-Measured on the shared 2-core machine (MEASURED_FIGURES): a run costs about 1.35 s unloaded (export, upload, county import with its
-pre-import backup, reply, download, station import with its backup, each step fsynced; the
-TLS handshakes after each cut are a few ms). The pre-import backup was a third of a run until
-`backup_to` stopped journalling and syncing its temp copy table by table (it is fsynced whole
-before the rename); now the imports' SQL and the exports' digests dominate.
+Measured on the shared 2-core machine. Where a run spends its time (10 runs, profiled): the
+imports on both sides (county pickup and station), the exports (about 3.5 per run: the
+station's bundle and the county's replies to each outbox call), the pre-import backups and the
+two digests compared after each run; TLS handshakes after the cuts and the proxy itself are a
+few ms. The pre-import backup was a third of a run (about 0.2 s each) until `backup_to` stopped
+journalling and syncing its temp copy table by table (it is fsynced whole before the rename),
+which brought a run from 1.35 s to about 1.0 s. With the heavy suite's two workers
+(`-n 2 --dist loadfile`) on a loaded machine (load average 4–5) this file took 296 s (test 12
+up: 290 s, 273 interrupted transfers; test 13: 6 s) and `test_relay_acceptance_down.py` 332 s
+(277 interrupted transfers), side by side; each test has its own timeout.
 """
 
 from __future__ import annotations

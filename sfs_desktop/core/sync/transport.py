@@ -16,6 +16,7 @@ import hashlib
 import json
 import logging
 import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -129,7 +130,12 @@ def upload(client: Client, path: Path, county_sign_pk: bytes, summary: SyncSumma
     the relay holds it for the county to import."""
     size = path.stat().st_size
     bundle_id = bundle.parse(path).header["bundle_id"]
-    sha = _file_sha256(path)
+    # the whole file's hash and each chunk's, side by side (hashlib lets go of the GIL): on the
+    # relay's side of a stop-and-wait upload they were a third of the time
+    with ThreadPoolExecutor(2) as pool:
+        whole = pool.submit(_file_sha256, path)
+        sums = pool.submit(_chunk_sha256s, path, chunk).result()
+        sha = whole.result()
     for attempt in client.retrying():
         with attempt:
             state = _upload_state(client, bundle_id, size, sha)
@@ -139,7 +145,8 @@ def upload(client: Client, path: Path, county_sign_pk: bytes, summary: SyncSumma
                     data = fh.read(chunk)
                 r = client.send("PATCH", f"/v1/uploads/{bundle_id}", content=data,
                                 headers={"Upload-Offset": str(state), "Content-Type": "application/offset+octet-stream",
-                                         "Tus-Resumable": "1.0.0"})
+                                         "Tus-Resumable": "1.0.0"},
+                                body_sha256=sums.get(state) if len(data) == min(chunk, size - state) else None)
                 summary.bytes_sent += len(data)
                 if r.status_code == 404:
                     raise Transient("upload vanished")
@@ -165,6 +172,16 @@ def _receipt(answer: dict[str, Any], bundle_id: str, county_sign_pk: bytes) -> d
     if receipt.get("bundle_id") != bundle_id or not receipt_valid(receipt, county_sign_pk):
         raise Refused("县局中继的回执签名无效（不是由已登记的县司法局密钥签发），已停止同步")
     return receipt
+
+
+def _chunk_sha256s(path: Path, chunk: int) -> dict[int, str]:
+    """The SHA-256 of each `chunk` bytes of the file, by offset (a relay offset off these
+    boundaries, from a run with another chunk size, is hashed when sent)."""
+    out = {}
+    with open(path, "rb") as fh:
+        for offset in range(0, path.stat().st_size, chunk):
+            out[offset] = hashlib.sha256(fh.read(chunk)).hexdigest()
+    return out
 
 
 def _file_sha256(path: Path) -> str:
