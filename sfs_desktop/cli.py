@@ -15,7 +15,7 @@ import sys
 from sfs_desktop.core.errors import UserError, explain
 
 COMMAND_MODULES = ["setup", "data", "security", "sync", "network", "assign", "printing", "due", "report",
-                   "roster", "reference", "correction"]
+                   "roster", "reference", "correction", "resettlement"]
 
 log = logging.getLogger("sfs_desktop")
 

@@ -14,6 +14,24 @@ from sfs_desktop.core.sync.relay_dir import RelayDir
 DEK = bytes(range(32))
 
 
+def enrolled_pair(tmp_path):
+    """A county and a station (signed-in AppSessions, in-process), the station enrolled."""
+    from sfs_desktop.core.security.session import login
+    from sfs_desktop.core.sync import exporter, identity, importer
+    from tests.conftest import ADMIN, PASSWORD, init_dir
+
+    county_paths, _ = init_dir(tmp_path / "county", role="county", code="430922000", name="桃江县司法局")
+    station_paths, _ = init_dir(tmp_path / "430922101")
+    county, station = login(county_paths, ADMIN, PASSWORD), login(station_paths, ADMIN, PASSWORD)
+    card = station.db.write(identity.public_card)
+    county.db.write(lambda s: identity.add_station(s, card, "桃江县司法局灰山港司法所", SYSTEM))
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    importer.import_files(station.db, [exporter.write_enrollment(county.db, "430922101", stick, SYSTEM)],
+                          principal=SYSTEM)
+    return county, station
+
+
 class HttpsRelay:
     """The county's relay as `relay` runs it, HTTPS on 127.0.0.1, in a thread of this process."""
 

@@ -27,6 +27,7 @@ def env(**extra: str) -> dict[str, str]:
 def run(data_dir: Path, *args, user: str = ADMIN, password: str = PASSWORD, timeout: float = 300,
         **extra_env: str) -> subprocess.CompletedProcess:
     return subprocess.run([str(PROGRAM), "--data-dir", str(data_dir), *map(str, args)], capture_output=True,
+                          stdin=subprocess.DEVNULL,  # never a prompt, even when pytest runs in a terminal
                           text=True, env=env(SFS_USER=user, SFS_PASSWORD=password, **extra_env), timeout=timeout)
 
 

@@ -54,12 +54,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="44"/>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="45"/>
         <source>衔接登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="45"/>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="46"/>
         <source>帮教对象本人（人员信息库中的人员）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -282,73 +282,83 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="54"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="57"/>
         <source>人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="62"/>
+        <source>按规则计算</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="73"/>
+        <source>（填写后显示）</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AssignedTab</name>
     <message>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="115"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="136"/>
         <source>县司法局交办给各所的事项：交给谁、该所是否已签收（已导入并回执）、是否已着手办理。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="117"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="138"/>
         <source>县司法局交办给本所的事项（随县局同步包送达）。双击打开该记录办理；办理后状态变为“处理中”，并在下次同步时报县局。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="137"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="158"/>
         <source>交办时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="137"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="158"/>
         <source>司法所</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="137"/>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="143"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="158"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="164"/>
         <source>类型</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="137"/>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="143"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="158"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="164"/>
         <source>内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="138"/>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="143"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="159"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="164"/>
         <source>限期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="138"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="159"/>
         <source>签收</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="138"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="159"/>
         <source>办理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="138"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="159"/>
         <source>交办人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="143"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="164"/>
         <source>收到时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="143"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="164"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1403,6 +1413,71 @@
     </message>
 </context>
 <context>
+    <name>ListsTab</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/county.py" line="86"/>
+        <source>各所对每月预释放人员名单的核查：已衔接、未衔接人员及查找措施，以及该月未衔接人员上报表（次月规定日期前上报）是否已报到县局。点选一行查看该所该月名单中的人员。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/county.py" line="106"/>
+        <source>名单月份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/county.py" line="106"/>
+        <source>司法所</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/county.py" line="106"/>
+        <source>名单人数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/county.py" line="106"/>
+        <location filename="../../sfs_desktop/ui/resettlement/county.py" line="121"/>
+        <source>已衔接</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/county.py" line="107"/>
+        <location filename="../../sfs_desktop/ui/resettlement/county.py" line="121"/>
+        <source>未衔接</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/county.py" line="107"/>
+        <source>未衔接人员上报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/county.py" line="119"/>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/county.py" line="119"/>
+        <source>预计释放日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/county.py" line="119"/>
+        <source>核查情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/county.py" line="119"/>
+        <source>查找措施</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/county.py" line="120"/>
+        <source>上报日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../sfs_desktop/ui/login.py" line="37"/>
@@ -1490,38 +1565,106 @@
 <context>
     <name>NetworkBox</name>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/network.py" line="26"/>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="38"/>
         <source>网络同步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/network.py" line="29"/>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="41"/>
         <source>有网络连到县司法局时，点“网络同步”即可收发同步包；断线后再点一次，会从断开处接着传。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/network.py" line="31"/>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="43"/>
         <source>县局中继地址</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/network.py" line="47"/>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="54"/>
+        <source>自动同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="58"/>
+        <source>每隔 %1 分钟自动同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="58"/>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="87"/>
+        <source>已设置：每隔 %1 分钟自动同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="88"/>
+        <source>已关闭自动同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="107"/>
+        <source>已锁定：自动同步暂停，解锁后继续</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="118"/>
         <source>正在连接县局中继…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/network.py" line="49"/>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="120"/>
         <source>正在与县司法局网络同步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/network.py" line="54"/>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="125"/>
         <source>网络同步完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/sync/network.py" line="57"/>
+        <location filename="../../sfs_desktop/ui/sync/network.py" line="128"/>
         <source>网络同步未完成：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoticesTab</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/county.py" line="58"/>
+        <source>县司法局交办给各所的刑满释放人员通知书及衔接情况：该所是否已签收、是否已衔接及衔接日期；超过衔接期限（县局限期，未限期的为释放后报到期限）未衔接或逾期衔接的以红色显示。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/county.py" line="74"/>
+        <source>司法所</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/county.py" line="74"/>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/county.py" line="74"/>
+        <source>释放日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/county.py" line="74"/>
+        <source>衔接期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/county.py" line="75"/>
+        <source>帮教期止</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/county.py" line="75"/>
+        <source>衔接情况</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1584,97 +1727,137 @@
 <context>
     <name>PersonWorkspace</name>
     <message>
-        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="66"/>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="71"/>
         <source>待办事项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="69"/>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="74"/>
         <source>期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="69"/>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="74"/>
         <source>事项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="69"/>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="74"/>
         <source>情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="70"/>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="75"/>
         <source>已超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="70"/>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="75"/>
         <source>未到期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="88"/>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="79"/>
+        <source>帮教协议：{0} 签订</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="80"/>
+        <source>帮教协议：未签订</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="81"/>
+        <source>通知书扫描件：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="82"/>
+        <source>通知书扫描件：未附</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="98"/>
         <source>帮教小组成员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="92"/>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="104"/>
+        <source>签订帮教协议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="104"/>
+        <source>签订日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="113"/>
+        <source>选择通知书扫描件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="114"/>
+        <source>扫描件 (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="121"/>
         <source>调整帮教类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="96"/>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="125"/>
         <source>失联登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="99"/>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="128"/>
         <source>重新违法犯罪</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="104"/>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="133"/>
         <source>已找到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="104"/>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="133"/>
         <source>找到日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="110"/>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="139"/>
         <source>期满解除</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="110"/>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="139"/>
         <source>死亡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="110"/>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="139"/>
         <source>迁出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="115"/>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="144"/>
         <source>解除帮教</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="115"/>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="144"/>
         <source>解除原因</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="115"/>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="144"/>
         <source>解除日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="116"/>
+        <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="145"/>
         <source>帮教小结</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2005,7 +2188,7 @@
 <context>
     <name>ResettlementPage</name>
     <message>
-        <location filename="../../sfs_desktop/ui/resettlement/page.py" line="28"/>
+        <location filename="../../sfs_desktop/ui/resettlement/page.py" line="29"/>
         <source>安置帮教</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2195,98 +2378,98 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="28"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="29"/>
         <source>本机数据</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="31"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="32"/>
         <source>数据目录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="31"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="32"/>
         <source>备份目录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="32"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="33"/>
         <source>日志目录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="37"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="38"/>
         <source>无操作自动锁定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="37"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="38"/>
         <source>%1 分钟</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="37"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="38"/>
         <source>不锁定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="38"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="39"/>
         <source>界面字体</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="41"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="42"/>
         <source>数据维护</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="43"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="44"/>
         <source>立即备份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="44"/>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="72"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="45"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="75"/>
         <source>检查数据库</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="45"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="46"/>
         <source>重建搜索索引</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="65"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="68"/>
         <source>正在备份…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="66"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="69"/>
         <source>备份已完成：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="73"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="76"/>
         <source>数据库检查发现问题，请联系县司法局技术人员。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="75"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="78"/>
         <source>数据库检查完成，未发现问题。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="77"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="80"/>
         <source>正在检查数据库…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="80"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="83"/>
         <source>正在重建搜索索引…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/settings_page.py" line="81"/>
+        <location filename="../../sfs_desktop/ui/settings_page.py" line="84"/>
         <source>搜索索引已重建，共 %1 条记录。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2651,6 +2834,24 @@
     </message>
 </context>
 <context>
+    <name>StatisticsTab</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/persons.py" line="94"/>
+        <source>选择“上半年”“下半年”可打印半年报，选择“全年”可打印年报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/persons.py" line="99"/>
+        <source>安置帮教工作半年报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/resettlement/persons.py" line="99"/>
+        <source>安置帮教工作年报</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SubjectWorkspace</name>
     <message>
         <location filename="../../sfs_desktop/ui/correction/workspace.py" line="96"/>
@@ -2919,6 +3120,34 @@
     </message>
 </context>
 <context>
+    <name>UnattendedBox</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/unattended_box.py" line="19"/>
+        <source>无人值守运行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/unattended_box.py" line="22"/>
+        <source>允许定时网络同步和县局中继在无人登录时运行（数据库密钥保存在本机系统凭据库中）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/unattended_box.py" line="55"/>
+        <source>无人值守运行已失效：%1。请所长重新勾选以开启。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/unattended_box.py" line="57"/>
+        <source>已开启：定时同步和县局中继以“%1”的身份运行；取消勾选即删除保存的密钥。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sfs_desktop/ui/unattended_box.py" line="59"/>
+        <source>未开启：无人登录时不能自动同步，命令行需提供密码。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <location filename="../../sfs_desktop/ui/login.py" line="89"/>
@@ -2952,18 +3181,18 @@
 <context>
     <name>owner</name>
     <message>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="81"/>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="89"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="102"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="110"/>
         <source>交办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="81"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="102"/>
         <source>名册中还没有可交办的司法所，或没有可交办的记录类型</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sfs_desktop/ui/assigned.py" line="89"/>
+        <location filename="../../sfs_desktop/ui/assigned.py" line="110"/>
         <source>交办什么</source>
         <translation type="unfinished"></translation>
     </message>

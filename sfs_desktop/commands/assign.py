@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from sfs_desktop.commands.common import open_session
+from sfs_desktop.commands.common import open_session, pairs
 from sfs_desktop.core.db.synced import acting_as
 from sfs_desktop.core.errors import UserError, ValidationError
 
@@ -60,7 +60,7 @@ def run(args) -> int:
             raise UserError("请用 --station 指明交办给哪个司法所")
         if bool(args.values) == bool(args.from_file):
             raise UserError("请用 --set 字段=值 填写一条记录，或用 --from-file 从文件读取多条（二者选一）")
-        rows = _file_rows(args.from_file) if args.from_file else [(None, _pairs(args.values))]
+        rows = _file_rows(args.from_file) if args.from_file else [(None, pairs(args.values))]
         try:
             made = db.write(lambda s: assign.assign_records(s, app.principal, args.table, args.station, rows))
         except ValidationError as exc:  # every bad value on its own line, then nothing was written
@@ -72,18 +72,6 @@ def run(args) -> int:
     for row in made:
         print(f"    {row.id}")
     return 0
-
-
-def _pairs(items: list[str]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for item in items:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            raise UserError(f"--set {item}：应写成 字段=值")
-        if name.strip() in out:
-            raise UserError(f"--set：“{name.strip()}”填了两次")
-        out[name.strip()] = value
-    return out
 
 
 def _file_rows(path: Path):

@@ -11,8 +11,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from sfs_desktop.commands.common import open_session
-from sfs_desktop.core.db.synced import acting_as
+from sfs_desktop.commands.common import day as _day, print_fields, print_ledger, work as _work
 
 KINDS = "report 报告、checkin 信息化核查、visit 实地查访、talk 个别谈话、education 教育学习、public_benefit 公益活动、assistance 帮扶"
 
@@ -92,26 +91,6 @@ def register(sub) -> None:
     v.set_defaults(func=run_decisions)
 
 
-def _day(text: str | None, label: str) -> date:
-    """A date option as core reads it (its message when it cannot); today when not given."""
-    from sfs_desktop.core.errors import UserError
-    from sfs_desktop.core.tabular_import import DATE_HINT, to_date
-
-    if text is None:
-        return date.today()
-    try:
-        return to_date(text)
-    except (ValueError, OverflowError):
-        raise UserError(f"“{label}”{DATE_HINT}（填的是“{text}”）") from None
-
-
-def _work(args, fn):
-    """Run fn(session, principal, today) in one write (so S3 views are audited) as the signed-in user."""
-    app = open_session(args)
-    with app.db as db, acting_as(app.principal.username):
-        return db.write(lambda s: fn(s, app.principal, date.today()))
-
-
 def _subject(s, who, text: str) -> str:
     from sfs_desktop.core.correction.lists import find_subject
 
@@ -119,17 +98,9 @@ def _subject(s, who, text: str) -> str:
 
 
 def run_list(args) -> int:
-    from sfs_desktop.core.correction.lists import SHORT_ID, subject_rows
+    from sfs_desktop.core.correction.lists import subject_rows
 
-    labels, rows = _work(args, lambda s, who, _today: subject_rows(s, who))
-    if args.json:
-        print(json.dumps([{"id": i, **dict(zip(labels, texts))} for i, texts in rows], ensure_ascii=False, indent=1))
-    elif not rows:
-        print("没有社区矫正对象")
-    else:
-        print("\t".join(["编号", *labels]))
-        for i, texts in rows:
-            print("\t".join([i[:SHORT_ID], *texts]))
+    print_ledger(*_work(args, lambda s, who, _today: subject_rows(s, who)), as_json=args.json, empty="没有社区矫正对象")
     return 0
 
 
@@ -142,9 +113,7 @@ def run_show(args) -> int:
                 lists.proposals(s, who, subject_id=sid))
 
     sid, fields, months, leaves, proposals = _work(args, read)
-    print(f"编号\t{sid}")
-    for label, text in fields:
-        print(f"{label}\t{text}")
+    print_fields(sid, fields)
     print("日常监管（各月次数、时长）：" if months else "日常监管：暂无记录")
     for m in months:
         print(f"    {m.month}\t" + "；".join(f"{k} {n} 次" + (f" {h} 小时" if h else "") for k, n, h in m.kinds))

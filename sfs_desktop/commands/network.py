@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from sfs_desktop.commands.common import credentials, data_paths, open_session
+from sfs_desktop.commands.common import data_paths, open_session_unattended, unlock_unattended
 from sfs_desktop.core.errors import UserError
 
 
@@ -26,8 +26,7 @@ def register(sub) -> None:
 def run_relay(args) -> int:
     import logging
 
-    from sfs_desktop.core import logs
-    from sfs_desktop.core.security import attempts
+    from sfs_desktop.core.security import unattended
     from sfs_desktop.core.sync import relay, relay_auth, relay_import, relay_tls
     from sfs_desktop.core.sync.relay_dir import RelayDir
 
@@ -36,11 +35,8 @@ def run_relay(args) -> int:
     if not 1 <= args.max_mb <= 4096:
         raise UserError("--max-mb 应在 1 到 4096 之间")
     paths = data_paths(args)
-    if paths.is_initialised():
-        logs.setup(paths.logs)
-    user, password = credentials()
-    unlocked = attempts.unlock(paths, user, password)  # the key only: the database stays free for the GUI
-    holder = relay_import.Holder(paths, unlocked.dek, user)
+    user, dek, unattended_run = unlock_unattended(args)  # the key only: the database stays free for the GUI
+    holder = relay_import.Holder(paths, dek, user)
     staging = RelayDir(paths.relay)
     staging.sweep()
 
@@ -48,9 +44,11 @@ def run_relay(args) -> int:
         holder.run(lambda db, principal: relay_import.pickup(db, principal, staging, asking))
 
     # both need the database for a moment; while the GUI holds it, what an earlier run left is used
-    tls = holder.run(lambda db, _principal: relay_import.publish_tls(db, staging, unlocked.dek)) \
-        or relay_tls.published(staging.tls, unlocked.dek)
+    tls = holder.run(lambda db, _principal: relay_import.publish_tls(db, staging, dek)) \
+        or relay_tls.published(staging.tls, dek)
     holder.run(lambda db, principal: relay_import.pickup(db, principal, staging))
+    if unattended_run:
+        holder.run(lambda db, _principal: unattended.record_run(db, user, "relay"))
     if tls is None or staging.station_keys() is None:
         raise UserError("县司法局的数据库正被另一个程序使用，中继还没有司法所名册和证书：请关闭该程序后再启动中继"
                         "（之后两者可以同时运行）")
@@ -65,7 +63,7 @@ def run_relay(args) -> int:
 
 
 def run_sync(args) -> int:
-    from sfs_desktop.core.sync import transport
+    from sfs_desktop.core.sync import schedule, transport
 
     if not 4 <= args.chunk_kb <= 8192:
         raise UserError("--chunk-kb 应在 4 到 8192 之间")
@@ -73,10 +71,10 @@ def run_sync(args) -> int:
         raise UserError("--attempts 应在 1 到 100 之间")
     if args.url is not None:
         transport.check_url(args.url)
-    app = open_session(args)
+    app = open_session_unattended(args)
     with app.db as db:
-        s = transport.sync(db, args.url, principal=app.principal, progress=_progress,
-                           chunk=args.chunk_kb * 1024, attempts=args.attempts)
+        s = schedule.run(db, args.url, principal=app.principal, progress=_progress,
+                         chunk=args.chunk_kb * 1024, attempts=args.attempts)
     print("\n".join(transport.describe(s)))
     return 0
 

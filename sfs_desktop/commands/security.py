@@ -1,4 +1,5 @@
-"""`user`, `audit`, `recover`: accounts, the audit chain, and the recovery-key reset."""
+"""`user`, `audit`, `recover`, `unattended`: accounts, the audit chain, the recovery-key reset, and
+the database key kept in the OS credential store for unattended runs."""
 
 from __future__ import annotations
 
@@ -42,6 +43,10 @@ def register(sub) -> None:
     p = sub.add_parser("recover", help="用恢复密钥重置所长密码（恢复密钥取自 SFS_RECOVERY_KEY 或提示输入）")
     p.add_argument("--user", required=True, help="所长账户的用户名")
     p.set_defaults(func=run_recover)
+
+    p = sub.add_parser("unattended", help="无人值守运行（定时 sync、relay 不需输入密码）：on 开启 / off 关闭 / status 状态")
+    p.add_argument("action", choices=("on", "off", "status"), help="on=开启（需所长） off=关闭并删除保存的密钥 status=查看")
+    p.set_defaults(func=run_unattended)
 
 
 def _new_password() -> str:
@@ -120,4 +125,27 @@ def run_recover(args) -> int:
         admin.recover(db, dek, args.user, _new_password())
     print(f"已用恢复密钥重置 {args.user} 的密码；请立即登录并妥善保管恢复密钥证书")
     say_keyring_notice(paths)
+    return 0
+
+
+def run_unattended(args) -> int:
+    from sfs_desktop.core.security import credstore, unattended
+
+    paths = data_paths(args)
+    if args.action == "status":
+        if problem := paths.keys_problem():
+            raise UserError(problem)
+        state = unattended.status(paths)
+        print(f"无人值守运行：{state.text}")
+        if state.state == unattended.UNAVAILABLE:
+            print(credstore.NOTICE)
+        return 0
+    if args.action == "on" and not credstore.available():
+        raise UserError(credstore.NOTICE)
+    app = open_session(args)
+    try:
+        state = unattended.enable(app) if args.action == "on" else unattended.disable(app)
+    finally:
+        app.close()
+    print(f"无人值守运行：{state.text}")
     return 0

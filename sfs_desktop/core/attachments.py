@@ -3,10 +3,14 @@ encrypted (core/filestore.py)."""
 
 from __future__ import annotations
 
+import mimetypes
 from pathlib import Path
+
+from sqlmodel import Session
 
 from sfs_desktop.core.db.synced import SyncedModel
 from sfs_desktop.core import filestore
+from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.fields import Sensitivity as S, Widget as W, field
 
 
@@ -35,3 +39,19 @@ def store_blob(root: Path, data: bytes) -> str:
 def load_blob(root: Path, digest: str) -> bytes:
     """The clear content of a kept file, checked against its SHA-256 (in memory, never on disk)."""
     return filestore.for_root(root).get(digest)
+
+
+def attach(s: Session, table: str, record_id: str, title: str, data: bytes, suffix: str, *, blob_root: Path,
+           scanned: bool = True, sensitivity: int = int(S.S2)) -> Attachment:
+    """Keep a scan for a record the caller has checked the principal may change: stored encrypted,
+    named for the document (`title`), never for a person."""
+    if not data:
+        raise UserError("附件文件是空的，请重新扫描")
+    if len(data) > MAX_BYTES:
+        raise UserError(f"附件文件超过 {MAX_BYTES >> 20} MiB：请降低扫描分辨率或分页扫描后再附上")
+    suffix = suffix if suffix.startswith(".") else f".{suffix}"
+    row = Attachment(sha256=store_blob(blob_root, data), original_name=f"{title}{suffix}", size=len(data),
+                     scanned=scanned, mime=mimetypes.guess_type(f"x{suffix}")[0] or "application/octet-stream",
+                     record_table=table, record_id=record_id, sensitivity=sensitivity)
+    s.add(row)
+    return row

@@ -176,18 +176,23 @@ def badge(due: date, today: date) -> str:
     return f"已超期 {-left} 天"
 
 
-_PERIOD = re.compile(r"(\d{4})(?:-(?:[Qq](\d)|(\d{1,2})))?")
+_PERIOD = re.compile(r"(\d{4})(?:-(?:[Qq](\d)|(\d{1,2})|[Hh](\d)))?")
 
 
 def period_bounds(period: str) -> tuple[date, date]:
-    """First and last day of a statistics period written "2024", "2024-Q3" or "2024-07"."""
+    """First and last day of a statistics period written "2024", "2024-H1" (半年), "2024-Q3" or "2024-07"."""
     text = period.strip()
     m = _PERIOD.fullmatch(text)
     if not m:
-        raise ValueError(f"统计期间“{period}”格式不对，应写成 2024（全年）、2024-Q3（季度）或 2024-07（月份）")
+        raise ValueError(f"统计期间“{period}”格式不对，应写成 2024（全年）、2024-H1（上半年）、2024-Q3（季度）或 2024-07（月份）")
     year = int(m[1])
     if year < 1:
         raise ValueError(f"统计期间“{period}”的年份无效")
+    if m[4] is not None:
+        half = int(m[4])
+        if half not in (1, 2):
+            raise ValueError(f"统计期间“{period}”的半年应为 H1（上半年）或 H2（下半年）")
+        return (date(year, 1, 1), date(year, 6, 30)) if half == 1 else (date(year, 7, 1), date(year, 12, 31))
     if m[2] is not None:
         quarter = int(m[2])
         if not 1 <= quarter <= 4:

@@ -75,6 +75,10 @@ class Assignable:
     person: str | None = None  # the field naming the record's person (人员信息库): the county enters the
     # person's own fields (姓名, 证件号码 …) with the record, and the person is the station's (found among
     # its persons, or registered owned by it), so the person travels to the station with the record
+    derived: tuple[str, ...] = ()  # fields the duty's rules compute from what the county enters (R2's period):
+    # not entered in the 交办 form, completed by `check`
+    derive: str | None = None  # "module:function(session, values) -> {field: value}": those values, shown in
+    # the 交办 dialog as the county types
 
 
 @dataclass(frozen=True)

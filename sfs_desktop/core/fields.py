@@ -9,6 +9,7 @@ migration), never a hunt through the GUI and the printing code.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from dataclasses import dataclass, field as dc_field
 from datetime import date
@@ -155,13 +156,13 @@ def field(
 
 def specs(model: Any) -> list[FieldSpec]:
     """The declared fields of a model (class or table) in column order, with names filled in."""
-    table = getattr(model, "__table__", model)
-    out = []
-    for col in table.columns:
-        spec = col.info.get("spec")
-        if spec is not None:
-            out.append(_named(spec, col.name))
-    return out
+    return list(_table_specs(getattr(model, "__table__", model)))
+
+
+@functools.cache
+def _table_specs(table: Any) -> tuple[FieldSpec, ...]:
+    """Built once per table: forms, ledgers, checks and the audit hook ask for them per row."""
+    return tuple(_named(col.info["spec"], col.name) for col in table.columns if col.info.get("spec") is not None)
 
 
 def spec_of(model: Any, name: str) -> FieldSpec:

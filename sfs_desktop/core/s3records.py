@@ -4,10 +4,12 @@ allowed statuses in one wording for the refusal and the greyed button, and the a
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, TypeVar
 
 from sqlmodel import Session
 
+from sfs_desktop.core import codes
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.security import audit
 from sfs_desktop.core.security.access import Principal, check_row, require
@@ -42,4 +44,26 @@ def open_record(s: Session, who: Principal, model: type[M], row_id: str, *, miss
         raise UserError(refusal)
     if not write and audited:
         audit.record_read(s, who.username, "view_s3", model.__tablename__, row.id)
+    return row
+
+
+def checked(s: Session, model: type, values: dict[str, Any], parent: str | None = None) -> dict[str, Any]:
+    """`values` stripped and checked against `model`'s declarations; `parent` (the field naming the
+    record a child row belongs to, which `add` sets) is taken as given when absent."""
+    clean = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
+    given = {parent: "-"} if parent and parent in model.model_fields and parent not in clean else {}
+    codes.refuse_invalid(s, model, {**given, **clean})
+    return clean
+
+
+def not_future(day: date | None, label: str, today: date) -> None:
+    if day is not None and day > today:
+        raise UserError(f"{label}不能晚于今天")
+
+
+def add(s: Session, model: type[M], values: dict[str, Any]) -> M:
+    """A new row, flushed (its id is known)."""
+    row = model(**values)
+    s.add(row)
+    s.flush()
     return row

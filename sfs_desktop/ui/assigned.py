@@ -45,7 +45,10 @@ class AssignDialog(RecordDialog):
         note.setWordWrap(True)
         note.setText(self.tr("保存后，该记录归所选司法所所有，在下次为该所导出同步包时送达；该所导入后即可办理。"))
         extra: list[tuple[str, QWidget]] = [(self.tr("交办给"), self.station), ("", note)]
-        only = None
+        only = ([s.name for s in specs(model) if s.name not in declared.derived and s.widget is not Widget.HIDDEN]
+                if declared.derived else None)  # computed by the duty's rules, shown below as typed
+        self.derived = QLabel()
+        self.derived.setObjectName("derived")
         self.person_form: RecordForm | None = None
         if declared.person:  # the record names a person: entered here, found or created at the station by core
             self.person_form = RecordForm(Person, code_source(app), only=list(PERSON_FIELDS),
@@ -53,9 +56,22 @@ class AssignDialog(RecordDialog):
             self.person_form.setObjectName("person_form")
             extra.append((self.tr("人员"), self.person_form))
             only = [s.name for s in specs(model)  # the person's name is entered once, in the person's form
-                    if s.name != declared.person and s.name not in PERSON_FIELDS and s.widget is not Widget.HIDDEN]
+                    if s.name != declared.person and s.name not in PERSON_FIELDS and s.widget is not Widget.HIDDEN
+                    and s.name not in declared.derived]
+        if declared.derive:
+            extra.append((self.tr("按规则计算"), self.derived))
         super().__init__(app, model, declared.label, assign.assign_one, only=only, extra=extra, parent=parent)
         self.setObjectName("assign_dialog")
+        if declared.derive:
+            self.form.changed.connect(self.show_derived)
+            self.show_derived()
+
+    def show_derived(self) -> None:
+        """What the duty computes from the values typed so far (帮教期止 from the release date), read in core."""
+        self.derive_op = (TaskOp(self, self.app, _derived, self.app.db, self.table, self.form.values())
+                          .success(lambda pairs: self.derived.setText(
+                              "　".join(f"{label}：{value}" for label, value in pairs) or self.tr("（填写后显示）")))
+                          .run())
 
     def confirm(self) -> bool:
         person_ok = self.person_form.confirm() if self.person_form is not None else True
@@ -70,6 +86,11 @@ class AssignDialog(RecordDialog):
 
     def save_args(self) -> tuple[tuple, dict]:
         return (self.app.principal, self.table, self.station.currentData()), {}
+
+
+def _derived(db, table: str, values: dict) -> list[tuple[str, str]]:
+    with db.read() as s:
+        return assign.derived(s, table, values)
 
 
 def open_assign(owner: QWidget, app: AppSession, station: str | None = None) -> AssignDialog | None:

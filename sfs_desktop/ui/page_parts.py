@@ -15,10 +15,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -106,6 +108,23 @@ def write(owner: QWidget, app: AppSession, fn: Callable, *args, on_done: Callabl
     return op.run()
 
 
+def scrolled(form: QWidget, dialog: QDialog) -> QScrollArea:
+    """`form` in a scroll area as tall as the form, but no taller than three quarters of the
+    screen: a long record form (a correction subject, a case) still fits a 1366×768 office screen
+    with its 保存 button in sight."""
+    area = QScrollArea(dialog)
+    area.setObjectName("form_scroll")
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(form)
+    hint = form.sizeHint()
+    screen = dialog.screen().availableGeometry()
+    area.setMinimumWidth(hint.width() + area.verticalScrollBar().sizeHint().width())
+    area.setMinimumHeight(min(hint.height(), int(screen.height() * 0.75)))
+    return area
+
+
 class RecordDialog(FormDialog):
     """A form generated from `model`'s declarations; 保存 calls the core function
     `save(session, *args, values, **kwargs)` on the writer (plain data only, see ui/ops.py)."""
@@ -130,7 +149,7 @@ class RecordDialog(FormDialog):
         self.form = RecordForm(model, code_source(app), only=only, code_exists=code_checker(app), parent=self)
         if record is not None:
             self.form.set_record(record)
-        layout.addWidget(self.form)
+        layout.addWidget(scrolled(self.form, self), 1)
         self.message = error_label(self)
         layout.addWidget(self.message)
         layout.addWidget(save_cancel(self, self.save))

@@ -16,7 +16,7 @@ from sfs_desktop.ui.ops import TaskOp
 from sfs_desktop.ui.page_parts import fill_table
 
 PERIODS = [("全年", ""), *[(f"第{n}季度", f"-Q{i}") for i, n in enumerate("一二三四", 1)],
-           *[(f"{m}月", f"-{m:02d}") for m in range(1, 13)]]
+           *[(f"{m}月", f"-{m:02d}") for m in range(1, 13)], ("上半年", "-H1"), ("下半年", "-H2")]
 
 
 def compute(db, who, name: str, period: str) -> tables.Figures:

@@ -16,6 +16,7 @@ from sfs_desktop.core import search
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.ui.accounts import AccountsBox
 from sfs_desktop.ui.ops import TaskOp, WriteOp
+from sfs_desktop.ui.unattended_box import UnattendedBox
 
 
 class SettingsPage(QWidget):
@@ -51,6 +52,8 @@ class SettingsPage(QWidget):
         layout.addWidget(upkeep)
         self.accounts = AccountsBox(app, self)
         layout.addWidget(self.accounts)
+        self.unattended = UnattendedBox(app, self)
+        layout.addWidget(self.unattended)
         self.result = QLabel(self)
         self.result.setObjectName("result")
         self.result.setWordWrap(True)

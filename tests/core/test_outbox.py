@@ -40,6 +40,8 @@ def test_insert_update_delete_each_leave_one_entry(station_db):
         assert p.vv == {"430922101.1": start + 3} and p.ver_ctr == start + 3
         history = s.exec(select(RowHistory).where(RowHistory.row_id == pid).order_by(RowHistory.seq)).scalars().all()
         assert [h.payload["occupation"] for h in history] == [None, "务农"]
+        assert [h.payload["name"] for h in history] == ["王甲", "王甲"]  # the fields not changed, as they were
+        assert history[1].payload["deleted"] is False and history[1].payload["ver_ctr"] == start + 2
         assert history[0].vv == {"430922101.1": start + 1}
 
 

@@ -26,7 +26,10 @@ EXPECTED = {
     "resettlement.measures": ["安置帮扶情况登记表", "技能培训", "县人社局"],
     "resettlement.ending": ["帮教期满解除登记表", "测试乙"],
     "resettlement.unmatched": ["未衔接刑满释放人员上报表", "测试戊", "联系家属"],
+    "resettlement.half_year": ["安置帮教工作半年报", "上半年", "衔接率", "应衔接人数", "100.0%"],
+    "resettlement.annual": ["安置帮教工作年报", "必接必送率", "帮教率", "安置率", "重新犯罪率"],
 }
+PERIODS = {"resettlement.half_year": "2024-H1", "resettlement.annual": "2024"}  # a report's ref is its period
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +50,7 @@ def printed(tmp_path_factory):
         [entry] = w(lambda s: insert_synced(s, RpPrerelease, [{"list_month": "2024-05", "name": "测试戊",
                                                                "release_date": date(2024, 5, 25),
                                                                "steps": "走访户籍地，联系家属"}]))
-        refs = {f: rid for f in EXPECTED} | {"resettlement.contact": contact, "resettlement.unmatched": entry}
+        refs = {f: rid for f in EXPECTED} | {"resettlement.contact": contact, "resettlement.unmatched": entry} | PERIODS
         out = {f: w(lambda s: print_document(s, STAFF, f, ref, root / f"{f}.pdf", blob_root=db.paths.attachments))
                for f, ref in refs.items()}
         yield db, refs, out

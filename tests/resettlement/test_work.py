@@ -282,3 +282,22 @@ def test_demo_twice_keeps_every_rule_and_shows_the_seeded_due_items(station_db):
         titles = {i.title for i in deadlines.collect(s, date.today(), 30, who=STAFF) if i.duty == "安置帮教"}
         assert {"衔接期限", "返回后首次走访"} <= titles
         assert [r.name for r in work.unmatched(s, STAFF)] and stats.on_register(s, STAFF, date.today()) >= 5
+
+
+def test_the_person_received_is_the_registrys_by_number_or_name_else_made_from_the_notice(station_db):
+    from sfs_desktop.core.people import registry
+
+    number = "430922199001010015"
+    known = station_db.write(lambda s: registry.register_person(s, STAFF, {"name": "测试乙", "id_number": number}).id)
+    with_number = _notice(station_db, id_no=number)
+    assert station_db.write(lambda s: work.registry_person(s, STAFF, with_number)) == (known, False)
+    by_name = _notice(station_db, name="测试乙", release_date=date(2024, 5, 21))
+    assert station_db.write(lambda s: work.registry_person(s, STAFF, by_name)) == (known, False)
+    new = _notice(station_db, name="测试丁")
+    made, created = station_db.write(lambda s: work.registry_person(s, STAFF, new))
+    assert created and station_db.write(lambda s: s.get(Person, made).name) == "测试丁"
+    station_db.write(lambda s: registry.register_person(s, STAFF, {"name": "测试乙"}))
+    with pytest.raises(UserError, match="人员信息库中有 2 名“测试乙”，请写明本人的证件号码"):
+        station_db.write(lambda s: work.registry_person(s, STAFF, by_name))
+    with pytest.raises(PermissionDenied):
+        station_db.write(lambda s: work.registry_person(s, INSPECTOR, new))

@@ -2,7 +2,6 @@
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import fail
 from sqlalchemy import select
 
@@ -10,25 +9,10 @@ from sfs_desktop.cli import main
 from sfs_desktop.core.people.models import Person
 from sfs_desktop.core.security import credstore
 from tests.conftest import ADMIN, PASSWORD, open_dir
+from tests.keyrings import MemoryKeyring
 
 INIT = ["init", "--role", "station", "--station-code", "430922101", "--station-name", "桃江县司法局灰山港司法所",
         "--township", "灰山港镇", "--admin", ADMIN]
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1
-
-    def __init__(self):
-        self.store = {}
-
-    def set_password(self, service, username, password):
-        self.store[(service, username)] = password
-
-    def get_password(self, service, username):
-        return self.store.get((service, username))
-
-    def delete_password(self, service, username):
-        self.store.pop((service, username), None)
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -24,6 +24,7 @@ from sfs_desktop.core.mediation.models import MediationAgreement, MediationCase
 from sfs_desktop.core.people import organizations, registry
 from sfs_desktop.core.people.models import Person
 from sfs_desktop.core.printing.service import print_document
+from sfs_desktop.core.resettlement.models import RpTeamMember
 from sfs_desktop.core.reports.export import export_table
 from sfs_desktop.core.security import admin, keys
 from sfs_desktop.core.security.access import SYSTEM, Principal, check_record
@@ -58,7 +59,25 @@ TABLE = {
     "list legality reviews in the ledger":        (Y, Y, Y, N, N, Y),
     "register a legality review":                 (Y, Y, Y, N, N, N),
     "print a legality opinion":                   (Y, Y, Y, N, N, N),
+    "read a released person":                     (Y, Y, Y, N, N, N),
+    "list released persons in the ledger":        (Y, Y, Y, N, N, N),
+    "register a release notice":                  (Y, Y, Y, N, N, N),
+    "receive a released person":                  (Y, Y, Y, N, N, N),
+    "record a visit or talk":                     (Y, Y, Y, N, N, N),
+    "add a help measure":                         (Y, Y, Y, N, N, N),
+    "change a resettlement category":             (Y, Y, Y, N, N, N),
+    "add a help team member":                     (Y, Y, Y, N, N, N),
+    "sign a help agreement":                      (Y, Y, Y, N, N, N),
+    "report lost contact and found":              (Y, Y, Y, N, N, N),
+    "record a re-offence":                        (Y, Y, Y, N, N, N),
+    "end the assistance":                         (Y, Y, Y, N, N, N),
+    "record steps for an unfound listed person":  (Y, Y, Y, N, N, N),
+    "report the unmatched listed persons":        (Y, Y, Y, N, N, N),
 }
+RESETTLEMENT = list(TABLE)[list(TABLE).index("read a released person"):]
+COUNTY = {op: op in ("read a released person", "list released persons in the ledger") for op in RESETTLEMENT}
+"""安置帮教 at the county (所长 or 工作人员 of the 县司法局): its office reads the stations' records and
+hands notices and lists over (`assign`); every step of the station's own work is refused in core."""
 
 _names = itertools.count()
 
@@ -161,9 +180,93 @@ def _legality(operation: str, who: Principal, st) -> None:
         db.write(lambda s: print_document(s, who, "legality.opinion", issued, None, blob_root=db.paths.attachments))
 
 
+def _released(db, *, waiting: bool = False) -> tuple[str, str]:
+    """A released person (on the register, or 待衔接) and a person of the registry, written as rows
+    (so the county holds them as it does once stations send them): (row id, person id)."""
+    from sfs_desktop.core.resettlement.constants import AWAITING, ON_REGISTER, SELF_REPORT
+    from sfs_desktop.core.resettlement.models import ReleasedPerson
+
+    def add(s):
+        person = Person(name=f"测试帮教{next(_names)}")
+        s.add(person)
+        s.flush()
+        row = ReleasedPerson(name=person.name, release_date=RELEASED, status=AWAITING if waiting else ON_REGISTER,
+                             period_from=RELEASED, period_to=RELEASED + timedelta(days=5 * 365 + 1),
+                             **({} if waiting else {"person_id": person.id, "handover_method": SELF_REPORT,
+                                                    "handover_on": RELEASED}))
+        s.add(row)
+        s.flush()
+        return row.id, person.id
+
+    return db.write(add)
+
+
+def _prelisted(db, month: str, steps: str | None = None) -> str:
+    from sfs_desktop.core.resettlement.models import RpPrerelease
+
+    def add(s):
+        row = RpPrerelease(list_month=month, name=f"测试名单{next(_names)}", release_date=RELEASED, steps=steps)
+        s.add(row)
+        s.flush()
+        return row.id
+
+    return db.write(add)
+
+
+RELEASED = date.today() - timedelta(days=30)
+
+
+def _resettlement(operation: str, who: Principal, db) -> None:
+    """安置帮教 (S3, the station's work): each operation on rows of its own, `who` acting."""
+    from sfs_desktop.core import ledger
+    from sfs_desktop.core.resettlement import work
+    from sfs_desktop.core.resettlement.constants import MOVED
+    from sfs_desktop.core.resettlement.models import ReleasedPerson
+
+    today = date.today()
+    rid, pid = _released(db, waiting=operation == "receive a released person")
+    steps = {
+        "read a released person": lambda s: work.released(s, who, rid),
+        "list released persons in the ledger": lambda s: _seen(rid, ledger.ids(s, who, ReleasedPerson)),
+        "register a release notice": lambda s: work.register_notice(s, who, {"name": f"测试通知{next(_names)}",
+                                                                             "release_date": RELEASED}, today=today),
+        "receive a released person": lambda s: work.receive(s, who, rid, {"person_id": pid, "handover_method": "03",
+                                                                          "handover_on": RELEASED}, today=today),
+        "record a visit or talk": lambda s: work.record_contact(s, who, rid, {"kind": "visit", "day": today},
+                                                                today=today),
+        "add a help measure": lambda s: work.add_measure(s, who, rid, {"kind": "02", "day": today}, today=today),
+        "change a resettlement category": lambda s: work.change_category(s, who, rid, {
+            "changed_on": today, "category": "1", "reason": "测试调整"}),
+        "add a help team member": lambda s: work.add_team_member(s, who, rid, {"name": "测试村干部", "role": "02"}),
+        "sign a help agreement": lambda s: work.sign_agreement(s, who, rid, today, today=today),
+        "report lost contact and found": lambda s: (work.report_lost(s, who, rid, {"lost_on": today}, today=today),
+                                                    work.found(s, who, rid, today, today=today)),
+        "record a re-offence": lambda s: work.record_reoffence(s, who, rid, {"day": today, "offence": "测试"},
+                                                               today=today),
+        "end the assistance": lambda s: work.end(s, who, rid, MOVED, today, "迁往外县（测试）", today=today),
+    }
+    if operation == "sign a help agreement":
+        db.write(lambda s: s.add(RpTeamMember(person_id=rid, name="测试民警", role="03")))
+    if operation == "record steps for an unfound listed person":
+        entry = _prelisted(db, "1999-01")
+        db.write(lambda s: work.record_steps(s, who, entry, "走访户籍地"))
+    elif operation == "report the unmatched listed persons":
+        _prelisted(db, "1999-02", steps="走访户籍地")
+        db.write(lambda s: work.report_unmatched(s, who, "1999-02", today, today=today))
+    else:
+        db.write(steps[operation])
+
+
+def _seen(row_id: str, found) -> None:
+    if row_id not in set(found):
+        raise PermissionDenied("台账中没有这名安置帮教对象")
+
+
 def _do(operation: str, who: Principal, case: str, st, tmp: Path) -> None:
     db = st["db"]
-    if operation == "register a person":
+    if operation in RESETTLEMENT:
+        _resettlement(operation, who, db)
+    elif operation == "register a person":
         db.write(lambda s: registry.register_person(s, who, {"name": f"测试{next(_names)}"}))
     elif operation == "change a person":
         db.write(lambda s: registry.update_person(s, who, st["person"], {"occupation": "务农"}))
@@ -204,6 +307,26 @@ def test_operation_by_role(station, operation, role, allowed, tmp_path):
             _do(operation, who, case, station, tmp_path)
 
 
+@pytest.fixture(scope="module")
+def county(tmp_path_factory):
+    paths, _ = init_dir(tmp_path_factory.mktemp("roles") / "county", role="county", code="430922000",
+                        name="桃江县司法局")
+    db = open_dir(paths)
+    yield db
+    db.close()
+
+
+@pytest.mark.parametrize("operation,allowed", COUNTY.items())
+@pytest.mark.parametrize("role", ["head", "staff"])
+def test_resettlement_at_the_county(county, operation, allowed, role):
+    who = Principal(f"t-{role}", role)
+    if allowed:
+        _resettlement(operation, who, county)
+    else:
+        with pytest.raises(PermissionDenied, match="由司法所办理"):
+            _resettlement(operation, who, county)
+
+
 def test_the_readme_shows_the_same_table():
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     for operation, row in TABLE.items():
@@ -226,6 +349,14 @@ README_NAMES = {
     "grant the juvenile permission": "授予未成年人记录查看权限",
     "read a legality review": "查看合法性审查", "list legality reviews in the ledger": "合法性审查台账",
     "register a legality review": "登记合法性审查", "print a legality opinion": "打印合法性审查意见书",
+    "read a released person": "查看安置帮教对象", "list released persons in the ledger": "安置帮教对象台账",
+    "register a release notice": "登记刑满释放人员通知书", "receive a released person": "衔接登记",
+    "record a visit or talk": "登记走访、谈话", "add a help measure": "登记安置帮扶措施",
+    "change a resettlement category": "调整帮教类别", "add a help team member": "增加帮教小组成员",
+    "sign a help agreement": "签订帮教协议", "report lost contact and found": "登记失联、找到",
+    "record a re-offence": "登记重新违法犯罪", "end the assistance": "解除帮教",
+    "record steps for an unfound listed person": "记录未衔接人员的查找措施",
+    "report the unmatched listed persons": "上报未衔接人员",
 }
 
 
@@ -264,7 +395,7 @@ def test_the_command_line_passes_the_signed_in_account(tmp_path, capsys, cli_env
 
 
 def test_due_items_are_scoped_to_the_mediators_committee(station):
-    from datetime import date
+    from datetime import date, timedelta
 
     from sfs_desktop.core import deadlines
     from sfs_desktop.core.security.access import committee_of

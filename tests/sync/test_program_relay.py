@@ -24,11 +24,12 @@ def _free_port() -> int:
 
 
 class RelayProcess:
-    def __init__(self, county):
+    def __init__(self, county, **extra_env: str):
         self.port = _free_port()
         self.proc = subprocess.Popen(
             [str(program.PROGRAM), "--data-dir", str(county), "relay", "--host", "127.0.0.1", "--port", str(self.port)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=program.env())
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            env=program.env(**extra_env))
         self.url = f"https://127.0.0.1:{self.port}"
         for _ in range(300):
             if self.proc.poll() is not None:

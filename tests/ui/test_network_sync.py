@@ -4,12 +4,8 @@ outcome in plain Chinese, the relay address remembered for next time."""
 from sqlmodel import select
 
 from sfs_desktop.core.people.models import Person
-from sfs_desktop.core.security.access import SYSTEM
-from sfs_desktop.core.security.session import login
-from sfs_desktop.core.sync import exporter, identity, importer
 from sfs_desktop.ui.sync.page import SyncPage
-from tests.conftest import ADMIN, PASSWORD, init_dir
-from tests.https_relay import HttpsRelay
+from tests.https_relay import HttpsRelay, enrolled_pair
 
 
 def _click_and_wait(qtbot, box):
@@ -19,17 +15,9 @@ def _click_and_wait(qtbot, box):
 
 
 def test_network_sync_button(qtbot, tmp_path):
-    county_paths, _ = init_dir(tmp_path / "county", role="county", code="430922000", name="桃江县司法局")
-    station_paths, _ = init_dir(tmp_path / "430922101")
-    county, station = login(county_paths, ADMIN, PASSWORD), login(station_paths, ADMIN, PASSWORD)
+    county, station = enrolled_pair(tmp_path)
     relay = None
     try:
-        card = station.db.write(identity.public_card)
-        county.db.write(lambda s: identity.add_station(s, card, "桃江县司法局灰山港司法所", SYSTEM))
-        stick = tmp_path / "stick"
-        stick.mkdir()
-        importer.import_files(station.db, [exporter.write_enrollment(county.db, "430922101", stick, SYSTEM)],
-                              principal=SYSTEM)
         station.db.write(lambda s: s.add(Person(name="网络乙")))
         relay = HttpsRelay(county, tmp_path)
 

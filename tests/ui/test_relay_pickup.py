@@ -2,13 +2,14 @@
 
 import hashlib
 
+from sqlmodel import select
+
 from sfs_desktop.core.people.models import Person
 from sfs_desktop.core.security.access import SYSTEM
-from sfs_desktop.core.security.session import login
-from sfs_desktop.core.sync import exporter, identity, importer
+from sfs_desktop.core.sync import exporter
 from sfs_desktop.core.sync.relay_dir import RelayDir
 from sfs_desktop.ui.sync.page import SyncPage
-from tests.conftest import ADMIN, PASSWORD, init_dir
+from tests.https_relay import enrolled_pair
 
 
 def _stage(relay: RelayDir, node: str, path) -> None:
@@ -21,16 +22,9 @@ def _stage(relay: RelayDir, node: str, path) -> None:
 
 
 def test_the_stations_tab_picks_up_relayed_uploads(qtbot, tmp_path):
-    county_paths, _ = init_dir(tmp_path / "county", role="county", code="430922000", name="桃江县司法局")
-    station_paths, _ = init_dir(tmp_path / "430922101")
-    county, station = login(county_paths, ADMIN, PASSWORD), login(station_paths, ADMIN, PASSWORD)
+    county, station = enrolled_pair(tmp_path)
+    stick = tmp_path / "stick"
     try:
-        card = station.db.write(identity.public_card)
-        county.db.write(lambda s: identity.add_station(s, card, "桃江县司法局灰山港司法所", SYSTEM))
-        stick = tmp_path / "stick"
-        stick.mkdir()
-        importer.import_files(station.db, [exporter.write_enrollment(county.db, "430922101", stick, SYSTEM)],
-                              principal=SYSTEM)
         station.db.write(lambda s: s.add(Person(name="网络甲")))
         [res] = exporter.export(station.db, stick, principal=SYSTEM)
         page = SyncPage(county)
@@ -39,14 +33,14 @@ def test_the_stations_tab_picks_up_relayed_uploads(qtbot, tmp_path):
         qtbot.waitUntil(lambda: page.stations.pickup_job.finished, timeout=60_000)
         assert "尚未运行过县局中继" in page.stations.relay_label.text()
 
-        relay = RelayDir(county_paths.relay)
+        relay = RelayDir(county.paths.relay)
         for f in res.files:
             _stage(relay, "430922101", f)
         page.stations.buttons["relay"].click()
         qtbot.waitUntil(lambda: page.stations.pickup_job.finished, timeout=60_000)
         assert "收取了 1 个" in page.stations.relay_label.text(), page.stations.relay_label.text()
         with county.db.read() as s:
-            assert [p.name for p in s.query(Person).all()] == ["网络甲"]
+            assert [p.name for p in s.exec(select(Person)).all()] == ["网络甲"]
         assert relay.waiting() == [] and relay.receipt(res.files[0].stem)["status"] == "imported"
         assert relay.replies("430922101")  # the county's ack waits for the station's next sync
         page.tabs.setCurrentWidget(page.stations)

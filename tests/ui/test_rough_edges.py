@@ -4,7 +4,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLabel, QScrollArea
 from sqlalchemy import func
 from sqlmodel import select
 
@@ -181,3 +181,31 @@ def test_a_new_station_is_told_to_add_villages_and_committees_first(qtbot, app_s
         assert s.exec(select(AdminArea).where(AdminArea.level == "village")).all() == []
     fill("430922101201", "竹山村")
     assert said[-1] == "" and "尚未建立调解委员会的村（社区）：竹山村" in tab.notice.text()
+
+
+def test_a_long_record_form_scrolls_inside_a_dialog_that_fits_the_screen(qtbot, app_session):
+    from sfs_desktop.core.correction.models import CorrectionSubject
+
+    long_ = RecordDialog(app_session, CorrectionSubject, "交办", lambda s, v: None)
+    short = _org_dialog(qtbot, app_session)
+    qtbot.addWidget(long_)
+    long_.show()
+    settled()
+    screen = long_.screen().availableGeometry().height()
+    assert long_.form.sizeHint().height() > screen  # the subject's form alone is taller than the screen
+    assert long_.height() <= screen and long_.findChild(QDialogButtonBox).isVisible()
+    assert long_.findChild(QScrollArea, "form_scroll").verticalScrollBar().maximum() > 0
+    assert short.findChild(QScrollArea, "form_scroll").verticalScrollBar().maximum() == 0  # a short one: no scrolling
+
+
+def test_the_person_dialog_clears_its_red_message_once_corrected(qtbot, app_session):
+    from sfs_desktop.ui.people_page import PersonDialog
+
+    dialog = PersonDialog(app_session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.save()  # 姓名 is required
+    assert dialog.message.text() == "请先改正标红的内容"
+    qtbot.keyClicks(dialog.form.editors["name"].widget, "Test Person")  # QTest types ASCII only
+    assert dialog.form.editors["name"].error.isHidden() and dialog.message.text() == ""
+    assert dialog.height() <= dialog.screen().availableGeometry().height()

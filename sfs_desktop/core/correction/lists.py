@@ -12,91 +12,44 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import or_
 from sqlmodel import Session, select
 
-from sfs_desktop.core import codes, ledger
+from sfs_desktop.core import codes, record_lists
 from sfs_desktop.core.correction.models import CcLeave, CcSanctionDecision, CcSupervision, CcViolation, CorrectionSubject
 from sfs_desktop.core.correction.work import require_s3, subject
 from sfs_desktop.core.db.synced import live
-from sfs_desktop.core.errors import UserError
-from sfs_desktop.core.fields import Sensitivity, spec_of, specs
-from sfs_desktop.core.people.models import Person
 from sfs_desktop.core.security import audit
 from sfs_desktop.core.security.access import Principal, scoped
-from sfs_desktop.core.security.masking import display_value
 
-SHORT_ID = 8  # how many characters of an id the list shows (and a person may type)
+SHORT_ID = record_lists.SHORT_ID
 
 
 def subject_rows(s: Session, who: Principal) -> tuple[list[str], list[tuple[str, list[str]]]]:
-    """The 社区矫正对象台账 as the ledger shows it (its columns, scope, order and masking, core.ledger):
-    the column labels and (id, texts) per subject; refused without "s3.read"."""
+    """The 社区矫正对象台账 as the ledger shows it (core.record_lists): the column labels and
+    (id, texts) per subject; refused without "s3.read"."""
     require_s3(who, False)
-    columns = ledger.columns(CorrectionSubject)
-    row_ids = ledger.ids(s, who, CorrectionSubject)
-    shown = ledger.fetch(s, CorrectionSubject, row_ids, [c.name for c in columns])
-    return [c.label for c in columns], [(i, shown[i]) for i in row_ids if i in shown]
+    return record_lists.ledger_rows(s, who, CorrectionSubject)
 
 
 def find_subject(s: Session, who: Principal, text: str) -> str:
     """The id of the subject `text` names (an id, its first characters, or a name borne by one)."""
     require_s3(who, False)
-    text = (text or "").strip()
-    if not text:
-        raise UserError("请指明社区矫正对象（编号或姓名）")
-    stmt = scoped(who, live(select(CorrectionSubject.id), CorrectionSubject), CorrectionSubject)
-    found = list(s.exec(stmt.where(CorrectionSubject.id == text)).all())
-    if not found and len(text) >= 4:
-        found = list(s.exec(stmt.where(or_(CorrectionSubject.id.startswith(text),
-                                          CorrectionSubject.name == text))).all())
-    elif not found:
-        found = list(s.exec(stmt.where(CorrectionSubject.name == text)).all())
-    if not found:
-        raise UserError(f"没有社区矫正对象“{text}”（用 correction list 查看编号）")
-    if len(found) > 1:
-        raise UserError(f"“{text}”对应 {len(found)} 名社区矫正对象，请改用编号（correction list 的第一列）")
-    return found[0]
+    return record_lists.find_id(s, who, CorrectionSubject, text, noun="社区矫正对象", listing="correction list")
 
 
 def proposal_id(s: Session, who: Principal, text: str) -> str:
     """The id of the proposal (a violation the station proposed a measure for) `text` names: its id
     or its first characters, as `proposals` lists them."""
     require_s3(who, False)
-    text = (text or "").strip()
     stmt = scoped(who, live(select(CcViolation.id), CcViolation), CcViolation).where(CcViolation.proposed != None)  # noqa: E711
-    found = list(s.exec(stmt.where(CcViolation.id == text)).all()) or (
-        list(s.exec(stmt.where(CcViolation.id.startswith(text))).all()) if len(text) >= 4 else [])
-    if len(found) != 1:
-        raise UserError(f"没有提请“{text}”（用 correction proposals --pending 查看编号）" if not found
-                        else f"“{text}”对应 {len(found)} 条提请，请多写几位编号")
-    return found[0]
+    return record_lists.by_id(s, stmt, CcViolation, text, missing=f"没有提请“{text}”（用 correction proposals --pending 查看编号）",
+                              many=f"“{text}”对应 {{n}} 条提请，请多写几位编号")
 
 
 def subject_detail(s: Session, who: Principal, subject_id: str) -> list[tuple[str, str]]:
     """(label, text) of every declared field of one subject: an audited S3 view (criminal-record
     data in clear for the account entitled to it); S2 values (addresses) masked as in a form."""
-    row = subject(s, who, subject_id)
-    out = []
-    for spec in specs(CorrectionSubject):
-        value = getattr(row, spec.name)
-        if value is None or spec.widget.value == "hidden":
-            continue
-        if spec.code_table:
-            text = codes.code_name(s, spec.code_table, value)
-        elif spec.ref == "person":
-            person = s.get(Person, value)
-            number = display_value(spec_of(Person, "id_number"), person.id_number) if person else ""
-            text = f"{person.name}（{number or '未登记证件号码'}）" if person else value
-        elif spec.ref in ledger.REF_LABELS:
-            key, label = ledger.REF_LABELS[spec.ref]
-            text = s.exec(select(label).where(key == value)).first() or value
-        elif spec.sensitivity is Sensitivity.S3:
-            text = "是" if value is True else "否" if value is False else str(value)
-        else:
-            text = display_value(spec, value)
-        out.append((spec.label, text))
-    return out
+    return record_lists.field_texts(s, CorrectionSubject, subject(s, who, subject_id))
 
 
 @dataclass(frozen=True)

@@ -60,23 +60,14 @@ def status_refusal(status: str, statuses: tuple[str, ...]) -> str | None:
 
 
 def _checked(s: Session, model: type[SyncedModel], values: dict[str, Any]) -> dict[str, Any]:
-    """`values` stripped and checked against the declarations; a child row's subject is set by `_add`."""
-    clean = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
-    parent = {"subject_id": "-"} if "subject_id" in model.model_fields and "subject_id" not in clean else {}
-    codes.refuse_invalid(s, model, {**parent, **clean})
-    return clean
+    return s3records.checked(s, model, values, "subject_id")
 
 
-def _not_future(day: date | None, label: str, today: date) -> None:
-    if day is not None and day > today:
-        raise UserError(f"{label}不能晚于今天")
+_not_future = s3records.not_future
 
 
 def _add(s: Session, model: type[SyncedModel], subject_id: str, values: dict[str, Any]) -> Any:
-    row = model(**values, subject_id=subject_id)
-    s.add(row)
-    s.flush()
-    return row
+    return s3records.add(s, model, {**values, "subject_id": subject_id})
 
 
 def _county(s: Session, what: str) -> None:

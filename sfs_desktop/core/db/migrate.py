@@ -18,7 +18,7 @@ from sqlalchemy.exc import OperationalError
 from sfs_desktop.core.errors import UserError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-HEAD = "0017"
+HEAD = "0018"
 """The newest revision in migrations/versions (tests/core/test_migrations.py checks it)."""
 
 

@@ -8,14 +8,14 @@ refused while a required item is missing.
 
 from __future__ import annotations
 
-import mimetypes
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 from sqlmodel import Session, select
 
-from sfs_desktop.core.attachments import MAX_BYTES, Attachment, store_blob
+from sfs_desktop.core import attachments
+from sfs_desktop.core.attachments import Attachment
 from sfs_desktop.core.documents import PrintLog
 from sfs_desktop.core.errors import UserError
 from sfs_desktop.core.mediation.models import FollowUpVisit, MediationCase, MediationRecord
@@ -125,18 +125,8 @@ def attach(s: Session, who: Principal, case_id: str, title: str, data: bytes, su
     Who may: whoever may change the case (a 调解员 only their own committee's)."""
     if title not in BY_TITLE:
         raise UserError(f"“{title}”不是卷宗目录中的文书名称")
-    if not data:
-        raise UserError("附件文件是空的，请重新扫描")
-    if len(data) > MAX_BYTES:
-        raise UserError(f"附件文件超过 {MAX_BYTES >> 20} MiB：请降低扫描分辨率或分页扫描后再附上")
     case = s.get(MediationCase, case_id)
     if case is None or case.deleted:
         raise UserError("案件不存在或已删除")
     check_record(s, who, CASE_TABLE, case_id, write=True)
-    suffix = suffix if suffix.startswith(".") else f".{suffix}"
-    digest = store_blob(blob_root, data)
-    row = Attachment(sha256=digest, original_name=f"{title}{suffix}", size=len(data), scanned=scanned,
-                     mime=mimetypes.guess_type(f"x{suffix}")[0] or "application/octet-stream",
-                     record_table=CASE_TABLE, record_id=case_id)
-    s.add(row)
-    return row
+    return attachments.attach(s, CASE_TABLE, case_id, title, data, suffix, blob_root=blob_root, scanned=scanned)

@@ -20,7 +20,9 @@ from sfs_desktop.core.fields import specs
 from sfs_desktop.core.printing.formats import plain_date
 from sfs_desktop.core.printing.service import Loaded, record, source, station
 from sfs_desktop.core.resettlement import forms  # noqa: F401 - registers the templates
-from sfs_desktop.core.resettlement import rules
+from sfs_desktop.core.reports import printed
+from sfs_desktop.core.reports.printed import figures_context
+from sfs_desktop.core.resettlement import rules, stats
 from sfs_desktop.core.resettlement.models import ReleasedPerson, RpContact, RpPrerelease, RpResettlement, RpTeamMember
 
 PERSON = ReleasedPerson.__tablename__
@@ -104,3 +106,15 @@ def unmatched_context(s: Session, ref: str | None) -> Loaded:
     return Loaded(RpPrerelease.__tablename__, e.id, {
         "station": station(s).name, "month": e.list_month, "reported_on": e.reported_on or date.today(),
         "rows": [{k: v or "" for k, v in readable(s, x).items()} for x in rows]}, int(e.list_month[:4]))
+
+
+@source("resettlement.half_year")
+def half_year_context(s: Session, ref: str | None) -> Loaded:
+    """The half-year report: `ref` is the period, 2024-H1 or 2024-H2."""
+    return figures_context(s, stats.REPORT, ref, printed.HALF, "半年报的统计期间应写成 2024-H1（上半年）或 2024-H2（下半年）")
+
+
+@source("resettlement.annual")
+def annual_context(s: Session, ref: str | None) -> Loaded:
+    """The annual report: `ref` is the year, 2024."""
+    return figures_context(s, stats.REPORT, ref, printed.YEAR, "年报的统计期间应写成年份，如 2024")

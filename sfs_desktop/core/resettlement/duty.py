@@ -33,7 +33,9 @@ DUTY = Duty(
             ParamSpec("resettlement.annual_report", "年报上报日期（月-日）", str, "02-02")),
     assignables={"released_person": Assignable("刑满释放人员通知书",
                                                check="sfs_desktop.core.resettlement.work:check_notice",
-                                               summary="name", due="report_by"),
+                                               summary="name", due="report_by",
+                                               derived=("period_from", "period_to"),
+                                               derive="sfs_desktop.core.resettlement.work:notice_period"),
                  "rp_prerelease": Assignable("预释放人员名单", check="sfs_desktop.core.resettlement.work:check_prerelease",
                                              summary="name", due="release_date")},
 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from sfs_desktop.core.fields import FieldSpec, Sensitivity, Widget, specs
 from sfs_desktop.core.printing import Cell, Grid, Opinions, Rows, Seal, Signatures, Template, Text, register, spec_map
+from sfs_desktop.core.reports.printed import figures_template
 from sfs_desktop.core.resettlement.models import ReleasedPerson, RpContact, RpPrerelease, RpResettlement
 
 S3 = Sensitivity.S3
@@ -127,3 +128,7 @@ UNMATCHED = register(Template(
         Seal("{station}", "reported_on"),
     ],
 ))
+
+HALF_YEAR = register(figures_template("resettlement.half_year", "安置帮教工作半年报"))
+ANNUAL = register(figures_template("resettlement.annual", "安置帮教工作年报"))
+"""R9's half-year and annual reports: §5.4's figures (stats.REPORT) with their definitions beside them."""

@@ -9,15 +9,19 @@ against §5.1's rules (`.rules`); a refusal is one Chinese sentence and nothing 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session, select
 
-from sfs_desktop.core import codes, params
+from sfs_desktop.core import attachments, codes, params
+from sfs_desktop.core.attachments import Attachment
+from sfs_desktop.core.fields import Sensitivity
 from sfs_desktop.core.db.synced import SyncedModel, live
 from sfs_desktop.core import s3records
 from sfs_desktop.core.s3records import open_record, require_s3
 from sfs_desktop.core.errors import UserError
+from sfs_desktop.core.people import registry
 from sfs_desktop.core.people.models import Person
 from sfs_desktop.core.resettlement import rules
 from sfs_desktop.core.resettlement.constants import (
@@ -26,14 +30,17 @@ from sfs_desktop.core.resettlement.models import (
     ReleasedPerson, RpCategoryChange, RpContact, RpLostContact, RpPrerelease, RpReoffence, RpResettlement,
     RpTeamMember)
 from sfs_desktop.core.security.access import Principal, check_row
+from sfs_desktop.core.sync.identity import require_station
 
 STATUS = {AWAITING: "待衔接", ON_REGISTER: "在册", EXPIRED: "期满解除", DIED: "死亡", MOVED: "迁出",
           REOFFENDED: "重新犯罪收监", LOST: "失联"}
 STEPS: dict[str, tuple[str, ...]] = {  # step → the statuses it applies in (the workspace greys the others)
     "receive": (AWAITING,), "contact": ACTIVE, "measure": ACTIVE, "team": (AWAITING, *ACTIVE),
     "category": ACTIVE, "lost": (ON_REGISTER,), "found": (LOST,), "reoffence": ACTIVE, "end": ACTIVE,
+    "attach": (),
 }
 ENDINGS = (EXPIRED, DIED, MOVED)
+WORK = "安置帮教的登记、衔接和帮教"  # what a county is told when it tries a station's step
 RECEIVE_FIELDS = ("person_id", "handover_method", "handover_on", "handover_staff", "reported_on", "category", "risk")
 """What 衔接 may set (F-R2 and the category): the notice's own fields and the status are not its to change."""  # F-R7 (重新犯罪 and 失联 have steps of their own)
 
@@ -52,16 +59,16 @@ def status_refusal(status: str, statuses: tuple[str, ...]) -> str | None:
 
 def released(s: Session, who: Principal, row_id: str, *, write: bool = False, statuses: tuple[str, ...] = (),
              audited: bool = True) -> ReleasedPerson:
-    """The released person, if `who` may read (or change) it; a read is an audited S3 view."""
+    """The released person, if `who` may read (or change) it; a read is an audited S3 view. Changes
+    are the station's: the county reads (its office oversees) and hands notices over."""
+    if write:
+        require_station(s, WORK)
     return open_record(s, who, ReleasedPerson, row_id, missing="安置帮教对象不存在或已删除", names=STATUS,
                        write=write, statuses=statuses, audited=audited)
 
 
 def _checked(s: Session, model: type[SyncedModel], values: dict[str, Any]) -> dict[str, Any]:
-    clean = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
-    parent = {"person_id": "-"} if model is not ReleasedPerson and "person_id" not in clean else {}
-    codes.refuse_invalid(s, model, {**parent, **clean})
-    return clean
+    return s3records.checked(s, model, values, None if model is ReleasedPerson else "person_id")
 
 
 def _checked_change(s: Session, row: ReleasedPerson, values: dict[str, Any]) -> dict[str, Any]:
@@ -71,25 +78,24 @@ def _checked_change(s: Session, row: ReleasedPerson, values: dict[str, Any]) -> 
     return clean
 
 
-def _not_future(day: date | None, label: str, today: date) -> None:
-    if day is not None and day > today:
-        raise UserError(f"{label}不能晚于今天")
+_not_future = s3records.not_future
 
 
 def _add(s: Session, model: type[SyncedModel], person_id: str, values: dict[str, Any]) -> Any:
-    row = model(**{**values, "person_id": person_id})
-    s.add(row)
-    s.flush()
-    return row
+    return s3records.add(s, model, {**values, "person_id": person_id})
 
 
 # --- the release notice (F-R1) ------------------------------------------------------------------
 
 def check_notice(s: Session, row: ReleasedPerson) -> None:
     """What a notice must satisfy beyond its declarations: a station's entry, or a notice the county
-    hands over (the manifest names this check for 交办)."""
+    hands over (the manifest names this check for 交办). It completes the assistance period (R2)
+    when the row has none, so a notice entered here, handed over or received has the same one."""
     if row.report_by and row.report_by < row.release_date:
         raise UserError("衔接期限不能早于释放日期")
+    if row.period_to is None:
+        for name, value in notice_period(s, {"release_date": row.release_date}).items():
+            setattr(row, name, value)
     if row.person_id:
         existing = s.exec(live(select(ReleasedPerson.id), ReleasedPerson).where(
             ReleasedPerson.person_id == row.person_id, ReleasedPerson.status.in_((AWAITING, *ACTIVE)),
@@ -98,15 +104,24 @@ def check_notice(s: Session, row: ReleasedPerson) -> None:
             raise UserError(f"{row.name}已在册接受安置帮教，不能重复登记")
 
 
+def notice_period(s: Session, values: dict[str, Any]) -> dict[str, Any]:
+    """R2: the period from the release date and the county's period parameter (nothing until a
+    release date is given); the 交办 dialog shows it as the county types."""
+    release = values.get("release_date")
+    if not isinstance(release, date):
+        return {}
+    return {"period_from": release, "period_to": rules.period_end(release, period_years(s))}
+
+
 def register_notice(s: Session, who: Principal, values: dict[str, Any], *, today: date) -> ReleasedPerson:
     """登记 a 刑满释放人员通知书 received here (or a released person missing from the county's list):
     the person waits for 衔接; the assistance period is computed from the release date (R2)."""
     require_s3(who, True)
+    require_station(s, WORK)
     values = _checked(s, ReleasedPerson, {**values, "status": AWAITING})
     _not_future(values.get("notice_received_on"), "收到通知书日期", today)
     row = ReleasedPerson(**values)
     check_notice(s, row)
-    row.period_from, row.period_to = row.release_date, rules.period_end(row.release_date, period_years(s))
     s.add(row)
     s.flush()
     return row
@@ -130,9 +145,7 @@ def receive(s: Session, who: Principal, row_id: str, values: dict[str, Any], *, 
     for k, v in values.items():
         setattr(row, k, v)
     row.person_id, row.name = person.id, person.name
-    check_notice(s, row)
-    if row.period_to is None:
-        row.period_from, row.period_to = row.release_date, rules.period_end(row.release_date, period_years(s))
+    check_notice(s, row)  # completes the period of a notice handed over before it was computed there
     if "category" not in values:
         row.category = rules.suggested_category(risk=row.risk, serious_offence=rules.serious_offence(row.offences))
     row.status = ON_REGISTER
@@ -142,6 +155,28 @@ def receive(s: Session, who: Principal, row_id: str, values: dict[str, Any], *, 
     _match_list(s, row)
     s.flush()
     return row
+
+
+def registry_person(s: Session, who: Principal, row_id: str, number: str | None = None) -> tuple[str, bool]:
+    """衔接's person in the people registry, and whether it was made now: the person bearing the ID
+    number (typed, else the notice's), else the one person of the notice's name and birth date,
+    else a new person from the notice (name, gender, birth date, number). Several of that name and
+    no number: refused, the number decides."""
+    row = released(s, who, row_id, write=True, statuses=STEPS["receive"])
+    number = (number or row.id_no or "").strip()
+    if number:
+        found = registry.find_by_id_number(s, number)
+        if found is not None:
+            return found.id, False
+    else:
+        same = registry.candidates(s, row.name, row.birth_date)
+        if len(same) > 1:
+            raise UserError(f"人员信息库中有 {len(same)} 名“{row.name}”，请写明本人的证件号码")
+        if same:
+            return same[0].id, False
+    made = registry.register_person(s, who, {"name": row.name, "gender": row.gender, "birth_date": row.birth_date,
+                                             "id_number": number or None})
+    return made.id, True
 
 
 def _match_list(s: Session, row: ReleasedPerson) -> None:
@@ -183,6 +218,23 @@ def sign_agreement(s: Session, who: Principal, row_id: str, on: date, *, today: 
     row.agreement_on = on
     s.add(row)
     return row
+
+
+NOTICE_SCAN = "刑满释放人员通知书"
+
+
+def attach_notice(s: Session, who: Principal, row_id: str, data: bytes, suffix: str, *, blob_root: Path):
+    """The scan of the paper release notice (F-R1), kept encrypted with the person's record (S3)."""
+    row = released(s, who, row_id, write=True, statuses=STEPS["attach"], audited=False)
+    return attachments.attach(s, ReleasedPerson.__tablename__, row.id, NOTICE_SCAN, data, suffix,
+                              blob_root=blob_root, sensitivity=int(Sensitivity.S3))
+
+
+def notice_scans(s: Session, row_id: str) -> list[str]:
+    """The scans kept for a person (file names, oldest first): read by a caller that opened the person."""
+    return list(s.exec(live(select(Attachment.original_name), Attachment).where(
+        Attachment.record_table == ReleasedPerson.__tablename__, Attachment.record_id == row_id)
+        .order_by(Attachment.created_at)).all())
 
 
 # --- the timeline's events ----------------------------------------------------------------------
@@ -261,12 +313,17 @@ def end(s: Session, who: Principal, row_id: str, status: str, on: date, summary:
 
 def check_prerelease(_s: Session, row: RpPrerelease) -> None:
     """A list entry's month is written 2024-07 (the county's 交办 runs this too)."""
-    if not rules.is_list_month(row.list_month):
-        raise UserError(f"名单月份“{row.list_month}”格式不对，应写成 2024-07")
+    _list_month(row.list_month)
+
+
+def _list_month(month: str) -> None:
+    if not rules.is_list_month(month):
+        raise UserError(f"名单月份“{month}”格式不对，应写成 2024-07")
 
 
 def _entry(s: Session, who: Principal, entry_id: str) -> RpPrerelease:
     require_s3(who, True)
+    require_station(s, WORK)
     row = s.get(RpPrerelease, entry_id)
     if row is None or row.deleted:
         raise UserError("预释放名单中没有这个人")
@@ -307,6 +364,8 @@ def unmatched(s: Session, who: Principal, month: str | None = None) -> list[RpPr
 def report_unmatched(s: Session, who: Principal, month: str, on: date, *, today: date) -> list[RpPrerelease]:
     """The monthly 未衔接人员上报 (F-R8): every unfound entry of `month` must say what was done."""
     require_s3(who, True)
+    require_station(s, WORK)
+    _list_month(month)
     _not_future(on, "上报日期", today)
     rows = unmatched(s, who, month)
     missing = [r.name for r in rows if not r.steps]
@@ -340,7 +399,7 @@ def from_correction(s: Session, subject: Any, release: Any) -> ReleasedPerson:
         handover_staff=subject.officer, risk=subject.risk, health=subject.health, status=ON_REGISTER,
         category=rules.suggested_category(recidivist=subject.recidivist, three_no=subject.three_no, risk=subject.risk,
                                           serious_offence=rules.serious_offence(subject.crimes)),
-        period_from=on, period_to=rules.period_end(on, period_years(s)))
+        **notice_period(s, {"release_date": on}))
     s.add(row)
     s.flush()
     s.add(RpCategoryChange(person_id=row.id, changed_on=on, category=row.category, risk=row.risk,

@@ -22,9 +22,10 @@ from sfs_desktop.core.workspace import HeaderItem, PrintAction, Step, Workspace
 
 _HERE = "sfs_desktop.core.resettlement.workspace"
 STEPS = tuple(Step(key, label, work.STEPS[rule]) for key, label, rule in (
-    ("receive", "衔接登记", "receive"), ("team", "帮教小组", "team"), ("category", "调整类别", "category"),
+    ("receive", "衔接登记", "receive"), ("team", "帮教小组", "team"), ("agreement", "签订帮教协议", "team"),
+    ("category", "调整类别", "category"),
     ("lost", "失联登记", "lost"), ("found", "已找到", "found"), ("reoffence", "重新犯罪", "reoffence"),
-    ("end", "解除帮教", "end")))
+    ("end", "解除帮教", "end"), ("attach", "附通知书扫描件", "attach")))
 
 
 PERSON_FORMS = ("resettlement.handover", "resettlement.basic", "resettlement.team", "resettlement.measures",
@@ -43,25 +44,30 @@ def refusal(row: ReleasedPerson, step: Step) -> str | None:
 
 
 def header(s: Session, r: ReleasedPerson, today: date) -> list[HeaderItem]:
-    """Name, release type, status (失联 in red), category (重点 in red), the period (red once passed)."""
-    period = f"{r.period_from:%Y-%m-%d} 至 {r.period_to:%Y-%m-%d}" if r.period_from and r.period_to else "（未定）"
+    """Name, release type, status (失联 in red), category (重点 in red), the period (red once passed;
+    R2's, should a notice handed over before it was computed there not carry it yet)."""
+    period = work.notice_period(s, {"release_date": r.release_date})
+    start, end = r.period_from or period["period_from"], r.period_to or period["period_to"]
     late = rules.notice_late(r.release_date, r.notice_received_on, params.get(s, "resettlement.notice_months"))
     return [HeaderItem(r.name, strong=True), HeaderItem(codes.code_name(s, "rp_release_type", r.release_type)),
             HeaderItem(f"状态：{codes.code_name(s, 'rp_status', r.status)}", alert=r.status == LOST),
             HeaderItem(f"帮教类别：{codes.code_name(s, 'rp_category', r.category)}", alert=r.category == KEY),
-            HeaderItem(f"帮教期：{period}", alert=bool(r.period_to and r.period_to < today and r.status in ACTIVE))
+            HeaderItem(f"帮教期：{start:%Y-%m-%d} 至 {end:%Y-%m-%d}", alert=end < today and r.status in ACTIVE)
             ] + [HeaderItem("通知书晚于监狱应寄送日期（释放前一个月）", alert=True)] * late
 
 
 @dataclass
 class PersonParts:
     due: list[tuple[date, str, bool]] = field(default_factory=list)  # (due day, what, overdue), soonest first
+    scans: list[str] = field(default_factory=list)  # the notice's scans kept (file names)
+    agreement_on: date | None = None
 
 
 def parts(s: Session, who: Principal, r: ReleasedPerson, today: date) -> PersonParts:
     work.released(s, who, r.id, audited=False)
     return PersonParts(due=sorted((i.due, i.title, i.due < today) for i in resettlement_due(s, today)
-                                  if i.record_id == r.id))
+                                  if i.record_id == r.id), scans=work.notice_scans(s, r.id),
+                       agreement_on=r.agreement_on)
 
 
 WORKSPACE = Workspace(

@@ -22,6 +22,7 @@ ACTIONS = {
     "lockout": "账户锁定", "user_admin": "账户管理", "recover": "恢复密钥重置密码",
     "sync_refused": "拒收同步包", "restore": "恢复备份",
     "keyfile": "密钥文件", "assign": "交办", "relay_tls": "生成网络同步证书", "view_juvenile": "查看未成年人记录",
+    "unattended_on": "开启无人值守运行", "unattended_off": "关闭无人值守运行", "unattended_run": "无人值守运行",
 }
 PENDING = "sfs_audit_pending"  # session.info key: accesses read in a read session, written when it closes
 GENESIS = "0" * 64

@@ -45,7 +45,8 @@ def _changes(session: Session) -> list[tuple[str, object, list[str]]]:
         if obj.deleted and deleted.has_changes() and not (deleted.deleted and deleted.deleted[0]):
             out.append(("delete", obj, []))
             continue
-        changed = [n for n in _declared(obj) if state.attrs[n].history.has_changes()]
+        touched = state.committed_state  # only an attribute set in this session can have changed
+        changed = [n for n in _declared(obj) if n in touched and state.attrs[n].history.has_changes()]
         if changed:
             out.append(("edit", obj, changed))
     return out

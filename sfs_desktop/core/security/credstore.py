@@ -14,6 +14,8 @@ SERVICE = "sfs-desktop"
 MAX_SECRET = 2560  # Windows Credential Manager's limit per secret
 _UNUSABLE_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
 _noticed = False
+NOTICE = ("提示：本机没有可用的系统凭据库，定时自动备份/同步和保存服务器密码的功能已关闭；"
+          "其他功能不受影响。")
 
 
 def backend_usable(backend=None) -> bool:
@@ -40,8 +42,7 @@ def notice() -> str | None:
     if available() or _noticed:
         return None
     _noticed = True
-    return ("提示：本机没有可用的系统凭据库，定时自动备份/同步和保存服务器密码的功能已关闭；"
-            "其他功能不受影响。")
+    return NOTICE
 
 
 def store_secret(name: str, value: str) -> None:

@@ -15,6 +15,7 @@ command line and the GUI offer those, and apply the duty's own rules to what the
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Sequence, TypeVar
 
 from sqlmodel import Session, select
@@ -23,7 +24,7 @@ from sfs_desktop.core import duties
 from sfs_desktop.core.codes import code_exists
 from sfs_desktop.core.db.synced import SyncedModel, synced_tables
 from sfs_desktop.core.errors import UserError, ValidationError
-from sfs_desktop.core.fields import Problem, validate
+from sfs_desktop.core.fields import Problem, spec_of, validate
 from sfs_desktop.core.people.models import Person
 from sfs_desktop.core.people.registry import prepare
 from sfs_desktop.core.security import audit
@@ -62,6 +63,17 @@ def assign_records(session: Session, who: Principal, table: str, station: str, r
 def assign_one(session: Session, who: Principal, table: str, station: str, values: dict[str, Any]) -> SyncedModel:
     """One record from a form (the GUI's 交办 dialog): `assign_records` for a single row."""
     return assign_records(session, who, table, station, [(None, values)])[0]
+
+
+def derived(session: Session, table: str, values: dict[str, Any]) -> list[tuple[str, str]]:
+    """(label, value) of what the duty's rules compute from the values typed so far (帮教期止 from
+    the release date), for the 交办 dialog to show; nothing when the type derives nothing."""
+    _model, a = declared(table)
+    if not a.derive:
+        return []
+    model = synced_tables()[table]
+    return [(spec_of(model, name).label, f"{value:%Y-%m-%d}" if isinstance(value, date) else str(value))
+            for name, value in duties.resolve(a.derive)(session, values).items()]
 
 
 def stations(session: Session) -> list[tuple[str, str]]:

@@ -16,7 +16,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from sfs_desktop.core.db.synced import COUNTY_NODE, LocalNode, canonical_json, utcnow
-from sfs_desktop.core.errors import UserError
+from sfs_desktop.core.errors import PermissionDenied, UserError
 from sfs_desktop.core.security.access import Principal, require
 from sfs_desktop.core.sync import crypto
 from sfs_desktop.core.sync.models import SyncIdentity, SyncPeer
@@ -68,6 +68,12 @@ def peer(session: Session, node_id: str) -> SyncPeer | None:
 def require_county(session: Session, what: str = "管理司法所名册") -> None:
     if local_node(session).role != "county":
         raise UserError(f"只有县司法局的程序可以{what}")
+
+
+def require_station(session: Session, what: str) -> None:
+    """A station's own casework (衔接, 走访 …): the county hands it over (assign), it does not do it."""
+    if local_node(session).role == "county":
+        raise PermissionDenied(f"{what}由司法所办理，县司法局不能办理（需要时用 assign 交办给司法所）")
 
 
 # --- roster ---------------------------------------------------------------------------------

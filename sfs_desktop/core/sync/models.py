@@ -55,6 +55,8 @@ class SyncPeer(SQLModel, table=True):
     tls_sha256: str | None = Field(default=None, max_length=64)  # station: the county relay's pinned certificate
     capabilities: list = Field(default_factory=list, sa_type=JSON)  # what the peer's program can read (§4.9)
     relay_url: str | None = Field(default=None, max_length=200)  # station: where the county relay answers (local)
+    sync_every: int = 0  # station: minutes between automatic network syncs in the GUI, 0 = off (local)
+    net_last: dict = Field(default_factory=dict, sa_type=JSON)  # station: the last network exchange's outcome (local)
 
 
 class SyncBundleLog(SQLModel, table=True):

@@ -1,4 +1,5 @@
-"""安置帮教 page: the released persons' ledger, the county's pre-release lists, statistics.
+"""安置帮教 page: the released persons' ledger, the county's pre-release lists, statistics; at the
+county, the notices handed over and the lists as each station checked them.
 
 Every row is criminal-record data (S3): an account without "s3.read" gets the plain notice in
 core's own words and no tab at all; core refuses its reads anyway.
@@ -26,7 +27,7 @@ def ResettlementPage(app: AppSession, parent=None) -> QWidget:  # noqa: N802 - t
         require(app.principal, "s3.read")
     except PermissionDenied as exc:
         return NoAccessPage(str(exc), parent, duty=QCoreApplication.translate("ResettlementPage", "安置帮教"))
-    return PersonsPage(app, parent)
+    return (CountyPage if app.db.node().role == "county" else PersonsPage)(app, parent)
 
 
 class PersonsPage(TabbedPage):
@@ -43,3 +44,23 @@ class PersonsPage(TabbedPage):
             self.show_tab("persons").open_person(row_id)
         elif table == "rp_prerelease":
             self.show_tab("prerelease")
+
+
+class CountyPage(PersonsPage):
+    """At the county: what became of the notices it handed over and of its pre-release lists, by
+    station, before the ledger and the figures (by station in the statistics)."""
+
+    TABS = [("notices", "释放通知衔接", "county", "NoticesTab"), ("lists", "预释放名单核查", "county", "ListsTab"),
+            TABS[0], TABS[2]]
+
+    def data_changed(self, tables: frozenset[str]) -> None:
+        super().data_changed(tables)
+        for attr in ("notices", "lists"):
+            if hasattr(self, attr):
+                getattr(self, attr).data_changed(tables)
+
+    def open_record(self, table: str, row_id: str) -> None:
+        if table == "rp_prerelease":
+            self.show_tab("lists")
+        else:
+            super().open_record(table, row_id)

@@ -13,7 +13,7 @@ from sfs_desktop.core.resettlement import work
 from sfs_desktop.core.resettlement.models import ReleasedPerson, RpPrerelease
 from sfs_desktop.core.security.session import AppSession
 from sfs_desktop.ui.ledger import record_ledger
-from sfs_desktop.ui.page_parts import RecordDialog, buttons, open_dialog
+from sfs_desktop.ui.page_parts import RecordDialog, buttons, open_dialog, print_form
 from sfs_desktop.ui.report_view import ReportView
 
 NOTICE_FIELDS = ["name", "gender", "birth_date", "id_no", "offences", "sentence", "prison", "release_date",
@@ -73,4 +73,28 @@ class PrereleaseTab(QWidget):
 
 
 class StatisticsTab(ReportView):
+    """The §5.4 figures; the half-year report (上半年, 下半年) and the annual one (全年) print with
+    each definition beside its figure (R9: filed with the county by their dates)."""
+
     report_name = "resettlement"
+
+    def __init__(self, app: AppSession, parent=None):
+        super().__init__(app, parent)
+        row = QHBoxLayout()
+        _bar, self.print_buttons = buttons(self, [("half_year", "打印半年报…", lambda: self.print_report("half_year")),
+                                                  ("annual", "打印年报…", lambda: self.print_report("annual"))], row)
+        self.layout().addLayout(row)
+        self.part.currentIndexChanged.connect(self._printable)
+        self._printable()
+
+    def _printable(self) -> None:
+        part = self.part.currentData()
+        self.print_buttons["half_year"].setEnabled(part in ("-H1", "-H2"))
+        self.print_buttons["annual"].setEnabled(part == "")
+        hint = self.tr("选择“上半年”“下半年”可打印半年报，选择“全年”可打印年报")
+        for b in self.print_buttons.values():
+            b.setToolTip("" if b.isEnabled() else hint)
+
+    def print_report(self, kind: str) -> None:
+        title = self.tr("安置帮教工作半年报") if kind == "half_year" else self.tr("安置帮教工作年报")
+        print_form(self, self.app, f"resettlement.{kind}", self.period(), title)

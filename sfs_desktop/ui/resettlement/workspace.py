@@ -9,10 +9,11 @@ rule's own words and nothing changes.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QTableWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QLabel, QLineEdit, QTableWidget, QVBoxLayout, QWidget
 
 from sfs_desktop.core.people.parties import resolve
 from sfs_desktop.core.resettlement import work
@@ -63,6 +64,10 @@ class PersonWorkspace(RecordWorkspace):
         self.due = QTableWidget(tab)
         self.due.setObjectName("due")
         box.addWidget(self.due)
+        self.papers = QLabel(tab)
+        self.papers.setObjectName("papers")
+        self.papers.setWordWrap(True)
+        box.addWidget(self.papers)
         self.tabs.addTab(tab, self.tr("待办事项"))
 
     def show_parts(self, parts: PersonParts) -> None:
@@ -71,6 +76,11 @@ class PersonWorkspace(RecordWorkspace):
         for r, (_d, _what, late) in enumerate(parts.due):
             for c in range(3 if late else 0):
                 self.due.item(r, c).setForeground(QBrush(QColor(ALERT)))
+        agreement = (self.tr("帮教协议：{0} 签订").format(f"{parts.agreement_on:%Y-%m-%d}") if parts.agreement_on
+                     else self.tr("帮教协议：未签订"))
+        scans = (self.tr("通知书扫描件：{0}").format("、".join(parts.scans)) if parts.scans
+                 else self.tr("通知书扫描件：未附"))
+        self.papers.setText(f"{agreement}　{scans}")
 
     def _dialog(self, dialog: QDialog) -> None:
         if open_dialog(self, dialog):
@@ -87,6 +97,25 @@ class PersonWorkspace(RecordWorkspace):
     def do_team(self) -> None:
         self._form(RpTeamMember, self.tr("帮教小组成员"), work.add_team_member, ["name", "role", "phone", "duties"],
                    today=False)
+
+    def do_agreement(self) -> None:
+        on = date_edit(date.today())
+        on.setObjectName("agreement_on")
+        if ask(self, self.tr("签订帮教协议"), [(self.tr("签订日期"), on)]):
+            self.step(work.sign_agreement, self.app.principal, self.record_id, date_of(on), today=date.today())
+
+    def do_attach(self) -> None:
+        self.attach_notice()
+
+    def attach_notice(self, path: str | None = None) -> None:
+        """The scan of the paper notice (F-R1): read here, kept encrypted by core, never copied in clear."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("选择通知书扫描件"), "",
+                                                  self.tr("扫描件 (*.pdf *.jpg *.jpeg *.png)"))
+            if not path:
+                return
+        self.step(work.attach_notice, self.app.principal, self.record_id, Path(path).read_bytes(), Path(path).suffix,
+                  blob_root=self.app.paths.attachments)
 
     def do_category(self) -> None:
         self._form(RpCategoryChange, self.tr("调整帮教类别"), work.change_category,
