@@ -10,10 +10,11 @@ added to the relay's app, which streams the body to a file and fsyncs it once at
 Budget ≤ 1.5×. Each sample uses a fresh client (its own TLS handshake) on both sides.
 
 Measured (shared 2-core machine, load 2–4): with 1 MiB chunks 2.6–3.5 s against 0.6–1.1 s
-(3–4×). Fixed since: 4 MiB chunks (a quarter of the signed requests, nonces and fsyncs), the
-relay's whole-file SHA-256 carried chunk to chunk instead of read back at completion (0.4 s),
-the client's two hash passes run side by side: 0.53–0.72 s against 0.25–0.32 s (about 2×),
-still over. Where the rest goes (relay log, per request): upload is stop-and-wait, and the relay
+(3.1–4.3×). Fixed since: 4 MiB chunks (a quarter of the signed requests, nonces and fsyncs) and
+the relay's whole-file SHA-256 carried chunk to chunk instead of read back at completion (0.4 s
+of a sample): 0.53–1.03 s against 0.25–0.37 s (2.0–3.2× from one run to the next), still over.
+Hashing the whole file and the chunks side by side on the client made no measurable
+difference and was left out. Where the rest goes (relay log, per request): upload is stop-and-wait, and the relay
 answers a 4 MiB chunk in 21–31 ms (it hashes each byte twice — the chunk's signed checksum and
 the whole file's — checks the signature, fsyncs) where the plain PUT receives 4 MiB in about
 13 ms; and the client hashes the whole file (0.1 s) before the first byte goes, because `POST

@@ -16,7 +16,6 @@ import hashlib
 import json
 import logging
 import os
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -36,8 +35,8 @@ log = logging.getLogger("sfs_desktop.sync")
 
 CHUNK = 4 * 1024 * 1024
 """Bytes per PATCH. Each chunk costs a signed request, a nonce remembered and an fsync at the relay;
-at 1 MiB a 64 MiB bundle took 3–4× a plain PUT of the same bytes (benchmarks/bench_relay.py), at
-4 MiB about 2×. A cut costs at most one chunk again."""
+at 1 MiB a 64 MiB bundle took 3–4.3× a plain PUT of the same bytes (benchmarks/bench_relay.py), at
+4 MiB 2–3×. A cut costs at most one chunk again."""
 ATTEMPTS = 8
 Progress = Callable[[str, int, int], None]
 
@@ -130,12 +129,7 @@ def upload(client: Client, path: Path, county_sign_pk: bytes, summary: SyncSumma
     the relay holds it for the county to import."""
     size = path.stat().st_size
     bundle_id = bundle.parse(path).header["bundle_id"]
-    # the whole file's hash and each chunk's, side by side (hashlib lets go of the GIL): on the
-    # relay's side of a stop-and-wait upload they were a third of the time
-    with ThreadPoolExecutor(2) as pool:
-        whole = pool.submit(_file_sha256, path)
-        sums = pool.submit(_chunk_sha256s, path, chunk).result()
-        sha = whole.result()
+    sha = _file_sha256(path)
     for attempt in client.retrying():
         with attempt:
             state = _upload_state(client, bundle_id, size, sha)
@@ -145,8 +139,7 @@ def upload(client: Client, path: Path, county_sign_pk: bytes, summary: SyncSumma
                     data = fh.read(chunk)
                 r = client.send("PATCH", f"/v1/uploads/{bundle_id}", content=data,
                                 headers={"Upload-Offset": str(state), "Content-Type": "application/offset+octet-stream",
-                                         "Tus-Resumable": "1.0.0"},
-                                body_sha256=sums.get(state) if len(data) == min(chunk, size - state) else None)
+                                         "Tus-Resumable": "1.0.0"})
                 summary.bytes_sent += len(data)
                 if r.status_code == 404:
                     raise Transient("upload vanished")
@@ -172,16 +165,6 @@ def _receipt(answer: dict[str, Any], bundle_id: str, county_sign_pk: bytes) -> d
     if receipt.get("bundle_id") != bundle_id or not receipt_valid(receipt, county_sign_pk):
         raise Refused("县局中继的回执签名无效（不是由已登记的县司法局密钥签发），已停止同步")
     return receipt
-
-
-def _chunk_sha256s(path: Path, chunk: int) -> dict[int, str]:
-    """The SHA-256 of each `chunk` bytes of the file, by offset (a relay offset off these
-    boundaries, from a run with another chunk size, is hashed when sent)."""
-    out = {}
-    with open(path, "rb") as fh:
-        for offset in range(0, path.stat().st_size, chunk):
-            out[offset] = hashlib.sha256(fh.read(chunk)).hexdigest()
-    return out
 
 
 def _file_sha256(path: Path) -> str:
