@@ -31,7 +31,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 import common  # noqa: E402  (light: no program modules at import time)
 
-BENCHES = ["gui", "storage", "sync", "mediation", "printing", "correction"]
+BENCHES = ["gui", "storage", "sync", "mediation", "printing", "correction", "relay"]
 SHARED_DATA = {"gui", "mediation"}  # use the one demo station run.py makes
 DEMO_SCALE, QUICK_SCALE = 100_000, 1_000
 TIMEOUT_S, QUICK_TIMEOUT_S = 900, 300

@@ -35,13 +35,14 @@ def enrolled_pair(tmp_path):
 class HttpsRelay:
     """The county's relay as `relay` runs it, HTTPS on 127.0.0.1, in a thread of this process."""
 
-    def __init__(self, county, root):
-        """`county`: anything with the county's open `db`."""
+    def __init__(self, county, root, **limits):
+        """`county`: anything with the county's open `db`; `limits`: the Relay's keyword limits."""
         self.dir = RelayDir(root / "relay")
         self.tls = relay_import.publish_tls(county.db, self.dir, DEK)
         relay_import.publish_roster(county.db, self.dir)
         self.verifier = relay_auth.Verifier(self.dir.station_keys, seen=self.dir.nonces_file)
-        state = Relay(self.dir, self.verifier, lambda asking: relay_import.pickup(county.db, SYSTEM, self.dir, asking))
+        state = Relay(self.dir, self.verifier, lambda asking: relay_import.pickup(county.db, SYSTEM, self.dir, asking),
+                      **limits)
         self.server = server(state, "127.0.0.1", 0, self.tls)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
         self.thread.start()

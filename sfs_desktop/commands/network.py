@@ -18,7 +18,7 @@ def register(sub) -> None:
     p = sub.add_parser("sync", help="司法所：通过网络与县司法局交换同步包（断线后自动续传）")
     p.add_argument("--url", "--server", dest="url",
                    help="县局中继地址，如 https://192.168.1.10:8443（记住，下次可省略）")
-    p.add_argument("--chunk-kb", type=int, default=1024, help="上传数据块大小（KiB，默认 1024）")
+    p.add_argument("--chunk-kb", type=int, default=4096, help="上传数据块大小（KiB，默认 4096）")
     p.add_argument("--attempts", type=int, default=8, help="每一步在断线、超时或服务器忙时最多尝试几次（默认 8）")
     p.set_defaults(func=run_sync)
 

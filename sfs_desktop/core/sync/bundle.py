@@ -222,7 +222,7 @@ def open_records(parsed: Parsed, keys: crypto.NodeKeys, node_id: str) -> Iterato
         raise BundleError("同步包包头中的加密流参数已损坏") from None
     decomp = zlib.decompressobj()
     plain_hash = hashlib.sha256()
-    buf = b""
+    buf = bytearray()
     count = 0
     trailer = None
     final_seen = False
@@ -246,13 +246,16 @@ def open_records(parsed: Parsed, keys: crypto.NodeKeys, node_id: str) -> Iterato
                 raise BundleError("同步包内容解密校验失败：数据被改动、截断或拼接了其他包的内容")
             chunk, final_seen = result
             try:
-                buf += decomp.decompress(chunk)
+                new = decomp.decompress(chunk)
                 if final_seen:
-                    buf += decomp.flush()
+                    new += decomp.flush()
             except zlib.error:
                 raise BundleError("同步包内容解压失败（数据损坏）") from None
-            lines = buf.split(b"\n")
-            buf = lines.pop()
+            buf += new
+            if b"\n" not in new:  # a long record (a scan) still arriving: splitting it again per frame was quadratic
+                continue
+            lines = bytes(buf).split(b"\n")
+            buf = bytearray(lines.pop())
             for line in lines:
                 if trailer is not None:
                     raise BundleError("同步包在结尾记录之后还有数据")
