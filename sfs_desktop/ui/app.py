@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from sfs_desktop.core import logs
 from sfs_desktop.paths import DataPaths
 from sfs_desktop import resources as shipped
-from sfs_desktop.ui import collector, preload
+from sfs_desktop.ui import collector, ops, preload
 from sfs_desktop.ui.errors import ErrorReporter
 
 DEMO_USER, DEMO_PASSWORD = "demo", "Taojiang-sfs-2024"
@@ -187,6 +187,7 @@ def run_gui(args) -> int:
                 qt.quit()
         QTimer.singleShot(0, finish)  # runs once the event loop is idle after showing
     code = qt.exec()
+    ops.finish(timeout=30.0)  # the work still off the UI thread comes back before the database closes
     session.close()
     if args.demo:
         import shutil

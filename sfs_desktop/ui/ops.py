@@ -81,6 +81,20 @@ def idle() -> bool:
     return not _pending
 
 
+def finish(timeout: float) -> bool:
+    """At exit: let the work in flight come back (its callbacks run, or are skipped for closed
+    pages) before the database it reads is closed. False when some did not within `timeout`."""
+    import time
+
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+
+    deadline = time.monotonic() + timeout
+    while _pending and time.monotonic() < deadline:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        time.sleep(0.005)
+    return not _pending
+
+
 class Progress:
     """Handed to long work as `progress=`: plain data only (an op id and an event)."""
 

@@ -118,3 +118,36 @@ def test_the_writer_lets_go_of_a_job_once_it_is_done(station_db):
             assert gone() is None, refuse
     finally:
         gc.enable()
+
+
+def test_close_waits_for_a_read_on_another_thread_and_refuses_reads_after(station_paths):
+    """A page's read that outlives its window (a thread still counting the dashboard) finishes
+    before the database closes; work arriving later is refused in words, never run on a closed one."""
+    import threading
+
+    from sfs_desktop.core.db.synced import LocalNode
+    from tests.conftest import open_dir
+
+    db = open_dir(station_paths)
+    inside, release, seen = threading.Event(), threading.Event(), []
+
+    def reader():
+        with db.read() as s:
+            inside.set()
+            release.wait(10)
+            seen.append(s.get(LocalNode, 1).node_id)  # the connection still works: close has waited
+
+    t = threading.Thread(target=reader)
+    t.start()
+    assert inside.wait(10)
+    closer = threading.Thread(target=db.close)
+    closer.start()
+    closer.join(0.3)
+    assert closer.is_alive()  # waiting for the read
+    release.set()
+    t.join(10)
+    closer.join(10)
+    assert not closer.is_alive() and seen == ["430922101"]
+    with pytest.raises(UserError, match="数据库已关闭"):
+        with db.read():
+            pass

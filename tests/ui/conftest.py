@@ -28,7 +28,10 @@ def questions(monkeypatch) -> list[str]:
 def app_session(station_paths):
     app = login(station_paths, ADMIN, PASSWORD)
     yield app
-    app.close()
+    try:
+        settled(60.0)  # as the program does at exit: no page's work outlives the session it reads
+    finally:
+        app.close()
 
 
 @pytest.fixture

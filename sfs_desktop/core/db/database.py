@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator, TypeVar
@@ -41,6 +42,10 @@ class Database:
             self._lock.release()
             raise
         self.writer = Writer(self.engine)
+        self._reads = 0  # read sessions open on any thread: close() waits for them
+        self._mine = threading.local()  # this thread's own (close() inside a read does not wait on itself)
+        self._reads_done = threading.Condition()
+        self._closed = False
         self.files = filestore.FileStore(paths.attachments, key)  # scans and kept PDFs, encrypted
         filestore.register(self.files)
         self.files.upgrade(paths.exports)
@@ -59,6 +64,11 @@ class Database:
         """
         from sfs_desktop.core.security import audit  # late: security builds on the storage layer
 
+        with self._reads_done:
+            if self._closed:  # work that outlived its window: refused, never run on a closed database
+                raise UserError("数据库已关闭（程序正在退出或已注销），本次读取未进行")
+            self._reads += 1
+        self._mine.n = getattr(self._mine, "n", 0) + 1
         pending = None
         try:
             with Session(self.engine, autoflush=False, expire_on_commit=False) as session:
@@ -67,6 +77,10 @@ class Database:
                 finally:
                     pending = session.info.pop(audit.PENDING, None)
         finally:
+            self._mine.n -= 1
+            with self._reads_done:
+                self._reads -= 1
+                self._reads_done.notify_all()
             if pending:  # audited reads (a juvenile record), written once the read is over
                 self._write_soon(lambda s: audit.write_pending(s, pending))
 
@@ -121,7 +135,13 @@ class Database:
     def table_digests(self, owner: str | None = None) -> tuple[dict[str, tuple[int, str]], str]:
         return _backup.table_digests(self.engine, owner=owner)
 
-    def close(self) -> None:
+    def close(self, wait: float = 30.0) -> None:
+        """Refuse new reads, let the ones under way on other threads finish (a page's read that
+        outlived its window), then stop the writer and the engine."""
+        with self._reads_done:
+            self._closed = True
+            own = getattr(self._mine, "n", 0)
+            self._reads_done.wait_for(lambda: self._reads <= own, timeout=wait)
         filestore.unregister(self.files)
         self.writer.close()
         self.engine.dispose()
