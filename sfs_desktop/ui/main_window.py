@@ -226,5 +226,11 @@ class MainWindow(QMainWindow):
             UnlockDialog(self.app, self).exec()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        """A closed window hears no more writes: the change signal is app-wide, and a window
+        waiting for deletion would read its closed session's database on every write."""
         self._lock_timer.stop()
+        try:
+            ops.changes().tables_changed.disconnect(self.data_changed)
+        except (RuntimeError, TypeError):  # already disconnected (closed twice)
+            pass
         super().closeEvent(event)

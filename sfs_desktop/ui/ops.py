@@ -183,6 +183,11 @@ def _run_task(task: _Task) -> None:
     _hand_over(op_id, box)
 
 
+def _closed(window: QWidget) -> bool:
+    """Shown once and hidden since (closed), as against never shown yet."""
+    return window.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide) and window.isHidden()
+
+
 class Op:
     """One piece of work for a page; see the module docstring."""
 
@@ -290,7 +295,7 @@ class Op:
                     return
                 if self._failure is not None:
                     self._failure(error)
-                else:
+                elif not _closed(self.parent.window()):  # a closed window's late work: no box for no one
                     QMessageBox.warning(self.parent, self.refused_title, str(error))
             else:
                 sys.excepthook(type(error), error, error.__traceback__)

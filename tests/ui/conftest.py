@@ -30,6 +30,10 @@ def app_session(station_paths):
     yield app
     try:
         settled(60.0)  # as the program does at exit: no page's work outlives the session it reads
+        from PySide6.QtCore import QEvent
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the test's windows, closed: gone now
     finally:
         app.close()
 
