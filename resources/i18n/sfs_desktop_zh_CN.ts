@@ -1725,6 +1725,14 @@
     </message>
 </context>
 <context>
+    <name>PersonDialog</name>
+    <message>
+        <location filename="../../sfs_desktop/ui/people_page.py" line="60"/>
+        <source>请先改正标红的内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PersonWorkspace</name>
     <message>
         <location filename="../../sfs_desktop/ui/resettlement/workspace.py" line="71"/>
@@ -3244,7 +3252,7 @@
 <context>
     <name>self.parent</name>
     <message>
-        <location filename="../../sfs_desktop/ui/ops.py" line="240"/>
+        <location filename="../../sfs_desktop/ui/ops.py" line="259"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
