@@ -34,10 +34,6 @@ def backup_to(engine: Engine, target: Path) -> Path:
             path_sql = str(tmp).replace("'", "''")
             cur.execute(f"ATTACH DATABASE '{path_sql}' AS backup KEY \"{key_literal}\"")
             try:
-                # the copy is a temp file fsynced whole before the rename: a journal and a sync
-                # per copied table would only slow it (5× on a fresh data dir) and guard nothing
-                cur.execute("PRAGMA backup.journal_mode = OFF")
-                cur.execute("PRAGMA backup.synchronous = OFF")
                 cur.execute("SELECT sqlcipher_export('backup')")
             finally:
                 cur.execute("DETACH DATABASE backup")
