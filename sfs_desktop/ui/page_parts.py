@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -119,10 +120,16 @@ def scrolled(form: QWidget, dialog: QDialog) -> QScrollArea:
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(form)
     hint = form.sizeHint()
-    screen = dialog.screen().availableGeometry()
     area.setMinimumWidth(hint.width() + area.verticalScrollBar().sizeHint().width())
-    area.setMinimumHeight(min(hint.height(), int(screen.height() * 0.75)))
+    area.setMinimumHeight(min(hint.height(), int(available_height() * 0.75)))
     return area
+
+
+def available_height() -> int:
+    """The usable height of the main screen. Asked of the application, never of a widget: PySide
+    makes the QScreen that a widget's `screen()` first wraps a child of that widget, and when the
+    collector then freed the widget it freed the screen too (every later window crashed)."""
+    return QGuiApplication.primaryScreen().availableGeometry().height()
 
 
 class RecordDialog(FormDialog):

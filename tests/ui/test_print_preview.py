@@ -37,3 +37,42 @@ def test_preview_prints_and_saves(qtbot, tmp_path):
 
     saved = dialog.save_to(tmp_path / "copy")
     assert saved.name == "copy.pdf" and saved.read_bytes() == data
+
+
+def _pages(n: int) -> bytes:
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    for i in range(n):
+        c.drawString(72, 720, f"page {i + 1}")
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_a_preview_freed_while_its_pages_render_frees_nothing_twice(qtbot):
+    """Closing a preview while its pages are still being drawn (a page closed, a case closed):
+    QtPdf drew pages on its own thread and the dialog freed the document first, so the thread
+    read freed memory and a later window crashed the program. Now nothing draws off the UI thread,
+    and the document is freed after the view that draws it."""
+    from PySide6.QtCore import QBuffer, QCoreApplication, QEvent
+    from PySide6.QtPdf import QPdfPageRenderer
+    from PySide6.QtWidgets import QDialog, QWidget
+
+    data = _pages(40)
+    for _ in range(30):
+        dialog = PreviewDialog(data, "多页文书", "文书.pdf")
+        dialog.show()
+        QCoreApplication.processEvents()
+        renderers = dialog.view.findChildren(QPdfPageRenderer)
+        assert renderers and all(r.renderMode() == QPdfPageRenderer.RenderMode.SingleThreaded for r in renderers)
+        children = dialog.children()  # freed in this order: the view (and its renderer) first
+        assert children.index(dialog.view) < children.index(dialog.document)
+        assert dialog.document.findChild(QBuffer) is not None  # the bytes go with the document
+        dialog.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        other = QDialog()  # constructing a window reads the screens: where the freed memory showed
+        other.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QWidget()

@@ -12,7 +12,7 @@ from sfs_desktop.core.db.synced import insert_synced
 from sfs_desktop.core.mediation.models import MediationCase, MediationCommittee, Mediator
 from sfs_desktop.core.people import organizations
 from sfs_desktop.core.people.models import Organization
-from sfs_desktop.ui.page_parts import RecordDialog
+from sfs_desktop.ui.page_parts import RecordDialog, available_height
 from tests.conftest import init_dir
 from tests.ui.conftest import saved, settled
 from tests.ui.test_mediation_gui import _register, _setup, page, refusals  # noqa: F401 - fixtures
@@ -191,7 +191,7 @@ def test_a_long_record_form_scrolls_inside_a_dialog_that_fits_the_screen(qtbot, 
     qtbot.addWidget(long_)
     long_.show()
     settled()
-    screen = long_.screen().availableGeometry().height()
+    screen = available_height()
     assert long_.form.sizeHint().height() > screen  # the subject's form alone is taller than the screen
     assert long_.height() <= screen and long_.findChild(QDialogButtonBox).isVisible()
     assert long_.findChild(QScrollArea, "form_scroll").verticalScrollBar().maximum() > 0
@@ -208,4 +208,4 @@ def test_the_person_dialog_clears_its_red_message_once_corrected(qtbot, app_sess
     assert dialog.message.text() == "请先改正标红的内容"
     qtbot.keyClicks(dialog.form.editors["name"].widget, "Test Person")  # QTest types ASCII only
     assert dialog.form.editors["name"].error.isHidden() and dialog.message.text() == ""
-    assert dialog.height() <= dialog.screen().availableGeometry().height()
+    assert dialog.height() <= available_height()

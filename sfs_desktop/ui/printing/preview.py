@@ -11,7 +11,7 @@ from typing import Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdf import QPdfDocument, QPdfPageRenderer
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QPushButton,
@@ -28,14 +28,20 @@ class PreviewDialog(QDialog):
         super().__init__(parent)
         self._save, self._printed = save, printed
         self.setWindowTitle(f"打印预览 — {title}")
-        self._data = QByteArray(pdf)
-        self._buffer = QBuffer(self._data, self)
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document = QPdfDocument(self)
-        self.document.load(self._buffer)
-        self._suggested = suggested_name
-
+        self._pdf, self._suggested = pdf, suggested_name
         self.view = QPdfView(self)
+        for renderer in self.view.findChildren(QPdfPageRenderer):
+            # QtPdf draws pages on a thread of its own by default; a preview closed while a page was
+            # being drawn left that thread reading a freed document (a crash much later, elsewhere).
+            # A form's page draws in milliseconds: the UI thread draws it.
+            renderer.setRenderMode(QPdfPageRenderer.RenderMode.SingleThreaded)
+        # Children are freed in the order they were made: the view (and its renderer) before the
+        # document, the document before the bytes it reads from (QtPdf reads the device lazily).
+        self.document = QPdfDocument(self)
+        self._buffer = QBuffer(self.document)
+        self._buffer.setData(QByteArray(pdf))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
@@ -100,5 +106,5 @@ class PreviewDialog(QDialog):
         if self._save is not None:
             self._save(path)
         else:
-            write_pdf(bytes(self._data.data()), path)
+            write_pdf(self._pdf, path)
         return path
