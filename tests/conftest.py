@@ -16,13 +16,11 @@ from sfs_desktop.paths import DataPaths
 PASSWORD = "Test-pass-2024"
 ADMIN = "admin"
 
-# The longest files (CI, 2 cores: the heavy suite's property test ~15 min and killed importer ~7 min;
-# the default suite's program round trips 2–6 min each) start first, so that the two workers of
-# `--dist loadfile` finish together instead of one idling while the other runs them last.
-LONGEST_FIRST = ("tests/sync/test_property.py", "tests/sync/test_interrupt.py",
-                 "tests/sync/test_program_sync.py", "tests/resettlement/test_program_cli.py",
-                 "tests/sync/test_program_assign.py", "tests/resettlement/test_program.py",
-                 "tests/correction/test_program_cli.py", "tests/sync/test_program_reference.py")
+# The heavy suite's longest files (CI, 2 cores: the property test ~15 min, the killed importer
+# ~7 min) start first, so that the two workers of `--dist loadfile` finish together instead of one
+# idling while the other runs them last. (xdist orders files by their number of tests, so this order
+# decides only among files of as many tests: the heavy suite's, one test each.)
+LONGEST_FIRST = ("tests/sync/test_property.py", "tests/sync/test_interrupt.py")
 
 
 def pytest_collection_modifyitems(config, items):

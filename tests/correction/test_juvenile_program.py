@@ -23,11 +23,14 @@ def _mark_juvenile(d) -> tuple[str, str]:
     registration sets it for a minor at the offence). Returns (name, id)."""
     with open_dir(DataPaths.resolve(d), ADMIN, PASSWORD) as db:
         with db.read() as s:
-            due = {i.record_id for i in deadlines.collect(s, date.today(), who=SYSTEM)
-                   if i.record_table == "correction_subject"}
+            items = deadlines.collect(s, date.today(), who=SYSTEM)
+            due = {i.record_id for i in items if i.record_table == "correction_subject"}
             subjects = s.exec(select(CorrectionSubject).where(CorrectionSubject.received_on != None)  # noqa: E711
                               .order_by(CorrectionSubject.id)).all()
-            young = next(r for r in subjects if r.id in due)
+            # a name no other due item carries (the demo's names can repeat across duties: a 安置帮教
+            # person of the same name is someone else, and the test tells the two apart by name)
+            young = next(r for r in subjects if r.id in due and all(
+                i.ref != r.name or (i.record_table, i.record_id) == ("correction_subject", r.id) for i in items))
             assert sum(r.name == young.name for r in subjects) == 1
         db.write(lambda s: setattr(s.get(CorrectionSubject, young.id), "juvenile", True))
     return young.name, young.id
